@@ -1,0 +1,112 @@
+"""Article files in seeds/: their metadata header, their text, and quote lookup.
+
+A seed file may start with a header of `key: value` lines closed by a line
+`---`; the article text is what follows. A file without such a header is all
+text. Quotes are matched ignoring differences of whitespace and of typographic
+quote marks, and every match is mapped back to exact offsets in the text so the
+Sources view can highlight the very characters quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HEADER_LINE = re.compile(r"^[A-Za-z_][A-Za-z0-9_ -]*:\s")
+SEPARATOR = "---"
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+# Typographic marks read as their plain equivalents when matching quotes.
+_QUOTE_MARKS = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    }
+)
+
+
+@dataclass
+class Article:
+    path: Path
+    text: str
+    header: dict[str, str] = field(default_factory=dict)
+    _normalised: tuple[str, list[int]] | None = field(default=None, repr=False)
+
+    @property
+    def normalised(self) -> tuple[str, list[int]]:
+        if self._normalised is None:
+            self._normalised = normalise_with_offsets(self.text)
+        return self._normalised
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        """Offsets (start, end) of `quote` in the text, or None when it is not there."""
+        return find_quote(self.normalised, quote)
+
+
+def read_article(path: Path) -> Article:
+    """Read a seed file, splitting off its metadata header when it has one."""
+    raw = path.read_text(encoding="utf-8-sig")
+    raw = raw.replace("\r\n", "\n")
+    header, text = split_header(raw)
+    return Article(path=path, text=text, header=header)
+
+
+def split_header(raw: str) -> tuple[dict[str, str], str]:
+    lines = raw.split("\n")
+    header: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if line.strip() == SEPARATOR:
+            if header:
+                return header, "\n".join(lines[i + 1 :]).strip("\n")
+            break
+        if not line.strip():
+            continue
+        if not HEADER_LINE.match(line):
+            break
+        key, _, value = line.partition(":")
+        header[key.strip().lower()] = value.strip()
+    return {}, raw.strip("\n")
+
+
+def normalise(text: str) -> str:
+    return normalise_with_offsets(text)[0]
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Collapse whitespace runs to one space and plain the quote marks.
+
+    Returns the normalised string and, for each of its characters, the offset of
+    the character it came from in `text`.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    translated = text.translate(_QUOTE_MARKS)
+    in_space = False
+    for i, ch in enumerate(translated):
+        if ch in _ZERO_WIDTH:
+            continue
+        if ch.isspace():
+            if not in_space and out:
+                out.append(" ")
+                offsets.append(i)
+            in_space = True
+            continue
+        in_space = False
+        out.append(ch)
+        offsets.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+def find_quote(normalised_text: tuple[str, list[int]], quote: str) -> tuple[int, int] | None:
+    norm, offsets = normalised_text
+    needle = normalise(quote)
+    if not needle:
+        return None
+    at = norm.find(needle)
+    if at < 0:
+        return None
+    return offsets[at], offsets[at + len(needle) - 1] + 1

@@ -1,0 +1,86 @@
+"""Partial dates and honest date windows.
+
+Curators write dates as precisely as the source allows: `2025-05-16`, `2022-03`
+or `2022`. With the stated precision each date becomes a window, the earliest
+and latest day it can mean (UCDP's date_start/date_end convention), so a date
+known only to the month is drawn as that month, never as a made-up first day.
+Everything here works on whole columns at once.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+PARTIAL_DATE = r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$"
+GRANULARITY_RANK = {"day": 0, "week": 0, "month": 1, "year": 2}
+
+
+def parse_partial(values: pd.Series) -> pd.DataFrame:
+    """Parse a column of partial ISO dates.
+
+    Returns a frame with `date` (first day the value can mean, NaT when empty or
+    invalid), `granularity` (day, month or year as written) and `error` (a plain
+    message for a value that is not a real date, else empty).
+    """
+    values = values.fillna("").astype(str).str.strip()
+    parts = values.str.extract(PARTIAL_DATE)
+    empty = values.eq("")
+    shape_ok = parts["year"].notna()
+    month = parts["month"].fillna("01")
+    day = parts["day"].fillna("01")
+    iso = parts["year"].fillna("") + "-" + month + "-" + day
+    parsed = pd.to_datetime(iso.where(shape_ok, None), format="%Y-%m-%d", errors="coerce")
+    granularity = pd.Series("day", index=values.index, dtype=object)
+    granularity[parts["day"].isna()] = "month"
+    granularity[parts["month"].isna()] = "year"
+    granularity[~shape_ok] = ""
+    error = pd.Series("", index=values.index, dtype=object)
+    error[~empty & ~shape_ok] = "not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+    error[~empty & shape_ok & parsed.isna()] = "no such day in the calendar"
+    return pd.DataFrame({"date": parsed.where(error.eq("")), "granularity": granularity, "error": error})
+
+
+def precision_mismatch(granularity: pd.Series, precision: pd.Series) -> pd.Series:
+    """True where the written date is coarser than the precision claims.
+
+    `2025-05` with precision `day` claims a day the value does not give. A finer
+    value with a coarser precision is fine: a week is written as one of its days.
+    """
+    written = granularity.map(GRANULARITY_RANK)
+    claimed = precision.map(GRANULARITY_RANK)
+    return written.notna() & claimed.notna() & (written > claimed)
+
+
+def window(start: pd.Series, precision: pd.Series, end: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
+    """Earliest and latest day (inclusive) each dated record can mean."""
+    start = pd.to_datetime(start)
+    precision = precision.fillna("day")
+    lo = start.copy()
+    hi = start.copy()
+    week = precision.eq("week")
+    lo[week] = start[week] - pd.to_timedelta(start[week].dt.weekday, unit="D")
+    hi[week] = lo[week] + pd.Timedelta(days=6)
+    month = precision.eq("month")
+    lo[month] = start[month].dt.to_period("M").dt.start_time
+    hi[month] = start[month].dt.to_period("M").dt.end_time.dt.normalize()
+    year = precision.eq("year")
+    lo[year] = start[year].dt.to_period("Y").dt.start_time
+    hi[year] = start[year].dt.to_period("Y").dt.end_time.dt.normalize()
+    if end is not None:
+        end = pd.to_datetime(end)
+        hi = hi.where(end.isna() | (end <= hi), end)
+    return lo, hi
+
+
+def format_partial(value: pd.Timestamp | None, precision: str) -> str:
+    """Show a date no more precisely than it is known: 16 May 2025, May 2025, 2022."""
+    if value is None or pd.isna(value):
+        return "date unknown"
+    if precision == "year":
+        return f"{value.year}"
+    if precision == "month":
+        return value.strftime("%B %Y")
+    if precision == "week":
+        monday = value - pd.Timedelta(days=value.weekday())
+        return f"week of {monday.day} {monday.strftime('%B %Y')}"
+    return f"{value.day} {value.strftime('%B %Y')}"

@@ -1,0 +1,42 @@
+"""Parley's entry point: the table of contents and the filters every view shares.
+
+Run with `streamlit run dashboard/app.py`. Each view lives in `views/` (not
+`pages/`, which Streamlit would auto-discover) and reads the context built here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on the path, not the repo root.
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard.ui import sidebar, state  # noqa: E402
+
+st.set_page_config(page_title="Parley", page_icon=":material/handshake:", layout="wide")
+
+pages = [
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("views/positions.py", title="Positions", icon=":material/compare_arrows:", url_path="positions"),
+    st.Page("views/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
+    st.Page("views/data.py", title="Data", icon=":material/table:", url_path="data"),
+]
+navigation = st.navigation(pages)
+
+data = state.dataset()
+filters = sidebar.filter_sidebar(data)
+state.set_context(state.build_context(data, filters))
+errors = len(data.errors)
+if errors:
+    st.sidebar.warning(f"{errors} record(s) have problems and are left out of the charts. See **Data → Data health**.",
+                       icon=":material/warning:")
+st.sidebar.caption(f"{len(data['events'])} events · {len(data['positions'])} positions · "
+                   f"{len(data['sources'])} sources")
+
+navigation.run()

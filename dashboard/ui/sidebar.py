@@ -1,0 +1,69 @@
+"""The filters shared by all views, in the sidebar and in the URL.
+
+Each widget is bound to a query parameter (`bind="query-params"`), so a copied
+link opens the same filtered view: `?process=…&actor=…&type=…&status=…&from=…&to=…`.
+A value at its default is left out of the URL.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.filters import Filters
+from dashboard.loader import Dataset
+from dashboard.schema import EVENT_STATUSES, EVENT_TYPES
+
+KEYS = {"processes": "process", "actors": "actor", "event_types": "type", "statuses": "status", "start": "from",
+        "end": "to"}
+
+
+def _date_bounds(data: Dataset):
+    starts = [data["events"]["window_start"].min(), data["positions"]["window_start"].min()]
+    ends = [data["events"]["window_end"].max(), data["positions"]["window_end"].max()]
+    starts = [d for d in starts if d == d and d is not None]
+    ends = [d for d in ends if d == d and d is not None]
+    if not starts or not ends:
+        return None, None
+    return min(starts).date(), max(ends).date()
+
+
+def _clear() -> None:
+    for key in KEYS.values():
+        st.session_state.pop(key, None)
+
+
+def filter_sidebar(data: Dataset) -> Filters:
+    processes = dict(zip(data["processes"]["process_id"], data["processes"]["name"]))
+    actors = data["actors"].sort_values("name")
+    actor_names = dict(zip(actors["actor_id"], actors["name"]))
+    with st.sidebar:
+        st.header("Filters")
+        chosen_processes = st.multiselect(
+            "Process", list(processes), format_func=lambda p: processes.get(p, p), key=KEYS["processes"],
+            bind="query-params", placeholder="All processes")
+        lo, hi = _date_bounds(data)
+        start = end = None
+        if lo is not None:
+            col1, col2 = st.columns(2)
+            start = col1.date_input("From", value=lo, min_value=lo, max_value=hi, key=KEYS["start"],
+                                    bind="query-params", format="YYYY-MM-DD")
+            end = col2.date_input("To", value=hi, min_value=lo, max_value=hi, key=KEYS["end"],
+                                  bind="query-params", format="YYYY-MM-DD")
+        chosen_actors = st.multiselect(
+            "Actors", list(actor_names), format_func=lambda a: actor_names.get(a, a), key=KEYS["actors"],
+            bind="query-params", placeholder="All actors",
+            help="Events and positions involving any of these actors, or people who belong to them.")
+        chosen_types = st.multiselect(
+            "Event types", list(EVENT_TYPES), format_func=lambda t: t.replace("_", " "), key=KEYS["event_types"],
+            bind="query-params", placeholder="All types")
+        chosen_statuses = st.multiselect(
+            "Status", list(EVENT_STATUSES), key=KEYS["statuses"], bind="query-params", placeholder="Any status")
+        st.button("Clear filters", width="stretch", on_click=_clear)
+    return Filters(
+        processes=tuple(chosen_processes),
+        start=start if start and start != lo else None,
+        end=end if end and end != hi else None,
+        actors=tuple(chosen_actors),
+        event_types=tuple(chosen_types),
+        statuses=tuple(chosen_statuses),
+    )

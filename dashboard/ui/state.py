@@ -1,0 +1,60 @@
+"""What every view needs: the dataset (loaded once for all sessions) and the filters.
+
+The dataset is cached with `st.cache_resource`, so every session shares one
+copy instead of unpickling its own; it is keyed on a fingerprint of the data and
+seeds folders, so editing any file loads it afresh on the next rerun. Views must
+treat it as read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import config
+from dashboard.filters import Filters, filter_events, filter_positions
+from dashboard.loader import Dataset, load_dataset
+
+CONTEXT_KEY = "_parley_context"
+
+
+@st.cache_resource(max_entries=2, show_spinner="Loading the dataset…")
+def _load(data_dir: str, seeds_dir: str, fingerprint: tuple) -> Dataset:
+    return load_dataset(Path(data_dir), Path(seeds_dir))
+
+
+def dataset() -> Dataset:
+    data_dir, seeds_dir = config.data_dir(), config.seeds_dir()
+    return _load(str(data_dir), str(seeds_dir), config.fingerprint(data_dir, seeds_dir))
+
+
+@dataclass(frozen=True)
+class Context:
+    """The dataset and the filtered records the views draw."""
+
+    data: Dataset
+    filters: Filters
+    events: pd.DataFrame
+    positions: pd.DataFrame
+
+
+def build_context(data: Dataset, filters: Filters) -> Context:
+    actors = data["actors"]
+    return Context(
+        data=data,
+        filters=filters,
+        events=filter_events(data["events"], data.event_actors, actors, filters),
+        positions=filter_positions(data["positions"], actors, filters),
+    )
+
+
+def set_context(context: Context) -> None:
+    st.session_state[CONTEXT_KEY] = context
+
+
+def context() -> Context:
+    """The context the entry point built for this run (views are only run from it)."""
+    return st.session_state[CONTEXT_KEY]

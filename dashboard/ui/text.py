@@ -1,0 +1,19 @@
+"""Showing curator and article text safely.
+
+Text from articles and curators is data. In Markdown every punctuation mark that
+Markdown or Streamlit's directives (`:red[...]`, `$...$`, `:smile:`) could read
+is backslash-escaped, so the text shows exactly as written and never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&\"'^])")
+
+
+def md(text: object) -> str:
+    """Escape text for st.markdown and widget labels."""
+    if text is None:
+        return ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")

@@ -1,0 +1,57 @@
+"""Data: the filtered tables with CSV downloads, and the data-health list of every problem found."""
+
+import streamlit as st
+
+from dashboard.schema import TABLES
+from dashboard.ui.state import context
+
+ctx = context()
+data = ctx.data
+st.title("Data")
+
+shown_ids = set(ctx.events["event_id"]) | set(ctx.positions["position_id"])
+citations = data["citations"][data["citations"]["record_id"].isin(shown_ids)]
+tables = {
+    "events": ctx.events,
+    "positions": ctx.positions,
+    "citations": citations,
+    "sources": data["sources"],
+    "actors": data["actors"],
+    "processes": data["processes"],
+    "issues": data["issues"],
+}
+problems = data.problems_table
+n_errors = int((problems["severity"] == "error").sum())
+n_warnings = int((problems["severity"] == "warning").sum())
+health_label = f"Data health ({n_errors} errors, {n_warnings} warnings)"
+tabs = st.tabs([*(f"{name.capitalize()} ({len(frame)})" for name, frame in tables.items()), health_label])
+
+for tab, (name, frame) in zip(tabs, tables.items()):
+    with tab:
+        schema_columns = TABLES[name].columns
+        if frame.empty:
+            st.info(f"No {name} match the filters. Press **Clear filters** in the sidebar to see them all.")
+            continue
+        st.dataframe(frame[schema_columns], hide_index=True, width="stretch")
+        st.download_button(
+            f"Download {name}.csv", frame[schema_columns].to_csv(index=False).encode("utf-8"),
+            file_name=f"parley-{name}{'-filtered' if ctx.filters.active else ''}.csv", mime="text/csv",
+            icon=":material/download:", key=f"download-{name}",
+        )
+
+with tabs[-1]:
+    st.caption("Every problem the loader found. A record with an error is left out of the charts until it is "
+               "fixed; a warning is worth a look but the record is used. Lines count from the header (line 1).")
+    if problems.empty:
+        st.success("No problems found: every record passed validation.", icon=":material/check_circle:")
+    else:
+        if n_errors:
+            st.error(f"{n_errors} problem(s) keep records out of the charts.", icon=":material/error:")
+        st.dataframe(problems, hide_index=True, width="stretch",
+                     column_config={"severity": "Severity", "file": "File", "line": "Line", "field": "Field",
+                                    "value": "Value", "message": st.column_config.TextColumn("Problem", width="large"),
+                                    "record_id": "Record"})
+        for name, frame in data.invalid.items():
+            if not frame.empty:
+                st.markdown(f"**Records held back from {TABLES[name].filename}**")
+                st.dataframe(frame, hide_index=True, width="stretch")

@@ -1,0 +1,61 @@
+"""Overview: the state of each negotiation process at a glance."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.dates import format_partial
+from dashboard.queries import describe_date, process_overview
+from dashboard.ui.state import context
+from dashboard.ui.text import md
+
+ctx = context()
+st.title("Overview")
+st.caption("Each negotiation process within the current filters: the next talks announced, the last round held, "
+           "and the latest stated positions.")
+
+summaries = process_overview(ctx.data["processes"], ctx.events, ctx.positions, pd.Timestamp.now())
+if not summaries:
+    st.info("No event or position matches the filters. Widen the date range or press **Clear filters** in the "
+            "sidebar.", icon=":material/filter_alt_off:")
+
+
+def _event_line(event) -> str:
+    parts = [f"**{md(event['title'])}**", md(describe_date(event))]
+    if event["venue"]:
+        parts.append(md(event["venue"]))
+    return "  \n".join(parts)
+
+
+for summary in summaries:
+    with st.container(border=True):
+        st.subheader(md(summary["name"]))
+        st.caption(md(summary["conflict"]))
+        next_col, last_col, rounds_col, slipped_col = st.columns([3, 3, 1, 1])
+        with next_col:
+            st.markdown("**Next announced talks**")
+            if summary["next"] is not None:
+                event = summary["next"]
+                st.markdown(_event_line(event))
+                if event["third_parties"]:
+                    st.markdown("Mediators/hosts: " + md(event["third_parties"]))
+            else:
+                st.markdown("None announced.")
+                if summary["overdue"] is not None:
+                    st.caption("Last announced: " + md(summary["overdue"]["title"]) + ", "
+                               + md(describe_date(summary["overdue"])) + " (date passed; no outcome recorded)")
+        with last_col:
+            st.markdown("**Last round held**")
+            st.markdown(_event_line(summary["last_held"]) if summary["last_held"] is not None else "None recorded.")
+        rounds_col.metric("Rounds held", summary["rounds_held"])
+        slipped_col.metric("Postponed / cancelled", f"{summary['postponed']} / {summary['cancelled']}",
+                           help=f"{summary['suspended']} suspended")
+        if summary["third_parties"]:
+            st.markdown("**Mediators, hosts and facilitators:** " + md("; ".join(summary["third_parties"])))
+        latest = summary["latest_positions"]
+        if not latest.empty:
+            st.markdown("**Latest statements**")
+            for _, p in latest.iterrows():
+                who = p["actor"] + (f" ({p['speaker']})" if p["speaker"] else "")
+                red = " · :red-badge[red line]" if p["red_line"] else ""
+                st.markdown(f"- {md(format_partial(p['date_value'], p['date_precision']))} · **{md(who)}** "
+                            f"{md(p['stance'])}{red}: {md(p['paraphrase'])}")

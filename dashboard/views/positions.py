@@ -1,0 +1,83 @@
+"""Positions: each actor's latest stance per issue, two parties side by side, and how stances changed."""
+
+import streamlit as st
+
+from dashboard.dates import format_partial
+from dashboard.figures import stance_history_figure, stance_matrix_figure
+from dashboard.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
+from dashboard.schema import STANCES
+from dashboard.ui.state import context
+from dashboard.ui.text import md
+
+ctx = context()
+data = ctx.data
+st.title("Positions")
+st.caption("Stances run from " + " → ".join(STANCES) + ". A red line is a position the actor declares "
+           "non-negotiable. Every position is backed by a verbatim quote; follow a quote to its article.")
+
+positions = ctx.positions
+if positions.empty:
+    st.info("No position matches the filters. Widen the date range, choose other actors or processes, or press "
+            "**Clear filters** in the sidebar.", icon=":material/filter_alt_off:")
+    st.stop()
+
+issues = data["issues"]
+issue_labels = dict(zip(issues["issue_id"], issues["label"]))
+latest = latest_positions(positions)
+
+st.subheader("Latest stance by actor and issue")
+st.plotly_chart(stance_matrix_figure(stance_matrix(latest, issues)), width="stretch", config={"displaylogo": False})
+
+st.subheader("Compare two parties")
+counts = latest.groupby(["actor_id", "actor"]).agg(red=("red_line", "sum"), n=("position_id", "size")).reset_index()
+counts = counts.sort_values(["red", "n", "actor"], ascending=[False, False, True])
+names = dict(zip(counts["actor_id"], counts["actor"]))
+options = list(counts["actor_id"])
+left, right = st.columns(2)
+party_a = left.selectbox("First party", options, index=0, format_func=names.get, key="party_a", bind="query-params")
+party_b = right.selectbox("Second party", options, index=min(1, len(options) - 1), format_func=names.get,
+                          key="party_b", bind="query-params")
+comparison = compare_parties(latest, data["citations"], issues, party_a, party_b)
+
+
+def _side(row, side: str) -> None:
+    if row[f"{side}_stance"] == "—":
+        st.caption("No stated position.")
+        return
+    badge = " :red-badge[red line]" if row[f"{side}_red_line"] else ""
+    st.markdown(f"**{md(row[f'{side}_stance'])}**{badge} · {md(row[f'{side}_date'])}")
+    st.markdown(md(row[f"{side}_paraphrase"]))
+    st.markdown("> " + md(row[f"{side}_quote"]))
+    st.page_link("views/sources.py", label="Source: " + md(row[f"{side}_source"]), icon=":material/article:",
+                 query_params={"source": row[f"{side}_source_id"], "quote": row[f"{side}_citation_id"]})
+
+
+head_issue, head_a, head_b = st.columns([1, 2, 2])
+head_a.markdown(f"#### {md(names[party_a])}")
+head_b.markdown(f"#### {md(names[party_b])}")
+for _, row in comparison.iterrows():
+    with st.container(border=True):
+        issue_col, a_col, b_col = st.columns([1, 2, 2])
+        issue_col.markdown(f"**{md(row['issue'])}**")
+        with a_col:
+            _side(row, "a")
+        with b_col:
+            _side(row, "b")
+
+st.subheader("How stances changed")
+issue_options = [i for i in issue_labels if i in set(positions["issue_id"])]
+issue_id = st.selectbox("Issue", issue_options, format_func=issue_labels.get, key="issue", bind="query-params")
+history = stance_history(positions, issue_id=issue_id)
+st.plotly_chart(stance_history_figure(history), width="stretch", config={"displaylogo": False})
+quotes = citations_for(data["citations"], "position", history["position_id"]).drop_duplicates("record_id")
+history = history.merge(quotes[["record_id", "quote", "source_title"]], left_on="position_id", right_on="record_id",
+                        how="left")
+history["when"] = [format_partial(d, p) for d, p in zip(history["date_value"], history["date_precision"])]
+st.dataframe(
+    history[["when", "actor", "speaker", "stance", "red_line", "paraphrase", "quote", "source_title", "position_id"]],
+    hide_index=True, width="stretch",
+    column_config={"when": "Date", "actor": "Actor", "speaker": "Speaker", "stance": "Stance",
+                   "red_line": st.column_config.CheckboxColumn("Red line"), "paraphrase": "Position",
+                   "quote": st.column_config.TextColumn("Quote", width="large"), "source_title": "Source",
+                   "position_id": "ID"},
+)

@@ -21,7 +21,7 @@ from dashboard.ui import sidebar, state  # noqa: E402
 st.set_page_config(page_title="Parley", page_icon=":material/handshake:", layout="wide")
 
 pages = [
-    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/positions.py", title="Positions", icon=":material/compare_arrows:", url_path="positions"),
     st.Page("views/sources.py", title="Sources", icon=":material/article:", url_path="sources"),

@@ -58,7 +58,7 @@ def window(start: pd.Series, precision: pd.Series, end: pd.Series | None = None)
     lo = start.copy()
     hi = start.copy()
     week = precision.eq("week")
-    lo[week] = start[week] - pd.to_timedelta(start[week].dt.weekday, unit="D")
+    lo[week] = start[week] - pd.to_timedelta(start[week].dt.day_of_week, unit="D")
     hi[week] = lo[week] + pd.Timedelta(days=6)
     month = precision.eq("month")
     lo[month] = start[month].dt.to_period("M").dt.start_time

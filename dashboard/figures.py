@@ -12,6 +12,7 @@ import html
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from dashboard.queries import describe_date
 from dashboard.schema import EVENT_STATUSES, EVENT_TYPES, STANCES
@@ -67,83 +68,84 @@ def event_hover(events: pd.DataFrame) -> list[str]:
     return labels
 
 
-def _row_labels(events: pd.DataFrame, process_names: dict[str, str]) -> pd.Series:
-    """Y-axis label per event: its title, made unique where two events share one."""
+def _row_labels(events: pd.DataFrame) -> pd.Series:
+    """Y-axis label per event (escaped: plotly reads tick labels as HTML), unique where titles repeat."""
     titles = events["title"].astype(str)
     dup = titles.duplicated(keep=False)
-    return titles.where(~dup, titles + " (" + events["event_id"] + ")")
+    return titles.where(~dup, titles + " (" + events["event_id"] + ")").map(_esc)
 
 
 def timeline_figure(events: pd.DataFrame, process_names: dict[str, str] | None = None) -> go.Figure:
     """Events as points (day known) or windows (week, month, year, or a span), one row each.
 
-    Colour is the event type, marker shape the status; a dashed line joins the
-    announced date to the date the event happened, so slippage shows.
+    One band per process, sharing the date axis. Colour is the event type, marker
+    shape the status; a dotted line joins the announced date to the date the
+    event happened, so slippage shows.
     """
-    process_names = process_names or {}
-    fig = go.Figure()
     if events.empty:
+        fig = go.Figure()
         fig.add_annotation(text="No events match the filters", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
         fig.update_layout(height=200, xaxis={"visible": False}, yaxis={"visible": False})
         return fig
-    events = events.sort_values(["process_id", "window_start", "event_id"]).copy()
-    events["row"] = _row_labels(events, process_names)
+    process_names = process_names or {}
+    events = events.sort_values(["window_start", "event_id"]).copy()
+    events["row"] = _row_labels(events)
     events["hover"] = event_hover(events)
-    windowed = (events["date_precision"] != "day") | (events["window_end"] > events["window_start"])
-
-    for etype in EVENT_TYPES:
-        of_type = events[events["type"] == etype]
-        if of_type.empty:
-            continue
-        colour = TYPE_COLOURS[etype]
-        win = of_type[windowed.loc[of_type.index]]
-        if not win.empty:
-            fig.add_trace(go.Bar(
-                name=TYPE_LABELS[etype], legendgroup=etype, orientation="h", y=win["row"],
-                base=win["window_start"], x=((win["window_end"] - win["window_start"]).dt.days + 1) * DAY_MS,
-                marker={"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 2}},
-                hovertext=win["hover"], hoverinfo="text", customdata=win["event_id"],
-                showlegend=True,
-            ))
-        day = of_type[~windowed.loc[of_type.index]]
-        if not day.empty:
+    events["windowed"] = (events["date_precision"] != "day") | (events["window_end"] > events["window_start"])
+    processes = list(dict.fromkeys(events["process_id"]))
+    counts = events["process_id"].value_counts()
+    fig = make_subplots(
+        rows=len(processes), cols=1, shared_xaxes=True, vertical_spacing=min(0.08, 0.3 / len(processes)),
+        row_heights=[int(counts[p]) for p in processes],
+        subplot_titles=[_esc(process_names.get(p, p)) for p in processes],
+    )
+    in_legend: set[str] = set()
+    for band, process_id in enumerate(processes, start=1):
+        of_process = events[events["process_id"] == process_id]
+        for etype in EVENT_TYPES:
+            of_type = of_process[of_process["type"] == etype]
+            if of_type.empty:
+                continue
+            for windowed, rows in of_type.groupby("windowed"):
+                fig.add_trace(_event_trace(rows, etype, bool(windowed), etype not in in_legend), row=band, col=1)
+                in_legend.add(etype)
+        for _, e in of_process[of_process["announced"].notna() & (of_process["announced"] != of_process["start"])].iterrows():
             fig.add_trace(go.Scatter(
-                name=TYPE_LABELS[etype], legendgroup=etype, mode="markers", y=day["row"], x=day["start"],
-                marker={"color": colour, "size": 13, "symbol": day["status"].map(STATUS_SYMBOLS).tolist(),
-                        "line": {"color": colour, "width": 2}},
-                hovertext=day["hover"], hoverinfo="text", customdata=day["event_id"],
-                showlegend=win.empty,
-            ))
-
-    slipped = events[events["announced"].notna() & (events["announced"] != events["start"])]
-    for _, e in slipped.iterrows():
-        fig.add_trace(go.Scatter(
-            x=[e["announced"], e["start"]], y=[e["row"], e["row"]], mode="lines+markers",
-            line={"dash": "dot", "color": "#888888"}, marker={"symbol": ["diamond-open", "circle"], "size": [11, 1],
-                                                                 "color": "#888888"},
-            name="announced → held", legendgroup="slip", showlegend=False, hoverinfo="text",
-            hovertext=f"{_esc(e['title'])}<br>announced for {_esc(describe_date(e))}",
-        ))
-    if not slipped.empty:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines+markers", name="announced → held",
-                                 line={"dash": "dot", "color": "#888888"}, marker={"symbol": "diamond-open"}))
+                x=[e["announced"], e["start"]], y=[e["row"], e["row"]], mode="lines+markers", name="announced → held",
+                line={"dash": "dot", "color": "#888888"}, legendgroup="slip", showlegend="slip" not in in_legend,
+                marker={"symbol": ["diamond-open", "circle"], "size": [11, 1], "color": "#888888"},
+                hoverinfo="text", hovertext=f"{_esc(e['title'])}<br>announced for {_esc(describe_date(e))}",
+            ), row=band, col=1)
+            in_legend.add("slip")
+        fig.update_yaxes(categoryorder="array", categoryarray=of_process["row"].tolist()[::-1], automargin=True,
+                         row=band, col=1)
     for status in EVENT_STATUSES:
         if status in set(events["status"]):
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"status: {status}",
                                      marker={"symbol": STATUS_SYMBOLS[status], "color": "#888888", "size": 10},
-                                     legendgroup="status"))
-
-    order = events["row"].tolist()
+                                     legendgroup="status"), row=1, col=1)
+    fig.update_xaxes(type="date")
+    fig.update_annotations(xanchor="left", x=0, font={"size": 13})
     fig.update_layout(
-        barmode="overlay",
-        height=160 + 34 * len(order),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        hoverlabel={"align": "left"},
-        xaxis={"type": "date", "title": None},
-        yaxis={"categoryorder": "array", "categoryarray": order[::-1], "title": None, "automargin": True},
+        barmode="overlay", height=220 + 34 * len(events) + 30 * len(processes),
+        margin={"l": 10, "r": 10, "t": 110, "b": 10}, hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "top", "y": 1.0, "x": 0, "yref": "container"},
     )
     return fig
+
+
+def _event_trace(rows: pd.DataFrame, etype: str, windowed: bool, show_legend: bool) -> go.Bar | go.Scatter:
+    """A window (bar from its earliest to latest day) or a point per event, coloured by type."""
+    colour = TYPE_COLOURS[etype]
+    common = {"name": TYPE_LABELS[etype], "legendgroup": etype, "y": rows["row"], "hovertext": rows["hover"],
+              "hoverinfo": "text", "customdata": rows["event_id"], "showlegend": show_legend}
+    if windowed:
+        return go.Bar(orientation="h", base=rows["window_start"],
+                      x=((rows["window_end"] - rows["window_start"]).dt.days + 1) * DAY_MS,
+                      marker={"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 2}}, **common)
+    return go.Scatter(mode="markers", x=rows["start"],
+                      marker={"color": colour, "size": 13, "symbol": rows["status"].map(STATUS_SYMBOLS).tolist(),
+                              "line": {"color": colour, "width": 2}}, **common)
 
 
 def stance_matrix_figure(cells: pd.DataFrame) -> go.Figure:
@@ -167,12 +169,10 @@ def stance_matrix_figure(cells: pd.DataFrame) -> go.Figure:
         zmin=min(STANCES.values()), zmax=max(STANCES.values()), colorscale=STANCE_COLOURS, xgap=3, ygap=3,
         colorbar={"title": {"text": "stance"}, "tickvals": list(STANCES.values()), "ticktext": list(STANCES)},
     ))
-    red = cells[cells["red_line"]]
-    if not red.empty:
-        fig.add_trace(go.Scatter(
-            x=[_esc(i) for i in red["issue"]], y=[_esc(a) for a in red["actor"]], mode="markers", name="red line",
-            marker={"symbol": "square-open", "size": 46, "color": "#d62728", "line": {"width": 3}}, hoverinfo="skip",
-        ))
+    for _, cell in cells[cells["red_line"]].iterrows():
+        x, y = issues.index(cell["issue"]), actors.index(cell["actor"])
+        fig.add_shape(type="rect", x0=x - 0.47, x1=x + 0.47, y0=y - 0.45, y1=y + 0.45, name="red line",
+                      line={"color": "#d62728", "width": 4})
     fig.update_layout(height=140 + 60 * len(actors), margin={"l": 10, "r": 10, "t": 30, "b": 10},
                       xaxis={"side": "top", "title": None}, yaxis={"autorange": "reversed", "title": None},
                       showlegend=False)

@@ -63,6 +63,7 @@ class _Checker:
         self.frame = frame
         self.problems = problems
         self.bad = pd.Series(False, index=frame.index)
+        self.missing_columns: set[str] = set()  # reported once for the file, not once per row
 
     def report(self, mask: pd.Series, field: str, message, severity: str = ERROR, values: pd.Series | None = None):
         """Add a problem for every row in `mask`. `message` may be a string or a Series."""
@@ -151,6 +152,7 @@ def _check_columns(check: _Checker) -> None:
             check.file_problem(f.name, f"column '{f.name}' is missing from the header"
                                + ("; every row needs it" if f.required else "; treated as empty"), severity)
             frame[f.name] = ""
+            check.missing_columns.add(f.name)
             if f.required:
                 check.bad |= True
     for name in sorted(present - set(table.columns)):
@@ -166,7 +168,7 @@ def _check_fields(check: _Checker) -> None:
     frame, table = check.frame, check.table
     for f in table.fields:
         col = frame[f.name]
-        if f.required:
+        if f.required and f.name not in check.missing_columns:
             check.report(col.eq(""), f.name, f"'{f.name}' is required but empty")
         if f.enum:
             allowed = set(f.enum)
@@ -297,6 +299,12 @@ def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem]) 
     return articles
 
 
+def _lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
+    """`keys` mapped through `mapping`, with "" where there is no match."""
+    mapped = keys.map(mapping)
+    return mapped.astype(object).where(mapped.notna(), "")
+
+
 def _derive_events(events: pd.DataFrame, event_actors: pd.DataFrame, sources_by_event: pd.Series) -> pd.DataFrame:
     events = events.copy()
     events["start"] = events["start_date__parsed"]
@@ -310,12 +318,12 @@ def _derive_events(events: pd.DataFrame, event_actors: pd.DataFrame, sources_by_
     by_role = event_actors.groupby(["event_id", "role"])["name"].agg(", ".join).unstack()
     for role in ROLES:
         column = by_role[role] if role in by_role else pd.Series(dtype=object)
-        events[ROLE_COLUMNS[role]] = events["event_id"].map(column).fillna("")
+        events[ROLE_COLUMNS[role]] = _lookup(events["event_id"], column)
     third = event_actors[event_actors["role"].isin(THIRD_PARTY_ROLES)]
     labelled = third.groupby(["event_id", "name"])["role"].agg(", ".join).reset_index()
     labelled["label"] = labelled["name"] + " (" + labelled["role"] + ")"
-    events["third_parties"] = events["event_id"].map(labelled.groupby("event_id")["label"].agg("; ".join)).fillna("")
-    events["sources"] = events["event_id"].map(sources_by_event).fillna("")
+    events["third_parties"] = _lookup(events["event_id"], labelled.groupby("event_id")["label"].agg("; ".join))
+    events["sources"] = _lookup(events["event_id"], sources_by_event)
     return events.sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
 
 
@@ -326,8 +334,8 @@ def _derive_positions(positions: pd.DataFrame, actor_names: dict[str, str], sour
     positions["stance_score"] = positions["stance"].map(STANCES).astype("Int64")
     positions["red_line"] = positions["red_line"].str.lower().eq("true")
     positions["actor"] = positions["actor_id"].map(actor_names)
-    positions["speaker"] = positions["speaker_id"].map(actor_names).fillna("")
-    positions["sources"] = positions["position_id"].map(sources_by_position).fillna("")
+    positions["speaker"] = _lookup(positions["speaker_id"], pd.Series(actor_names, dtype=object))
+    positions["sources"] = _lookup(positions["position_id"], sources_by_position)
     return positions.sort_values(["date_value", "position_id"], kind="stable").reset_index(drop=True)
 
 

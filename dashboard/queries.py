@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.dates import format_partial
-from dashboard.schema import STANCES
+from dashboard.schema import STANCES, THIRD_PARTY_ROLES
 
 MEETING_TYPES = ("talks_round", "summit")
 STANCE_LABELS = {score: label for label, score in STANCES.items()}
@@ -26,8 +26,15 @@ def describe_date(row: pd.Series) -> str:
     return text
 
 
+def third_parties(event_actors: pd.DataFrame, event_ids) -> list[str]:
+    """Mediators, hosts and facilitators of these events, each once with all its roles: "Türkiye (mediator, host)"."""
+    rows = event_actors[event_actors["event_id"].isin(list(event_ids)) & event_actors["role"].isin(THIRD_PARTY_ROLES)]
+    roles = rows.groupby("name")["role"].agg(lambda r: ", ".join(x for x in THIRD_PARTY_ROLES if x in set(r)))
+    return [f"{name} ({role})" for name, role in roles.items()]
+
+
 def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: pd.DataFrame,
-                     today: pd.Timestamp) -> list[dict]:
+                     event_actors: pd.DataFrame, today: pd.Timestamp) -> list[dict]:
     """The state of each process at a glance."""
     today = pd.Timestamp(today).normalize()
     summary = []
@@ -53,7 +60,7 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
                 "postponed": int((ev["status"] == "postponed").sum()),
                 "cancelled": int((ev["status"] == "cancelled").sum()),
                 "suspended": int((ev["status"] == "suspended").sum()),
-                "third_parties": sorted({name for cell in ev["third_parties"] for name in cell.split("; ") if name}),
+                "third_parties": third_parties(event_actors, ev["event_id"]),
                 "latest_positions": pos.sort_values("date_value", ascending=False).head(3),
             }
         )
@@ -61,18 +68,23 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
 
 
 def latest_positions(positions: pd.DataFrame) -> pd.DataFrame:
-    """Each actor's most recent position on each issue (a red line wins a tie)."""
+    """Each actor's most recent position on each issue in each process (a red line wins a tie)."""
     if positions.empty:
         return positions
     ordered = positions.sort_values(["date_value", "red_line", "position_id"], ascending=[False, False, True])
-    return ordered.drop_duplicates(["actor_id", "issue_id"]).reset_index(drop=True)
+    return ordered.drop_duplicates(["process_id", "actor_id", "issue_id"]).reset_index(drop=True)
 
 
 def stance_matrix(latest: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFrame:
-    """Actor × issue table of the latest stance, with one row per cell that has a position."""
+    """Actor × issue table of the latest stance, with one row per cell that has a position.
+
+    Within one process each actor is a row; across several, a row is an actor in a process.
+    """
     labels = dict(zip(issues["issue_id"], issues["label"]))
-    cells = latest[["actor", "actor_id", "issue_id", "stance", "stance_score", "red_line", "paraphrase", "date_value",
-                    "date_precision", "position_id"]].copy()
+    cells = latest[["process_id", "actor", "actor_id", "issue_id", "stance", "stance_score", "red_line", "paraphrase",
+                    "date_value", "date_precision", "position_id"]].copy()
+    if cells["process_id"].nunique() > 1:
+        cells["actor"] = cells["actor"] + " · " + cells["process_id"]
     cells["issue"] = cells["issue_id"].map(labels).fillna(cells["issue_id"])
     return cells
 

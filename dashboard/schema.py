@@ -163,7 +163,9 @@ TABLES: dict[str, Table] = {
                 Field("type", "string", "What kind of event", True, enum=tuple(EVENT_TYPES)),
                 Field("status", "string", "Whether it took place", True, enum=EVENT_STATUSES),
                 Field("start_date", "date", "When it happened (or is expected). " + DATE_HELP, True),
-                Field("end_date", "date", "Last day, for an event spanning several days. " + DATE_HELP),
+                Field("end_date", "date",
+                      "Last day it ran, or the latest day it can have happened when the sources leave a span "
+                      "(UCDP's date_end). " + DATE_HELP),
                 Field("date_precision", "string", "How exactly start_date is known", True, enum=PRECISIONS),
                 Field("announced_date", "date",
                       "The date it was announced for, where that differs from start_date. " + DATE_HELP),

@@ -44,10 +44,9 @@ def filter_sidebar(data: Dataset) -> Filters:
         lo, hi = _date_bounds(data)
         start = end = None
         if lo is not None:
-            col1, col2 = st.columns(2)
-            start = col1.date_input("From", value=lo, min_value=lo, max_value=hi, key=KEYS["start"],
+            start = st.date_input("From", value=lo, min_value=lo, max_value=hi, key=KEYS["start"],
                                     bind="query-params", format="YYYY-MM-DD")
-            end = col2.date_input("To", value=hi, min_value=lo, max_value=hi, key=KEYS["end"],
+            end = st.date_input("To", value=hi, min_value=lo, max_value=hi, key=KEYS["end"],
                                   bind="query-params", format="YYYY-MM-DD")
         chosen_actors = st.multiselect(
             "Actors", list(actor_names), format_func=lambda a: actor_names.get(a, a), key=KEYS["actors"],

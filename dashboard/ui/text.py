@@ -17,3 +17,8 @@ def md(text: object) -> str:
     if text is None:
         return ""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+def source_label(source_id: str, title: str) -> str:
+    """How an article is named in the Sources picker and so in its URL (`?source=...`)."""
+    return f"{source_id}: {title}"

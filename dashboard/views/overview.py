@@ -13,7 +13,8 @@ st.title("Overview")
 st.caption("Each negotiation process within the current filters: the next talks announced, the last round held, "
            "and the latest stated positions.")
 
-summaries = process_overview(ctx.data["processes"], ctx.events, ctx.positions, pd.Timestamp.now())
+summaries = process_overview(ctx.data["processes"], ctx.events, ctx.positions, ctx.data.event_actors,
+                             pd.Timestamp.now())
 if not summaries:
     st.info("No event or position matches the filters. Widen the date range or press **Clear filters** in the "
             "sidebar.", icon=":material/filter_alt_off:")

@@ -7,7 +7,7 @@ from dashboard.figures import stance_history_figure, stance_matrix_figure
 from dashboard.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
 from dashboard.schema import STANCES
 from dashboard.ui.state import context
-from dashboard.ui.text import md
+from dashboard.ui.text import md, source_label
 
 ctx = context()
 data = ctx.data
@@ -20,6 +20,13 @@ if positions.empty:
     st.info("No position matches the filters. Widen the date range, choose other actors or processes, or press "
             "**Clear filters** in the sidebar.", icon=":material/filter_alt_off:")
     st.stop()
+
+# Stances compare within one negotiation: the same actor may hold different ones in different processes.
+process_names = dict(zip(data["processes"]["process_id"], data["processes"]["name"]))
+by_count = positions["process_id"].value_counts()
+process_id = st.selectbox("Process", list(by_count.index), format_func=process_names.get, key="positions_process",
+                          bind="query-params", help="Positions are compared within one negotiation process.")
+positions = positions[positions["process_id"] == process_id]
 
 issues = data["issues"]
 issue_labels = dict(zip(issues["issue_id"], issues["label"]))
@@ -49,7 +56,8 @@ def _side(row, side: str) -> None:
     st.markdown(md(row[f"{side}_paraphrase"]))
     st.markdown("> " + md(row[f"{side}_quote"]))
     st.page_link("views/sources.py", label="Source: " + md(row[f"{side}_source"]), icon=":material/article:",
-                 query_params={"source": row[f"{side}_source_id"], "quote": row[f"{side}_citation_id"]})
+                 query_params={"source": source_label(row[f"{side}_source_id"], row[f"{side}_source"]),
+                               "quote": row[f"{side}_citation_id"]})
 
 
 head_issue, head_a, head_b = st.columns([1, 2, 2])

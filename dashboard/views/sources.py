@@ -9,7 +9,7 @@ from dashboard.dates import format_partial
 from dashboard.highlight import highlighted_html
 from dashboard.queries import quotes_in_source, record_titles
 from dashboard.ui.state import context
-from dashboard.ui.text import md
+from dashboard.ui.text import md, source_label
 
 RECORD_VIEWS = {"event": "views/timeline.py", "position": "views/positions.py"}
 STYLE = """<style>
@@ -27,42 +27,43 @@ if sources.empty:
     st.stop()
 
 titles = dict(zip(sources["source_id"], sources["title"]))
-source_id = st.selectbox("Article", list(titles), format_func=lambda s: f"{s}: {titles[s]}", key="source",
+source_id = st.selectbox("Article", list(titles), format_func=lambda s: source_label(s, titles[s]), key="source",
                          bind="query-params")
 source = sources.set_index("source_id").loc[source_id]
 article = data.articles.get(source_id)
 
-meta_col, quote_col = st.columns([1, 1])
-with meta_col:
-    st.markdown(f"### {md(source['title'])}")
-    published = format_partial(source["published_value"], "day") if source["published"] else "unknown"
-    facts = [("Outlet", source["outlet"] or "unknown"), ("Author", source["author"] or "unknown"),
-             ("Published", published), ("Language", source["language"]), ("Licence", source["licence"] or "unknown"),
-             ("File", f"seeds/{source['seed_file']}")]
-    st.markdown("  \n".join(f"**{label}:** {md(value)}" for label, value in facts))
-    url = source["url"]
-    if url.startswith(("https://", "http://")):
-        st.link_button("Open the published copy", url, icon=":material/open_in_new:")
-    elif url:
-        st.markdown("**URL:** " + md(url))
-    if source["note"]:
-        st.caption(md(source["note"]))
+st.markdown(f"### {md(source['title'])}")
+published = format_partial(source["published_value"], "day") if source["published"] else "unknown"
+facts = [("Outlet", source["outlet"] or "unknown"), ("Author", source["author"] or "unknown"),
+         ("Published", published), ("Language", source["language"]), ("Licence", source["licence"] or "unknown"),
+         ("File", f"seeds/{source['seed_file']}")]
+st.markdown(" · ".join(f"**{label}:** {md(value)}" for label, value in facts))
+url = source["url"]
+if url.startswith(("https://", "http://")):
+    st.link_button("Open the published copy", url, icon=":material/open_in_new:")
+elif url:
+    st.markdown("**URL:** " + md(url))
+if source["note"]:
+    st.caption(md(source["note"]))
 
 quotes = quotes_in_source(data["citations"], source_id, record_titles(data["events"], data["positions"]))
 selected = st.query_params.get("quote", "")
+text_col, quote_col = st.columns([3, 2])
+with text_col:
+    st.markdown("#### Article text")
+    if article is None:
+        st.warning("The article file could not be read; see Data → Data health.")
+    else:
+        spans = [(int(s), int(e), c) for s, e, c in zip(quotes["quote_start"], quotes["quote_end"], quotes["citation_id"])]
+        st.html(STYLE + '<div class="parley-article">' + highlighted_html(article.text, spans, selected=selected)
+                + "</div>")
 with quote_col:
-    st.markdown(f"### {len(quotes)} quoted passage(s)")
+    st.markdown(f"#### {len(quotes)} quoted passage(s)")
+    if quotes.empty:
+        st.caption("No record cites this article yet.")
     for _, q in quotes.iterrows():
         with st.container(border=True):
-            marker = ":orange-badge[linked]" if q["citation_id"] == selected else ""
-            st.markdown(f"> {md(q['quote'])} {marker}")
+            marker = " :orange-badge[linked]" if q["citation_id"] == selected else ""
+            st.markdown(f"> {md(q['quote'])}{marker}")
             st.page_link(RECORD_VIEWS[q["record_type"]], label=f"{q['record_type']}: {md(q['record'])}",
                          icon=":material/link:")
-
-st.markdown("### Article text")
-if article is None:
-    st.warning("The article file could not be read; see Data → Data health.")
-else:
-    spans = [(int(s), int(e), c) for s, e, c in zip(quotes["quote_start"], quotes["quote_end"], quotes["citation_id"])]
-    body = highlighted_html(article.text, spans, selected=selected)
-    st.html(STYLE + '<div class="parley-article">' + body + "</div>")

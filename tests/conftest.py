@@ -1,0 +1,76 @@
+"""Shared fixtures: a private copy of the bundled data that a test may break, and AppTest runs on it."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # so plain `pytest` finds the dashboard package too
+    sys.path.insert(0, str(REPO))
+APP = str(REPO / "dashboard" / "app.py")
+
+
+class DataFolder:
+    """A copy of data/ and seeds/ in a temporary folder, with helpers to damage it."""
+
+    def __init__(self, root: Path):
+        self.data = root / "data"
+        self.seeds = root / "seeds"
+        shutil.copytree(REPO / "data", self.data)
+        shutil.copytree(REPO / "seeds", self.seeds)
+
+    def rows(self, table: str) -> list[dict]:
+        with open(self.data / f"{table}.csv", newline="", encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+
+    def write(self, table: str, rows: list[dict], fieldnames: list[str] | None = None) -> None:
+        fieldnames = fieldnames or list(rows[0])
+        with open(self.data / f"{table}.csv", "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=fieldnames, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    def set(self, table: str, key: str, record_id: str, /, **changes) -> int:
+        """Change fields of one record; returns the line it is on (header = line 1)."""
+        rows = self.rows(table)
+        for i, row in enumerate(rows):
+            if row[key] == record_id:
+                row.update(changes)
+                self.write(table, rows)
+                return i + 2
+        raise KeyError(record_id)
+
+
+@pytest.fixture
+def folder(tmp_path) -> DataFolder:
+    return DataFolder(tmp_path)
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """Build an AppTest of the whole app, on the bundled data or on a given folder."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    def make(folder: DataFolder | None = None, query: dict | None = None, page: str | None = None) -> AppTest:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        if folder is not None:
+            monkeypatch.setenv("PARLEY_DATA_DIR", str(folder.data))
+            monkeypatch.setenv("PARLEY_SEEDS_DIR", str(folder.seeds))
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update(query or {})
+        at.run()
+        if page:
+            at.switch_page(page)
+            at.run()
+        return at
+
+    yield make
+    st.cache_data.clear()
+    st.cache_resource.clear()

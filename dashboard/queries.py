@@ -143,11 +143,12 @@ def citations_for(citations: pd.DataFrame, record_type: str, record_ids) -> pd.D
     return citations[(citations["record_type"] == record_type) & citations["record_id"].isin(list(record_ids))]
 
 
-def record_titles(events: pd.DataFrame, positions: pd.DataFrame) -> dict[tuple[str, str], str]:
+def record_titles(events: pd.DataFrame, positions: pd.DataFrame, issues: pd.DataFrame) -> dict[tuple[str, str], str]:
     """A readable name for every event and position, keyed by (record_type, record_id)."""
+    labels = dict(zip(issues["issue_id"], issues["label"]))
     titles = {("event", e): t for e, t in zip(events["event_id"], events["title"])}
     titles.update(
-        {("position", p): f"{a}: {s} on {i}" for p, a, s, i in
+        {("position", p): f"{a} {s}, on {labels.get(i, i).lower()}" for p, a, s, i in
          zip(positions["position_id"], positions["actor"], positions["stance"], positions["issue_id"])}
     )
     return titles

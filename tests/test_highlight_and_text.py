@@ -1,5 +1,5 @@
 from dashboard.highlight import highlighted_html, segments
-from dashboard.ui.text import md
+from dashboard.ui.text import md, md_quote
 
 
 def test_segments_cover_the_text_and_handle_overlaps():
@@ -25,3 +25,7 @@ def test_markdown_escaping_neutralises_markup():
     assert "\\[click\\]\\(javascript\\:alert\\(1\\)\\)" in escaped
     assert "\\*\\*bold\\*\\*" in escaped and "\\:red\\[x\\]" in escaped and "\\$x\\$" in escaped
     assert "\\<b\\>" in escaped
+
+
+def test_multi_line_quote_stays_inside_the_blockquote():
+    assert md_quote("first line\nsecond # line") == "> first line  \n> second \\# line"

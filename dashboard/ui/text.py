@@ -19,6 +19,11 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
 
 
+def md_quote(text: object) -> str:
+    """Escaped text as a Markdown blockquote, every line of it inside the quote."""
+    return "> " + md(text).replace("  \n", "  \n> ")
+
+
 def source_label(source_id: str, title: str) -> str:
     """How an article is named in the Sources picker and so in its URL (`?source=...`)."""
     return f"{source_id}: {title}"

@@ -31,7 +31,7 @@ for summary in summaries:
     with st.container(border=True):
         st.subheader(md(summary["name"]))
         st.caption(md(summary["conflict"]))
-        next_col, last_col, rounds_col, slipped_col = st.columns([3, 3, 1, 1])
+        next_col, last_col, rounds_col, slipped_col = st.columns([3, 3, 1, 1.4])
         with next_col:
             st.markdown("**Next announced talks**")
             if summary["next"] is not None:
@@ -48,7 +48,7 @@ for summary in summaries:
             st.markdown("**Last round held**")
             st.markdown(_event_line(summary["last_held"]) if summary["last_held"] is not None else "None recorded.")
         rounds_col.metric("Rounds held", summary["rounds_held"])
-        slipped_col.metric("Postponed / cancelled", f"{summary['postponed']} / {summary['cancelled']}",
+        slipped_col.metric("Postponed/cancelled", f"{summary['postponed']} / {summary['cancelled']}",
                            help=f"{summary['suspended']} suspended")
         if summary["third_parties"]:
             st.markdown("**Mediators, hosts and facilitators:** " + md("; ".join(summary["third_parties"])))

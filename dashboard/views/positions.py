@@ -7,7 +7,7 @@ from dashboard.figures import stance_history_figure, stance_matrix_figure
 from dashboard.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
 from dashboard.schema import STANCES
 from dashboard.ui.state import context
-from dashboard.ui.text import md, source_label
+from dashboard.ui.text import md, md_quote, source_label
 
 ctx = context()
 data = ctx.data
@@ -54,7 +54,7 @@ def _side(row, side: str) -> None:
     badge = " :red-badge[red line]" if row[f"{side}_red_line"] else ""
     st.markdown(f"**{md(row[f'{side}_stance'])}**{badge} · {md(row[f'{side}_date'])}")
     st.markdown(md(row[f"{side}_paraphrase"]))
-    st.markdown("> " + md(row[f"{side}_quote"]))
+    st.markdown(md_quote(row[f"{side}_quote"]))
     st.page_link("views/sources.py", label="Source: " + md(row[f"{side}_source"]), icon=":material/article:",
                  query_params={"source": source_label(row[f"{side}_source_id"], row[f"{side}_source"]),
                                "quote": row[f"{side}_citation_id"]})

@@ -9,7 +9,7 @@ from dashboard.dates import format_partial
 from dashboard.highlight import highlighted_html
 from dashboard.queries import quotes_in_source, record_titles
 from dashboard.ui.state import context
-from dashboard.ui.text import md, source_label
+from dashboard.ui.text import md, md_quote, source_label
 
 RECORD_VIEWS = {"event": "views/timeline.py", "position": "views/positions.py"}
 STYLE = """<style>
@@ -46,7 +46,7 @@ elif url:
 if source["note"]:
     st.caption(md(source["note"]))
 
-quotes = quotes_in_source(data["citations"], source_id, record_titles(data["events"], data["positions"]))
+quotes = quotes_in_source(data["citations"], source_id, record_titles(data["events"], data["positions"], data["issues"]))
 selected = st.query_params.get("quote", "")
 text_col, quote_col = st.columns([3, 2])
 with text_col:
@@ -64,6 +64,6 @@ with quote_col:
     for _, q in quotes.iterrows():
         with st.container(border=True):
             marker = " :orange-badge[linked]" if q["citation_id"] == selected else ""
-            st.markdown(f"> {md(q['quote'])}{marker}")
+            st.markdown(md_quote(q["quote"]) + marker)
             st.page_link(RECORD_VIEWS[q["record_type"]], label=f"{q['record_type']}: {md(q['record'])}",
                          icon=":material/link:")

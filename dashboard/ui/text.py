@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import streamlit as st
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&\"'^])")
 
 
@@ -27,3 +29,9 @@ def md_quote(text: object) -> str:
 def source_label(source_id: str, title: str) -> str:
     """How an article is named in the Sources picker and so in its URL (`?source=...`)."""
     return f"{source_id}: {title}"
+
+
+def no_match(what: str, hint: str = "Widen the date range") -> None:
+    """The empty state of a filtered view: say what matched nothing and what to do about it."""
+    st.info(f"No {what} matches the filters. {hint}, or press **Clear filters** in the sidebar.",
+            icon=":material/filter_alt_off:")

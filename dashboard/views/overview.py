@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.dates import format_partial
 from dashboard.queries import describe_date, process_overview
 from dashboard.ui.state import context
-from dashboard.ui.text import md
+from dashboard.ui.text import md, no_match
 
 ctx = context()
 st.title("Overview")
@@ -16,8 +16,7 @@ st.caption("Each negotiation process within the current filters: the next talks 
 summaries = process_overview(ctx.data["processes"], ctx.events, ctx.positions, ctx.data.event_actors,
                              pd.Timestamp.now())
 if not summaries:
-    st.info("No event or position matches the filters. Widen the date range or press **Clear filters** in the "
-            "sidebar.", icon=":material/filter_alt_off:")
+    no_match("event or position")
 
 
 def _event_line(event) -> str:

@@ -7,7 +7,7 @@ from dashboard.figures import stance_history_figure, stance_matrix_figure
 from dashboard.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
 from dashboard.schema import STANCES
 from dashboard.ui.state import context
-from dashboard.ui.text import md, md_quote, source_label
+from dashboard.ui.text import md, md_quote, no_match, source_label
 
 ctx = context()
 data = ctx.data
@@ -17,8 +17,7 @@ st.caption("Stances run from " + " → ".join(STANCES) + ". A red line is a posi
 
 positions = ctx.positions
 if positions.empty:
-    st.info("No position matches the filters. Widen the date range, choose other actors or processes, or press "
-            "**Clear filters** in the sidebar.", icon=":material/filter_alt_off:")
+    no_match("position", "Widen the date range or choose other actors or processes")
     st.stop()
 
 # Stances compare within one negotiation: the same actor may hold different ones in different processes.

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.figures import timeline_figure
 from dashboard.queries import describe_date
 from dashboard.ui.state import context
+from dashboard.ui.text import no_match
 
 ctx = context()
 st.title("Timeline")
@@ -14,8 +15,7 @@ st.caption("Colour shows the event type, the marker its status. A bar is a date 
 
 events = ctx.events
 if events.empty:
-    st.info("No event matches the filters. Widen the date range, pick more event types or statuses, or press "
-            "**Clear filters** in the sidebar.", icon=":material/filter_alt_off:")
+    no_match("event", "Widen the date range or pick more event types or statuses")
     st.stop()
 
 names = dict(zip(ctx.data["processes"]["process_id"], ctx.data["processes"]["name"]))

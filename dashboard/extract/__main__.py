@@ -1,0 +1,48 @@
+"""python -m dashboard.extract ARTICLE [--published YYYY-MM-DD]: print the proposals for one article as JSON.
+
+ARTICLE is a seed file (its `published:` header is used unless --published is
+given). Actors are matched against the registry in the data folder
+(PARLEY_DATA_DIR, default data/).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+from dashboard.articles import read_article
+from dashboard.extract import extract_article
+from dashboard.loader import load_dataset
+
+
+def published_from_header(header: dict[str, str]) -> dt.date | None:
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", header.get("published", ""))
+    return dt.date.fromisoformat(match.group(1)) if match else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.extract", description=__doc__.splitlines()[0])
+    parser.add_argument("article", type=Path, help="the article file (UTF-8 text, optional header above ---)")
+    parser.add_argument("--published", type=dt.date.fromisoformat, help="publication date, YYYY-MM-DD")
+    args = parser.parse_args(argv)
+    if not args.article.is_file():
+        parser.error(f"{args.article}: no such file")
+    try:
+        article = read_article(args.article)
+    except UnicodeDecodeError:
+        parser.error(f"{args.article}: not UTF-8 text")
+    published = args.published or published_from_header(article.header)
+    actors = load_dataset()["actors"]
+    result = {"article": str(args.article), "published": published.isoformat() if published else None,
+              **extract_article(article.text, actors, published)}
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""Date expressions in text, resolved against a reference date.
+
+Spans are found with patterns for the forms news and official texts use ("15
+May", "May 15, 2025", "March 2022", "in 2022", "next Thursday", "today",
+"2025-05-16", "12.03.2025"); each span is read by the dateparser library,
+relative to the reference date (the article's dateline, else its publication
+date). A day and month without a year take the year that puts them nearest the
+reference date. Without any reference, a year-less date is given as ISO 8601's
+"--MM-DD" and a relative one ("next Thursday") is left unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateparser.date import DateDataParser
+
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d{2}"
+
+# Ordered: the first pattern to claim a stretch of text keeps it.
+PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in (
+    ("iso", rf"\b{YEAR}-[01]\d-[0-3]\d\b"),
+    ("dmy_dots", rf"\b[0-3]?\d\.[01]?\d\.{YEAR}\b"),
+    ("mdy_slash", rf"\b[01]?\d/[0-3]?\d/{YEAR}\b"),
+    ("day_month_year", rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"),
+    ("month_day_year", rf"\b{MONTH}\s+(?:the\s+)?{DAY},?\s+{YEAR}\b"),
+    ("day_month", rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?![\w.])"),
+    ("month_day", rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?!\s*(?:%|percent|per cent|million|billion))"),
+    ("month_year", rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b"),
+    ("relative_weekday", rf"\b(?:next|last|this|coming)\s+{WEEKDAY}\b"),
+    ("relative_period", r"\b(?:next|last|this|coming)\s+(?:week|month|year)\b"),
+    ("deictic", r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
+    ("month_alone", rf"\b(?:in|In|since|until|by|early|late|mid-|this|last|next|past|during)\s+(?P<d>{MONTH})(?![\w.])"),
+    ("year", rf"(?<![\d/.\-]){YEAR}(?![\d/\-]|\.\d)"),
+)]
+
+_PARSER = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True})
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    date: str | None  # ISO: YYYY-MM-DD, YYYY-MM, YYYY, or --MM-DD when no year can be known
+    precision: str  # day, week, month or year
+
+
+def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            group = "d" if "d" in pattern.groupindex else 0  # a pattern may match context around the date
+            start, end = m.span(group)
+            if any(start < e and s < end for s, e in taken):
+                continue
+            resolved = resolve(kind, m.group(group), reference)
+            if resolved is None:
+                continue
+            taken.append((start, end))
+            found.append(DateMention(m.group(group), start, end, *resolved))
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve(kind: str, span: str, reference: dt.date | None) -> tuple[str | None, str] | None:
+    """The ISO date and precision `span` stands for, or None when it is not a date after all."""
+    if kind == "year":
+        return span, "year"
+    if kind == "iso":
+        return _checked(span, "%Y-%m-%d"), "day"
+    if kind == "dmy_dots":
+        d, m, y = (int(x) for x in span.split("."))
+        return _valid(y, m, d), "day"
+    if kind == "mdy_slash":
+        m, d, y = (int(x) for x in span.split("/"))
+        return _valid(y, m, d), "day"
+    if kind in ("relative_weekday", "relative_period", "deictic"):
+        if reference is None:
+            return None, "week" if kind == "relative_period" else "day"
+        return _relative(kind, span, reference)
+    base = dt.datetime.combine(reference, dt.time()) if reference else dt.datetime(2000, 1, 1)
+    parsed = _PARSER.get_date_data(span.replace(" the ", " "))
+    if parsed is None or parsed.date_obj is None:
+        return None
+    value = parsed.date_obj.date()
+    if kind == "month_alone":
+        if reference is None:
+            return f"--{value.month:02d}", "month"
+        year = reference.year if value.month <= reference.month else reference.year - 1
+        return f"{year}-{value.month:02d}", "month"
+    if kind == "month_year":
+        return f"{value.year}-{value.month:02d}", "month"
+    if kind in ("day_month", "month_day"):
+        if reference is None:
+            return f"--{value.month:02d}-{value.day:02d}", "day"
+        return _nearest_year(value.month, value.day, reference), "day"
+    return value.isoformat(), "day"
+
+
+def _relative(kind: str, span: str, reference: dt.date) -> tuple[str, str] | None:
+    lower = span.lower()
+    if kind == "deictic":
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[lower]
+        return (reference + dt.timedelta(days=shift)).isoformat(), "day"
+    if kind == "relative_weekday":
+        weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(lower.split()[-1])
+        delta = (weekday - reference.weekday()) % 7
+        if lower.startswith("last"):
+            delta = delta - 7 if delta else -7
+        elif lower.startswith(("next", "coming")) and delta == 0:
+            delta = 7
+        return (reference + dt.timedelta(days=delta)).isoformat(), "day"
+    unit = lower.split()[-1]
+    step = {"next": 1, "coming": 1, "last": -1, "this": 0}[lower.split()[0]]
+    if unit == "week":
+        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=step)
+        return monday.isoformat(), "week"
+    if unit == "month":
+        month = reference.month - 1 + step
+        return f"{reference.year + month // 12}-{month % 12 + 1:02d}", "month"
+    return f"{reference.year + step}", "year"
+
+
+def _nearest_year(month: int, day: int, reference: dt.date) -> str | None:
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        iso = _valid(year, month, day)
+        if iso:
+            candidates.append((abs((dt.date.fromisoformat(iso) - reference).days), iso))
+    return min(candidates)[1] if candidates else None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _checked(span: str, fmt: str) -> str | None:
+    try:
+        return dt.datetime.strptime(span, fmt).date().isoformat()
+    except ValueError:
+        return None

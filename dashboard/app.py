@@ -26,6 +26,7 @@ pages = [
     st.Page("views/positions.py", title="Positions", icon=":material/compare_arrows:", url_path="positions"),
     st.Page("views/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
     st.Page("views/data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page("views/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"),
 ]
 navigation = st.navigation(pages)
 

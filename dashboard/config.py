@@ -28,7 +28,7 @@ def fingerprint(*folders: Path) -> tuple:
             entries.append((str(folder), -1, -1))
             continue
         for path in sorted(folder.iterdir()):
-            if path.is_file():
+            if path.is_file() and not path.name.startswith("."):  # locks and save temporaries are not data
                 stat = path.stat()
                 entries.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(entries)

@@ -9,6 +9,13 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+# How highlighted article text looks, in light and dark themes alike (colours over the theme's own text colour).
+ARTICLE_STYLE = """<style>
+.parley-article { white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-width: 60rem; }
+.parley-article mark.parley-quote { background: rgba(255, 196, 0, 0.35); color: inherit; border-radius: 2px; }
+.parley-article mark.parley-selected { background: rgba(255, 110, 0, 0.6); outline: 2px solid rgba(255, 110, 0, 0.9); }
+</style>"""
+
 
 @dataclass(frozen=True)
 class Segment:

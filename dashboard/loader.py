@@ -372,6 +372,9 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     check_speaker = speakers.ne("") & speakers.map(kinds).notna() & speakers.map(kinds).ne("person")
     checks["positions"].report(check_speaker, "speaker_id", "the speaker is not an actor of kind 'person'", WARNING)
 
+    for manifest in sorted(data_dir.glob(".pending-save-*.json")):
+        problems.append(Problem(manifest.name, None, "", "", "a save was interrupted part-way; the next save completes it "
+                                "(the tables may be one save behind until then)", WARNING))
     articles = _load_articles(checks["sources"], seeds_dir, problems)
     _check_citations(checks["citations"], frames, articles)
     valid_citations = frames["citations"][~checks["citations"].bad]

@@ -52,12 +52,14 @@ STATUSES: list[tuple[str, re.Pattern]] = [
 ]
 
 # Third-party roles: a cue after the actor ("Türkiye for hosting") or before it ("mediated by Türkiye").
+# "X, which hosted ..." / "X, who mediated ...": a relative clause may stand between the actor and its role.
+_REL = r"(?:['’]s)?,?(?:\s+(?:which|who|that))?"
 ROLE_AFTER: list[tuple[str, re.Pattern]] = [
-    ("mediator", re.compile(r"^(?:['’]s)?(?:-led|\s+(?:for\s+)?mediat\w*|\s*(?:['’]s)?\s+role as (?:a |the )?mediator|"
-                            r"\s+as (?:a |the )?mediator|-brokered|\s+brokered)", re.IGNORECASE)),
-    ("host", re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:for (?:\w+ )?)?(?:host(?:ed|ing|s)?\b|hospitality)",
+    ("mediator", re.compile(rf"^{_REL}(?:-led|\s+(?:for\s+)?(?:has\s+|have\s+)?mediat\w*|\s*(?:['’]s)?\s+role as "
+                            r"(?:a |the )?mediator|\s+as (?:a |the )?mediator|-brokered|\s+brokered)", re.IGNORECASE)),
+    ("host", re.compile(rf"^{_REL}\s+(?:\w+\s+){{0,2}}?(?:for (?:\w+ )?)?(?:host(?:ed|ing|s)?\b|hospitality)",
                         re.IGNORECASE)),
-    ("facilitator", re.compile(r"^(?:['’]s)?(?:-facilitated|\s+facilitat\w*|\s+(?:\w+\s+){0,4}?(?:and |for )"
+    ("facilitator", re.compile(rf"^{_REL}(?:-facilitated|\s+facilitat\w*|\s+(?:\w+\s+){{0,4}}?(?:and |for )"
                                r"(?:\w+ )?facilitat\w*|['’]s facilitation|\s+(?:has |have )?(?:facilitated|organi[sz]ed)|"
                                r"\s+(?:\w+ ){0,3}offered (?:its|their) services to organi[sz]e)", re.IGNORECASE)),
 ]

@@ -6,17 +6,13 @@ The article text is escaped before it is shown; the only markup is the highlight
 import streamlit as st
 
 from dashboard.dates import format_partial
-from dashboard.highlight import highlighted_html
+from dashboard.highlight import ARTICLE_STYLE, highlighted_html
 from dashboard.queries import quotes_in_source, record_titles
 from dashboard.ui.state import context
 from dashboard.ui.text import md, md_quote, source_label
 
 RECORD_VIEWS = {"event": "views/timeline.py", "position": "views/positions.py"}
-STYLE = """<style>
-.parley-article { white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-width: 60rem; }
-.parley-article mark.parley-quote { background: rgba(255, 196, 0, 0.35); color: inherit; border-radius: 2px; }
-.parley-article mark.parley-selected { background: rgba(255, 110, 0, 0.6); outline: 2px solid rgba(255, 110, 0, 0.9); }
-</style>"""
+
 
 ctx = context()
 data = ctx.data
@@ -55,7 +51,7 @@ with text_col:
         st.warning("The article file could not be read; see Data → Data health.")
     else:
         spans = [(int(s), int(e), c) for s, e, c in zip(quotes["quote_start"], quotes["quote_end"], quotes["citation_id"])]
-        st.html(STYLE + '<div class="parley-article">' + highlighted_html(article.text, spans, selected=selected)
+        st.html(ARTICLE_STYLE + '<div class="parley-article">' + highlighted_html(article.text, spans, selected=selected)
                 + "</div>")
 with quote_col:
     st.markdown(f"#### {len(quotes)} quoted passage(s)")

@@ -1,0 +1,216 @@
+"""Curate: add an article, review the assistant's proposals, and save the accepted records.
+
+Saving is only offered where editing is allowed (see dashboard/access.py); anyone
+else can still run the assistant and download the proposed records for a curator.
+"""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.curation import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
+from dashboard.extract import extract_article
+from dashboard.highlight import ARTICLE_STYLE, highlighted_html
+from dashboard.ingest import ArticleDraft, IngestError, check_draft, find_duplicate, plan_article, read_upload
+from dashboard.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
+from dashboard.store import SaveError, save, validate
+from dashboard.ui import access as ui_access
+from dashboard.ui.state import context
+from dashboard.ui.text import md
+
+WORK = "curate_work"  # the article under review and the proposals, kept across reruns
+
+ctx = context()
+data = ctx.data
+access = ui_access.current_access()
+st.title("Curate")
+st.caption("Add an article, let the assistant propose the events, positions and actors it states, review them, "
+           "and save the ones you accept. Every proposal points at the exact words it rests on.")
+saved = st.session_state.pop("curate_saved", None)
+if saved:
+    st.success("Saved: " + ", ".join(f"{n} {name}" for name, n in saved.items()) + ". They now show on every view.",
+               icon=":material/task_alt:")
+if access.can_edit:
+    st.success(access.reason, icon=":material/edit:")
+else:
+    st.info(md(access.reason) + ". You can still run the assistant and download its proposals for a curator.",
+            icon=":material/lock:")
+    if ui_access.sign_in_configured() and ui_access.editors() and not ui_access.current_email():
+        st.button("Sign in as an editor", on_click=st.login)
+
+
+def _metadata_form(prefix: str, draft: ArticleDraft) -> ArticleDraft:
+    c1, c2, c3 = st.columns([3, 2, 2])
+    draft.title = c1.text_input("Title", draft.title, key=f"{prefix}-title")
+    draft.outlet = c2.text_input("Outlet", draft.outlet, key=f"{prefix}-outlet")
+    draft.author = c3.text_input("Author", draft.author, key=f"{prefix}-author")
+    c4, c5, c6 = st.columns([3, 2, 2])
+    draft.url = c4.text_input("URL", draft.url, key=f"{prefix}-url")
+    draft.published = c5.text_input("Published (YYYY-MM-DD, empty if unknown)", draft.published, key=f"{prefix}-published")
+    draft.language = c6.text_input("Language", draft.language or "en", key=f"{prefix}-language")
+    return draft
+
+
+def _start(text: str, published: str, source_id: str | None, draft: ArticleDraft | None) -> None:
+    reference = dt.date.fromisoformat(published) if published else None
+    result = extract_article(text, data["actors"], reference)
+    st.session_state[WORK] = {"text": text, "source_id": source_id, "draft": draft, "result": result}
+
+
+with st.container(border=True):
+    st.subheader("1. The article")
+    how = st.segmented_control("Source", ["Paste text", "Upload a file", "An article in the dataset"],
+                               default="Paste text", key="curate-source")
+    try:
+        if how == "Paste text":
+            text = st.text_area("Article text", height=220, key="curate-text",
+                                placeholder="Paste the article's text here, exactly as published.")
+            draft = _metadata_form("paste", ArticleDraft(text=text))
+            if st.button("Propose records", type="primary", key="propose-paste"):
+                draft.text = text.strip()
+                check_draft(draft)
+                duplicate = find_duplicate(draft, data)
+                if duplicate:
+                    raise IngestError(f"this article is already in the dataset as {duplicate}: choose it under "
+                                      "'An article in the dataset' instead")
+                _start(draft.text, draft.published, None, draft)
+        elif how == "Upload a file":
+            upload = st.file_uploader("A .txt, .md or .html file", type=["txt", "md", "markdown", "html", "htm"],
+                                      key="curate-upload")
+            if upload is not None:
+                draft = _metadata_form("upload", read_upload(upload.name, upload.getvalue()))
+                st.text_area("Text found in the file", draft.text, height=160, disabled=True)
+                if st.button("Propose records", type="primary", key="propose-upload"):
+                    check_draft(draft)
+                    duplicate = find_duplicate(draft, data)
+                    if duplicate:
+                        raise IngestError(f"this article is already in the dataset as {duplicate}")
+                    _start(draft.text, draft.published, None, draft)
+        else:
+            titles = dict(zip(data["sources"]["source_id"], data["sources"]["title"]))
+            source_id = st.selectbox("Article", list(titles), format_func=lambda s: f"{s}: {titles[s]}",
+                                     key="curate-existing")
+            if source_id and st.button("Propose records", type="primary", key="propose-existing"):
+                source = data["sources"].set_index("source_id").loc[source_id]
+                _start(data.articles[source_id].text, source["published"], source_id, None)
+    except IngestError as exc:
+        st.error(md(str(exc)), icon=":material/error:")
+
+work = st.session_state.get(WORK)
+if not work:
+    st.stop()
+
+result, text = work["result"], work["text"]
+st.subheader("2. Review the proposals")
+processes = dict(zip(data["processes"]["process_id"], data["processes"]["name"]))
+left, right = st.columns([2, 3])
+process_id = left.selectbox("Process for these records", [*processes, "+ a new process"], key="curate-process",
+                            format_func=lambda p: processes.get(p, p))
+new_process = None
+if process_id == "+ a new process":
+    c1, c2, c3 = right.columns(3)
+    new_process = {"process_id": c1.text_input("Process id", key="np-id"), "name": c2.text_input("Name", key="np-name"),
+                   "conflict": c3.text_input("Conflict", key="np-conflict"), "description": ""}
+    process_id = new_process["process_id"]
+right.caption(f"Dates resolved against {result['reference_date'] or 'no date (give the publication date)'}"
+              f" ({result['reference']}). {len(result['events'])} event and {len(result['positions'])} position "
+              f"proposal(s); {len(result['mentions'])} actor mention(s).")
+
+spans = [(e["evidence"]["start"], e["evidence"]["end"], f"event-{i + 1}") for i, e in enumerate(result["events"])]
+spans += [(p["start"], p["end"], f"position-{i + 1}") for i, p in enumerate(result["positions"])]
+with st.expander("The article, with the proposals' evidence highlighted", expanded=True):
+    st.html(ARTICLE_STYLE + '<div class="parley-article">' + highlighted_html(text, spans) + "</div>")
+
+actor_ids = sorted(data["actors"]["actor_id"])
+issue_ids = list(data["issues"]["issue_id"])
+tables = st.session_state.setdefault("curate_tables", {})
+if tables.get("for") is not result:
+    tables.clear()
+    tables.update({"for": result, "events": event_rows(result, process_id), "positions": position_rows(result, process_id),
+                   "actors": new_actor_rows(result)})
+
+st.markdown("**Events**: tick *accept* for each one to keep; edit any cell; add rows by hand at the bottom.")
+events = st.data_editor(
+    tables["events"].assign(process_id=process_id), key="curate-events", num_rows="dynamic", hide_index=True,
+    width="stretch",
+    column_config={
+        "accept": st.column_config.CheckboxColumn("accept", default=True),
+        "type": st.column_config.SelectboxColumn("type", options=list(EVENT_TYPES), required=True),
+        "status": st.column_config.SelectboxColumn("status", options=list(EVENT_STATUSES), required=True),
+        "date_precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
+        "level": st.column_config.SelectboxColumn("level", options=list(LEVELS)),
+        "actors": st.column_config.TextColumn("actors (id:role; …)", width="medium"),
+        "summary": st.column_config.TextColumn("summary", width="large"),
+        "quote": st.column_config.TextColumn("quote (verbatim)", width="large"),
+        "event_id": st.column_config.TextColumn("id (blank: made for you)"),
+    },
+)
+st.markdown("**Positions**")
+positions = st.data_editor(
+    tables["positions"].assign(process_id=process_id), key="curate-positions", num_rows="dynamic", hide_index=True,
+    width="stretch",
+    column_config={
+        "accept": st.column_config.CheckboxColumn("accept", default=True),
+        "actor_id": st.column_config.SelectboxColumn("actor", options=actor_ids),
+        "speaker_id": st.column_config.SelectboxColumn("speaker", options=actor_ids),
+        "issue_id": st.column_config.SelectboxColumn("issue", options=issue_ids),
+        "stance": st.column_config.SelectboxColumn("stance", options=list(STANCES), required=True),
+        "date_precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
+        "red_line": st.column_config.CheckboxColumn("red line"),
+        "paraphrase": st.column_config.TextColumn("paraphrase (your words)", width="large"),
+        "quote": st.column_config.TextColumn("quote (verbatim)", width="large"),
+        "position_id": st.column_config.TextColumn("id (blank: made for you)"),
+    },
+)
+mentions = pd.DataFrame(result["mentions"], columns=["actor", "name", "alias", "start", "end", "new"])
+with st.expander(f"Actors: {mentions['actor'].nunique()} matched in the registry, {len(tables['actors'])} new name(s)"):
+    st.dataframe(mentions.drop_duplicates(["actor", "alias"])[["alias", "actor", "name"]], hide_index=True,
+                 width="stretch", column_config={"alias": "As written", "actor": "Registry id", "name": "Name"})
+    st.markdown("New names the assistant found; accept one to add it to the registry.")
+    new_actors = st.data_editor(
+        tables["actors"], key="curate-actors", num_rows="dynamic", hide_index=True, width="stretch",
+        column_config={"accept": st.column_config.CheckboxColumn("accept", default=True),
+                       "kind": st.column_config.SelectboxColumn("kind", options=list(ACTOR_KINDS), required=True),
+                       "affiliation": st.column_config.SelectboxColumn("affiliation", options=actor_ids)},
+    )
+
+st.subheader("3. Check and save")
+try:
+    new_source = None
+    source_id = work["source_id"]
+    if work["draft"] is not None:
+        source_id, path, content, row = plan_article(work["draft"], data, data.seeds_dir)
+        new_source = (path, content, row)
+    change = build_change(data, source_id, events, positions, new_actors, new_source,
+                          new_process if new_process else None)
+except IngestError as exc:
+    st.error(md(str(exc)), icon=":material/error:")
+    st.stop()
+
+counts = {name: len(rows) for name, rows in change.rows.items() if rows}
+st.markdown("To be added: " + (", ".join(f"{n} {name}" for name, n in counts.items()) or "nothing yet"))
+problems = validate(data.data_dir, data.seeds_dir, change) if counts else []
+if problems:
+    st.error(f"{len(problems)} problem(s) to fix before saving (the same checks the loader runs):",
+             icon=":material/error:")
+    st.dataframe(pd.DataFrame([p.__dict__ for p in problems])[["file", "line", "field", "value", "message"]],
+                 hide_index=True, width="stretch")
+elif counts:
+    st.success("Every accepted record passes validation.", icon=":material/check_circle:")
+
+if access.can_edit:
+    if st.button("Save accepted records", type="primary", disabled=bool(problems) or not counts, key="curate-save"):
+        try:
+            added = save(data.data_dir, data.seeds_dir, change)
+        except SaveError as exc:
+            st.error(md(str(exc)), icon=":material/error:")
+        else:
+            st.session_state.pop(WORK, None)
+            st.session_state.pop("curate_tables", None)
+            st.session_state["curate_saved"] = added
+            st.rerun()
+else:
+    st.download_button("Download the proposed records (CSV files, zipped)", change_as_zip(change),
+                       file_name=f"parley-proposals-{source_id}.zip", mime="application/zip",
+                       disabled=not counts, icon=":material/download:")

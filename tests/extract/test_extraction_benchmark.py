@@ -1,0 +1,54 @@
+"""The assistant against the curated truth of every seed article (tests/extraction_truth/)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import benchmark_extraction as bench
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_every_seed_article_has_a_truth_file():
+    truths = {json.loads(p.read_text(encoding="utf-8"))["article"] for p in bench.TRUTH.glob("*.json")}
+    assert truths == {p.name for p in (REPO / "seeds").glob("*.txt")}
+
+
+def test_recall_targets_and_verbatim_quotes():
+    totals, _, (ok, n) = bench.run()
+    for field in ("event_dates", "venues", "mediators", "red_line_quotes"):
+        precision, recall = bench.precision_recall(totals[field])
+        assert recall >= 0.8, f"{field}: recall {recall:.2f}"
+        assert precision >= 0.5, f"{field}: precision {precision:.2f}"
+    assert n > 0 and ok == n, f"{n - ok} proposed quotes are not verbatim"
+
+
+def test_benchmark_script_prints_precision_and_recall_per_field():
+    out = subprocess.run([sys.executable, "tests/benchmark_extraction.py"], cwd=REPO, capture_output=True, text=True,
+                         check=True).stdout
+    for field in bench.FIELDS:
+        assert field in out
+    assert "precision" in out and "recall" in out and "pass the loader's quote check" in out
+
+
+def test_command_line_prints_json_with_the_documented_fields():
+    out = subprocess.run([sys.executable, "-m", "dashboard.extract", "seeds/001_putin-proposes-istanbul-talks.txt"],
+                         cwd=REPO, capture_output=True, text=True, check=True).stdout
+    result = json.loads(out)
+    assert result["published"] == "2025-05-11"
+    event = next(e for e in result["events"] if e["date"] == "2025-05-15")
+    assert {"date", "precision", "status", "venue_city", "parties", "mediators", "evidence"} <= set(event)
+    assert event["venue_city"] == "Istanbul" and event["status"] == "announced"
+    assert {"actor", "speaker", "issue", "red_line", "quote", "start", "end"} <= set(result["positions"][0])
+    assert {"actor", "alias", "start", "end"} <= set(result["mentions"][0])
+    override = json.loads(subprocess.run(
+        [sys.executable, "-m", "dashboard.extract", "seeds/000_413ab4be917e9cfd.txt", "--published", "2025-05-12"],
+        cwd=REPO, capture_output=True, text=True, check=True).stdout)
+    assert "2025-05-15" in {e["date"] for e in override["events"]}
+
+
+def test_command_line_reports_a_missing_file():
+    done = subprocess.run([sys.executable, "-m", "dashboard.extract", "nope.txt"], cwd=REPO, capture_output=True,
+                          text=True)
+    assert done.returncode == 2 and "no such file" in done.stderr

@@ -1,0 +1,137 @@
+"""The extraction rules on text the assistant was not tuned on.
+
+Every article here is SYNTHETIC test input, written for these tests and marked
+as such; none of it is data and none of it is shipped in data/ or seeds/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard.articles import find_quote, normalise_with_offsets
+from dashboard.extract import extract_article, reference_date
+from dashboard.extract.temporal import find_dates
+
+ACTORS = pd.DataFrame([
+    # a synthetic registry for synthetic articles
+    ("armenia", "Armenia", "state", "Yerevan; Armenian", "", ""),
+    ("azerbaijan", "Azerbaijan", "state", "Baku; Azerbaijani", "", ""),
+    ("qatar", "Qatar", "state", "Doha; Qatari", "", ""),
+    ("norway", "Norway", "state", "Oslo; Norwegian", "", ""),
+    ("osce", "OSCE", "international_organisation", "", "", ""),
+    ("ann-vale", "Ann Vale", "person", "Vale", "armenia", "Foreign Minister"),
+], columns=["actor_id", "name", "kind", "aliases", "affiliation", "title"])
+
+
+def run(text, published="2024-03-04"):
+    return extract_article(text, ACTORS, dt.date.fromisoformat(published) if published else None)
+
+
+def test_dates_are_resolved_against_the_publication_date():
+    found = {d.text: (d.date, d.precision) for d in find_dates(
+        "They meet next Thursday, then on 3 June and on April 9, 2025; talks began in 2019 and in March 2023.",
+        dt.date(2024, 3, 4))}
+    assert found["next Thursday"] == ("2024-03-07", "day")
+    assert found["3 June"] == ("2024-06-03", "day")
+    assert found["April 9, 2025"] == ("2025-04-09", "day")
+    assert found["2019"] == ("2019", "year")
+    assert found["March 2023"] == ("2023-03", "month")
+
+
+def test_year_less_date_takes_the_nearest_year_and_stays_yearless_without_a_reference():
+    assert find_dates("on 20 December", dt.date(2024, 1, 10))[0].date == "2023-12-20"
+    assert find_dates("on 20 December", None)[0].date == "--12-20"
+    assert find_dates("next Thursday", None) == [] or find_dates("next Thursday", None)[0].date is None
+
+
+def test_modal_may_is_not_a_date():
+    assert find_dates("Delegations may meet again.", dt.date(2024, 3, 4)) == []
+
+
+def test_event_with_date_venue_parties_and_mediator():
+    result = run("SYNTHETIC. Armenia and Azerbaijan will hold talks in Doha on 12 March, mediated by Qatar.")
+    (event,) = result["events"]
+    assert (event["date"], event["precision"], event["status"]) == ("2024-03-12", "day", "announced")
+    assert event["venue_city"] == "Doha"
+    assert event["parties"] == ["armenia", "azerbaijan"]
+    assert event["mediators"] == ["qatar"]
+
+
+def test_postponed_and_hosted_rounds():
+    result = run("SYNTHETIC. The round between Armenian and Azerbaijani delegations in Oslo was postponed to "
+                 "20 April. Norway, which hosted the previous round, said it was ready to host again.")
+    statuses = {e["status"] for e in result["events"]}
+    assert "postponed" in statuses
+    hosts = {t["actor"] for e in result["events"] for t in e["third_parties"] if t["role"] == "host"}
+    assert "norway" in hosts
+
+
+def test_facilitator_and_capital_as_metonym():
+    result = run("SYNTHETIC. Talks facilitated by the OSCE resumed in Vienna on 2 February, Baku said.")
+    event = result["events"][0]
+    assert event["mediators"] == ["osce"] and event["venue_city"] == "Vienna"
+    assert "azerbaijan" in {m["actor"] for m in result["mentions"]}  # Baku stands for Azerbaijan
+
+
+def test_red_line_and_quote_attribution():
+    text = ('SYNTHETIC. "We will never give up a metre of our land," Vale said on Monday. '
+            "Azerbaijan welcomed the proposal.")
+    result = run(text)
+    red = [p for p in result["positions"] if p["red_line"]]
+    assert len(red) == 1
+    assert red[0]["actor"] == "armenia" and red[0]["speaker"] == "ann-vale"
+    assert red[0]["issue"] == "territory" and red[0]["stance"] == "rejects"
+    welcomed = [p for p in result["positions"] if p["actor"] == "azerbaijan"]
+    assert welcomed and not welcomed[0]["red_line"] and welcomed[0]["stance"] == "accepts"
+
+
+def test_pronoun_takes_the_last_named_speaker():
+    result = run("SYNTHETIC. Foreign Minister Ann Vale spoke to reporters. She insisted that the border must be "
+                 "respected.")
+    (position,) = [p for p in result["positions"] if p["issue"] == "territory"]
+    assert position["speaker"] == "ann-vale" and position["red_line"]
+
+
+def test_double_negative_is_not_a_red_line():
+    result = run("SYNTHETIC. Azerbaijan has never refused dialogue.")
+    assert not any(p["red_line"] for p in result["positions"])
+
+
+def test_unknown_titled_name_is_proposed_as_a_new_actor():
+    result = run("SYNTHETIC. Special Envoy Maria Lund met Armenian officials in Yerevan on 1 March.")
+    assert [a["name"] for a in result["new_actors"]] == ["Maria Lund"]
+    assert result["new_actors"][0]["title"] == "Special Envoy"
+
+
+def test_possessives_and_demonyms_are_matched_with_their_alias():
+    result = run("SYNTHETIC. Armenia’s delegation and Azerbaijani officials met Norway's envoy.")
+    aliases = {m["alias"]: m["actor"] for m in result["mentions"]}
+    assert aliases == {"Armenia’s": "armenia", "Azerbaijani": "azerbaijan", "Norway's": "norway"}
+
+
+def test_dateline_sets_what_today_means():
+    text = "SYNTHETIC STATEMENT\n\nMarch 1, 2024\n\nToday the parties signed a ceasefire in Doha."
+    assert reference_date(text, dt.date(2024, 3, 5)) == (dt.date(2024, 3, 1), "dateline")
+    (event,) = extract_article(text, ACTORS, dt.date(2024, 3, 5))["events"]
+    assert event["date"] == "2024-03-01" and event["type"] == "agreement_signed"
+
+
+@pytest.mark.parametrize("text", [
+    "SYNTHETIC. Armenia and  Azerbaijan\nmet in Doha on 3 May. “We will not yield,” Vale said.",
+    "SYNTHETIC.\u00a0Qatar’s envoy said talks in Doha on 9 May would go ahead; Baku insisted on its borders.",
+])
+def test_offsets_point_at_the_exact_text_and_quotes_pass_the_loader_check(text):
+    result = run(text)
+    normalised = normalise_with_offsets(text)
+    for p in result["positions"]:
+        assert text[p["start"]:p["end"]] == p["quote"] and find_quote(normalised, p["quote"])
+    for e in result["events"]:
+        ev = e["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+        if "date_text" in ev:
+            assert text[ev["date_start"]:ev["date_end"]] == ev["date_text"]
+    for m in result["mentions"]:
+        assert text[m["start"]:m["end"]] == m["alias"]

@@ -1,0 +1,108 @@
+"""The Curate view: propose, review, validate, save, and read-only mode writes nothing.
+
+The pasted article is SYNTHETIC test input, marked as such.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.access import Access
+
+SYNTHETIC = ("SYNTHETIC TEST ARTICLE. Russia and Ukraine will hold a new round of talks in Geneva on 3 June, "
+             "mediated by Türkiye, the foreign ministry said. Ukrainian officials said they will never accept "
+             "territorial concessions.")
+
+
+@pytest.fixture
+def editing(monkeypatch):
+    import dashboard.ui.access as ui_access
+
+    monkeypatch.setattr(ui_access, "current_access", lambda: Access(True, "editing is on (test)"))
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the reader sees it: the escapes that keep data from being read as markup removed."""
+    return markdown.replace("\\", "")
+
+
+def snapshot(folder):
+    return {p.name: p.read_bytes() for d in (folder.data, folder.seeds) for p in d.iterdir() if not p.name.startswith(".")}
+
+
+def paste(at, text=SYNTHETIC, title="Synthetic: talks in Geneva", published="2025-05-20"):
+    at.text_area(key="curate-text").set_value(text)
+    at.text_input(key="paste-title").set_value(title)
+    at.text_input(key="paste-published").set_value(published)
+    return at.button(key="propose-paste").click().run()
+
+
+def test_read_only_session_proposes_and_offers_a_download_but_cannot_save(app, folder):
+    before = snapshot(folder)
+    at = app(folder=folder, page="views/curate.py")
+    assert any("read-only" in plain(i.value) for i in at.info)
+    paste(at)
+    assert not at.exception
+    events = at.data_editor[0].value
+    assert events.loc[0, "venue_city"] == "Geneva" and events.loc[0, "start_date"] == "2025-06-03"
+    assert not [b for b in at.button if b.key == "curate-save"]
+    assert [d for d in at.get("download_button") if "proposed records" in d.proto.label]
+    assert snapshot(folder) == before
+
+
+def test_editor_saves_accepted_records_and_they_show_on_the_timeline(app, folder, editing):
+    at = app(folder=folder, page="views/curate.py")
+    paste(at)
+    assert any("passes validation" in s.value for s in at.success)
+    html = at.get("html")[0].proto.body
+    assert '<mark class="parley-quote"' in html and "Geneva on 3 June" in html
+    at.button(key="curate-save").click().run()
+    assert not at.exception
+    assert any("Saved:" in s.value for s in at.success)
+    timeline = app(folder=folder, page="views/timeline.py")
+    shown = timeline.dataframe[0].value
+    assert "Talks round in Geneva" in set(shown["title"])
+    positions = app(folder=folder, query={"party_a": "Ukraine"}, page="views/positions.py")
+    assert "will never accept territorial concessions" in plain("\n".join(m.value for m in positions.markdown))
+
+
+def test_edited_cell_that_breaks_a_rule_blocks_the_save(app, folder, editing):
+    before = snapshot(folder)
+    at = app(folder=folder, page="views/curate.py")
+    paste(at)
+    at.session_state["curate-events"] = {"edited_rows": {0: {"start_date": "2025-06-31"}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()
+    assert any("problem(s) to fix" in e.value for e in at.error)
+    problems = at.dataframe[-1].value
+    assert ("events.csv", "start_date") in set(zip(problems["file"], problems["field"]))
+    assert at.button(key="curate-save").disabled
+    assert snapshot(folder) == before
+
+
+def test_duplicate_article_is_recognised(app, folder, editing):
+    at = app(folder=folder, page="views/curate.py")
+    text = (folder.seeds / "000_413ab4be917e9cfd.txt").read_text(encoding="utf-8")
+    paste(at, text=text, title="Copy")
+    assert any("already in the dataset as src-000" in plain(e.value) for e in at.error)
+
+
+def test_uploaded_html_is_reduced_to_text(app, folder):
+    at = app(folder=folder, page="views/curate.py")
+    at.segmented_control(key="curate-source").set_value("Upload a file").run()
+    page = (f"<html><head><title>Synthetic page</title></head><body><nav>Menu</nav><article><p>{SYNTHETIC}</p>"
+            "</article><script>alert(1)</script></body></html>").encode()
+    at.file_uploader(key="curate-upload").set_value(("page.html", page, "text/html")).run()
+    assert not at.exception
+    shown = [t.value for t in at.text_area if t.value]
+    assert any("talks in Geneva on 3 June" in v and "alert" not in v for v in shown)
+    assert at.text_input(key="upload-title").value == "Synthetic page"
+
+
+def test_existing_article_can_be_curated_again(app, folder):
+    at = app(folder=folder, page="views/curate.py")
+    at.segmented_control(key="curate-source").set_value("An article in the dataset").run()
+    at.selectbox(key="curate-existing").set_value("src-000")
+    at.button(key="propose-existing").click().run()
+    assert not at.exception
+    assert "Istanbul" in set(at.data_editor[0].value["venue_city"])

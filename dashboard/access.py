@@ -7,7 +7,8 @@ Editing is on for:
   Streamlit's secrets, with `st.login` configured), on any deployment;
 and off for everyone else. `PARLEY_READ_ONLY=1` turns it off for all.
 A request that came through a reverse proxy is never treated as local, even if
-the proxy itself connects from 127.0.0.1.
+the proxy itself connects from 127.0.0.1: it carries forwarding headers, or a
+Host header that names a public host rather than this machine.
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ def is_loopback(ip: str | None) -> bool:
     return address.is_loopback
 
 
+def is_local_host(host: str) -> bool:
+    """Whether a Host header names this machine: localhost, 127.x.y.z or [::1], with any port."""
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[1:name.find("]")] if "]" in name else name[1:]
+    elif name.count(":") == 1:
+        name = name.split(":")[0]
+    return name == "localhost" or name.endswith(".localhost") or is_loopback(name)
+
+
 def decide(ip: str | None, headers: Mapping[str, str], environ: Mapping[str, str], *,
            email: str | None = None, editors: list[str] | None = None) -> Access:
     if str(environ.get("PARLEY_READ_ONLY", "")).strip().lower() in TRUTHY:
@@ -49,6 +60,10 @@ def decide(ip: str | None, headers: Mapping[str, str], environ: Mapping[str, str
     forwarded = [h for h in FORWARDING_HEADERS if any(k.lower() == h for k in headers)]
     if forwarded:
         return Access(False, "read-only: this page was reached through a proxy, so it is not a local session"
+                      + ("; sign in as an editor to curate" if allowed else ""))
+    host = next((v for k, v in headers.items() if k.lower() == "host"), "")
+    if is_loopback(ip) and host and not is_local_host(host):
+        return Access(False, f"read-only: the page was reached as {host}, not as this machine"
                       + ("; sign in as an editor to curate" if allowed else ""))
     if is_loopback(ip):
         return Access(True, "editing is on: the browser runs on the same machine as the server")

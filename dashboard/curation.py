@@ -25,13 +25,15 @@ EVENT_COLUMNS = ["accept", "event_id", "process_id", "title", "type", "status", 
                  "date_precision", "announced_date", "venue_city", "venue_country", "level", "actors", "summary", "quote"]
 POSITION_COLUMNS = ["accept", "position_id", "process_id", "actor_id", "speaker_id", "issue_id", "date",
                     "date_precision", "stance", "red_line", "paraphrase", "quote"]
-ACTOR_COLUMNS = ["accept", "actor_id", "name", "kind", "aliases", "affiliation", "title"]
+ACTOR_COLUMNS = ["accept", "actor_id", "name", "kind", "aliases", "affiliation", "title", "country_code"]
 _FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def new_actor_rows(result: dict) -> pd.DataFrame:
-    rows = [{"accept": False, "actor_id": slug(a["name"], 40), "name": a["name"], "kind": a["kind"], "aliases": "",
-             "affiliation": "", "title": a.get("title", "")} for a in result["new_actors"]]
+    # a country is accepted by default (the proposals refer to it); a person's name is for the curator to confirm
+    rows = [{"accept": a["kind"] == "state", "actor_id": a.get("actor_id") or slug(a["name"], 40), "name": a["name"],
+             "kind": a["kind"], "aliases": "", "affiliation": "", "title": a.get("title", ""),
+             "country_code": a.get("country_code", "")} for a in result["new_actors"]]
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
 
 

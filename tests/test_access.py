@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.access import decide, is_loopback
+from dashboard.access import decide, is_local_host, is_loopback
 
 
 @pytest.mark.parametrize("ip", ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"])
@@ -38,3 +38,14 @@ def test_signed_in_editor_may_edit_anywhere_and_others_may_not():
     assert decide("203.0.113.9", {"X-Forwarded-For": "x"}, {}, email="ed@example.org", editors=editors).can_edit
     assert not decide("203.0.113.9", {}, {}, email="viewer@example.org", editors=editors).can_edit
     assert not decide("203.0.113.9", {}, {}, email="ed@example.org", editors=[]).can_edit
+
+
+@pytest.mark.parametrize(("host", "local"), [("localhost:8501", True), ("127.0.0.1:8599", True), ("[::1]:8501", True),
+                                            ("LOCALHOST", True), ("parley.example.org", False),
+                                            ("203.0.113.9:443", False)])
+def test_host_header_names_this_machine(host, local):
+    assert is_local_host(host) is local
+
+
+def test_local_proxy_without_forwarding_headers_is_caught_by_the_host_header():
+    assert not decide("127.0.0.1", {"Host": "parley.example.org"}, {}).can_edit

@@ -91,7 +91,7 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
         "events": _merge_events(events),
         "positions": positions,
         "mentions": [_mention_json(m, ctx) for m in all_mentions],
-        "new_actors": _new_actors(all_mentions, text),
+        "new_actors": _new_actors(all_mentions, ctx),
     }
 
 
@@ -207,7 +207,8 @@ def _parties(sentence: Sentence, mentions: list[Mention], third: set[str], ctx: 
     pool = mentions
     if between:
         start = sentence.start + between.end()
-        pool = [m for m in mentions if m.start >= start]
+        end = next((b for a, b in _clauses(sentence) if a <= start < b), sentence.end)
+        pool = [m for m in mentions if start <= m.start < end]
     parties: list[str] = []
     for m in pool:
         if m.actor_id is None or m.actor_id in third:
@@ -271,10 +272,13 @@ def _position_in(sentence: Sentence, mentions: list[Mention], last_person: Menti
     speaker = _speaker(sentence, mentions, last_person, ctx)
     holder: Mention | None = speaker
     if holder is None:
-        cue_at = min((p.search(sentence.text).start() for _, p in cues.STANCES if p.search(sentence.text)),
-                     default=len(sentence.text))
-        before = [m for m in mentions if m.start < sentence.start + cue_at and m.actor_id]
-        holder = before[0] if before else next((m for m in mentions if m.actor_id), None)
+        cue_at = sentence.start + min((p.search(sentence.text).start() for _, p in cues.STANCES
+                                       if p.search(sentence.text)), default=len(sentence.text))
+        clause_start = next((a for a, b in _clauses(sentence) if a <= cue_at < b), sentence.start)
+        # the holder is the subject of the clause that states the stance ("...; Moldova will never accept ...")
+        in_clause = [m for m in mentions if clause_start <= m.start < cue_at and m.actor_id]
+        before = [m for m in mentions if m.start < cue_at and m.actor_id]
+        holder = (in_clause or before or [m for m in mentions if m.actor_id] or [None])[0]
     if holder is None:
         return None
     actor, speaker_id = holder.actor_id, None
@@ -313,14 +317,22 @@ def _speaker(sentence: Sentence, mentions: list[Mention], last_person: Mention |
 
 def _mention_json(m: Mention, ctx: Context) -> dict:
     name = ctx.matcher.actors.at[m.actor_id, "name"] if m.actor_id else m.alias
-    return {"actor": m.actor_id, "name": name, "alias": m.alias, "start": m.start, "end": m.end, "new": m.actor_id is None}
+    return {"actor": m.actor_id, "name": name, "alias": m.alias, "start": m.start, "end": m.end, "new": m.new}
 
 
-def _new_actors(mentions: list[Mention], text: str) -> list[dict]:
+def _new_actors(mentions: list[Mention], ctx: Context) -> list[dict]:
+    """Actors to add to the registry: countries it lacks (with their ISO code) and people a title introduces."""
     seen: dict[str, dict] = {}
     for m in mentions:
-        if m.actor_id is None and m.alias not in seen:
-            title = re.search(rf"{_TITLE_BEFORE}$", text[max(0, m.start - 40):m.start])
-            seen[m.alias] = {"name": m.alias, "kind": "person", "title": title.group(1) if title else "",
+        if not m.new:
+            continue
+        if m.actor_id:  # a country from the gazetteer
+            row = ctx.matcher.actors.loc[m.actor_id]
+            seen.setdefault(m.actor_id, {"actor_id": m.actor_id, "name": row["name"], "kind": "state", "title": "",
+                                         "country_code": row["country_code"], "start": m.start, "end": m.end})
+        elif m.alias not in seen:
+            title = re.search(rf"{_TITLE_BEFORE}$", ctx.text[max(0, m.start - 40):m.start])
+            seen[m.alias] = {"actor_id": None, "name": m.alias, "kind": "person",
+                             "title": title.group(1) if title else "", "country_code": "",
                              "start": m.start, "end": m.end}
     return list(seen.values())

@@ -33,4 +33,8 @@ def current_email() -> str | None:
 
 def current_access() -> Access:
     headers = dict(st.context.headers or {})
-    return decide(st.context.ip_address, headers, os.environ, email=current_email(), editors=editors())
+    ip = st.context.ip_address
+    if ip is None and headers:
+        # Streamlit reports a loopback client (127.0.0.1, ::1) as None; with no request at all there are no headers
+        ip = "127.0.0.1"
+    return decide(ip, headers, os.environ, email=current_email(), editors=editors())

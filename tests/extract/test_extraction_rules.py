@@ -135,3 +135,14 @@ def test_offsets_point_at_the_exact_text_and_quotes_pass_the_loader_check(text):
             assert text[ev["date_start"]:ev["date_end"]] == ev["date_text"]
     for m in result["mentions"]:
         assert text[m["start"]:m["end"]] == m["alias"]
+
+
+def test_countries_missing_from_the_registry_are_proposed_with_their_iso_code():
+    registry = ACTORS[ACTORS["actor_id"].isin(["qatar"])].assign(country_code="QAT")
+    result = extract_article("SYNTHETIC. Talks between Serbia and Montenegro resumed in Brussels on 5 May; Moldova "
+                             "will never accept the plan, its president said.", registry, dt.date(2024, 5, 6))
+    new = {a["actor_id"]: a for a in result["new_actors"]}
+    assert new["serbia"]["country_code"] == "SRB" and new["serbia"]["kind"] == "state"
+    assert result["events"][0]["parties"] == ["serbia", "montenegro"]
+    assert any(p["actor"] == "moldova" and p["red_line"] for p in result["positions"])
+    assert "qatar" not in new  # the registry's own actors are never proposed again

@@ -39,8 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     actors = load_dataset()["actors"]
     result = {"article": str(args.article), "published": published.isoformat() if published else None,
               **extract_article(article.text, actors, published)}
-    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    try:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early
+        sys.stderr.close()
     return 0
 
 

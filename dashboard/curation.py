@@ -91,7 +91,7 @@ def _clean(value) -> str:
 
 
 def build_change(data: Dataset, source_id: str, events: pd.DataFrame, positions: pd.DataFrame,
-                 actors: pd.DataFrame, new_source: tuple[Path, bytes, dict] | None = None,
+                 actors: pd.DataFrame, new_source: tuple[Path, bytes | None, dict] | None = None,
                  new_process: dict | None = None) -> Change:
     """The records a curator accepted, with ids, citations and any new article, actors or process."""
     change = Change()
@@ -100,7 +100,8 @@ def build_change(data: Dataset, source_id: str, events: pd.DataFrame, positions:
     if new_source is not None:
         path, content, row = new_source
         change.rows["sources"] = [row]
-        change.files[path] = content
+        if content is not None:  # None: the article file is already in seeds/
+            change.files[path] = content
     if new_process:
         change.rows["processes"] = [{k: _clean(v) for k, v in new_process.items()}]
     accepted_actors = actors[actors["accept"].fillna(False).astype(bool)] if not actors.empty else actors

@@ -47,6 +47,30 @@ class ArticleDraft:
     licence: str = ""
     note: str = ""
     found: dict[str, str] = field(default_factory=dict)  # metadata read from an HTML page, to pre-fill the form
+    seed_file: str = ""  # set for an article already in seeds/ that has no sources row yet: it is used as it is
+
+
+def draft_from_seed_file(path: Path) -> ArticleDraft:
+    """An uncurated article file in seeds/ as a draft, its header pre-filling the metadata."""
+    from dashboard.articles import read_article
+
+    article = read_article(path)
+    header = article.header
+    published = re.match(r"\s*(\d{4}-\d{2}-\d{2})", header.get("published", ""))
+    first_line = next((line.strip() for line in article.text.split("\n") if line.strip()), "")
+    return ArticleDraft(text=article.text, title=header.get("title", first_line[:200]), outlet=header.get("outlet", ""),
+                        author=header.get("author", ""), url=header.get("source", "").split(" ")[0],
+                        published=published.group(1) if published else "", language=header.get("language", "en"),
+                        licence=header.get("license", header.get("licence", "")), note=header.get("note", ""),
+                        seed_file=path.name)
+
+
+def uncurated_seed_files(data: Dataset, seeds_dir: Path) -> list[Path]:
+    """Article files in seeds/ that no sources row names yet."""
+    named = set(data["sources"]["seed_file"]) | set(data.invalid["sources"].get("seed_file", []))
+    if not seeds_dir.is_dir():
+        return []
+    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in named)
 
 
 def read_upload(name: str, data: bytes) -> ArticleDraft:
@@ -136,8 +160,11 @@ def slug(text: str, length: int = 48) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:length].rstrip("-") or "article"
 
 
-def plan_article(draft: ArticleDraft, data: Dataset, seeds_dir: Path) -> tuple[str, Path, bytes, dict]:
-    """The new source id, the seed file's path and bytes, and the sources row, without writing anything."""
+def plan_article(draft: ArticleDraft, data: Dataset, seeds_dir: Path) -> tuple[str, Path, bytes | None, dict]:
+    """The new source id, the seed file's path and bytes, and the sources row, without writing anything.
+
+    For a draft of a file already in seeds/ the bytes are None: the file is kept as it is.
+    """
     check_draft(draft)
     duplicate = find_duplicate(draft, data)
     if duplicate:
@@ -147,15 +174,21 @@ def plan_article(draft: ArticleDraft, data: Dataset, seeds_dir: Path) -> tuple[s
     used |= {int(m.group(1)) for s in data["sources"]["source_id"] if (m := re.match(r"src-(\d+)$", s))}
     number = max(used, default=-1) + 1
     source_id = f"src-{number:03d}"
+    if draft.seed_file:
+        row = _source_row(source_id, draft, draft.seed_file)
+        return source_id, seeds_dir / draft.seed_file, None, row
     path = seeds_dir / f"{number:03d}_{slug(draft.title)}.txt"
     header = {"source": draft.url, "outlet": draft.outlet, "author": draft.author, "published": draft.published,
               "language": draft.language, "license": draft.licence, "note": draft.note}
     lines = [f"{k}: {' '.join(v.split())}" for k, v in header.items() if v]
     content = ("\n".join(lines) + "\n---\n" if lines else "") + draft.text + "\n"
-    row = {"source_id": source_id, "title": " ".join(draft.title.split()), "outlet": draft.outlet, "author": draft.author,
-           "url": draft.url, "published": draft.published, "language": draft.language or "en",
-           "seed_file": path.name, "licence": draft.licence, "note": draft.note}
-    return source_id, path, content.encode("utf-8"), row
+    return source_id, path, content.encode("utf-8"), _source_row(source_id, draft, path.name)
+
+
+def _source_row(source_id: str, draft: ArticleDraft, seed_file: str) -> dict:
+    return {"source_id": source_id, "title": " ".join(draft.title.split()), "outlet": draft.outlet,
+            "author": draft.author, "url": draft.url, "published": draft.published, "language": draft.language or "en",
+            "seed_file": seed_file, "licence": draft.licence, "note": draft.note}
 
 
 def add_article(draft: ArticleDraft, data_dir: Path | None = None, seeds_dir: Path | None = None) -> str:
@@ -163,7 +196,7 @@ def add_article(draft: ArticleDraft, data_dir: Path | None = None, seeds_dir: Pa
     data_dir, seeds_dir = Path(data_dir or config.data_dir()), Path(seeds_dir or config.seeds_dir())
     data = load_dataset(data_dir, seeds_dir)
     source_id, path, content, row = plan_article(draft, data, seeds_dir)
-    save(data_dir, seeds_dir, Change(rows={"sources": [row]}, files={path: content}))
+    save(data_dir, seeds_dir, Change(rows={"sources": [row]}, files={path: content} if content is not None else {}))
     return source_id
 
 

@@ -12,7 +12,8 @@ import streamlit as st
 from dashboard.curation import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
 from dashboard.extract import extract_article
 from dashboard.highlight import ARTICLE_STYLE, highlighted_html
-from dashboard.ingest import ArticleDraft, IngestError, check_draft, find_duplicate, plan_article, read_upload
+from dashboard.ingest import (ArticleDraft, IngestError, check_draft, draft_from_seed_file, find_duplicate, plan_article,
+                              read_upload, uncurated_seed_files)
 from dashboard.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
 from dashboard.store import SaveError, save, validate
 from dashboard.ui import access as ui_access
@@ -89,11 +90,18 @@ with st.container(border=True):
                     _start(draft.text, draft.published, None, draft)
         else:
             titles = dict(zip(data["sources"]["source_id"], data["sources"]["title"]))
-            source_id = st.selectbox("Article", list(titles), format_func=lambda s: f"{s}: {titles[s]}",
-                                     key="curate-existing")
-            if source_id and st.button("Propose records", type="primary", key="propose-existing"):
-                source = data["sources"].set_index("source_id").loc[source_id]
-                _start(data.articles[source_id].text, source["published"], source_id, None)
+            uncurated = {f"seeds/{p.name}": p for p in uncurated_seed_files(data, data.seeds_dir)}
+            labels = {**{s: f"{s}: {t}" for s, t in titles.items()},
+                      **{k: f"{k} (not curated yet)" for k in uncurated}}
+            choice = st.selectbox("Article", list(labels), format_func=labels.get, key="curate-existing")
+            if choice in uncurated:
+                draft = _metadata_form("seed", draft_from_seed_file(uncurated[choice]))
+                if st.button("Propose records", type="primary", key="propose-existing"):
+                    check_draft(draft)
+                    _start(draft.text, draft.published, None, draft)
+            elif choice and st.button("Propose records", type="primary", key="propose-existing"):
+                source = data["sources"].set_index("source_id").loc[choice]
+                _start(data.articles[choice].text, source["published"], choice, None)
     except IngestError as exc:
         st.error(md(str(exc)), icon=":material/error:")
 

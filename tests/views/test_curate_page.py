@@ -106,3 +106,22 @@ def test_existing_article_can_be_curated_again(app, folder):
     at.button(key="propose-existing").click().run()
     assert not at.exception
     assert "Istanbul" in set(at.data_editor[0].value["venue_city"])
+
+
+def test_uncurated_file_in_seeds_is_curated_in_place(app, folder, editing):
+    (folder.seeds / "050_synthetic.txt").write_text(
+        "source: https://example.org/synthetic\npublished: 2025-05-20\n---\n" + SYNTHETIC + "\n", encoding="utf-8")
+    at = app(folder=folder, page="views/curate.py")
+    at.segmented_control(key="curate-source").set_value("An article in the dataset").run()
+    at.selectbox(key="curate-existing").set_value("seeds/050_synthetic.txt").run()
+    assert at.text_input(key="seed-url").value == "https://example.org/synthetic"
+    at.text_input(key="seed-title").set_value("Synthetic: in place")
+    at.button(key="propose-existing").click().run()
+    at.button(key="curate-save").click().run()
+    assert any("Saved:" in s.value for s in at.success)
+    from dashboard.loader import load_dataset
+
+    ds = load_dataset(folder.data, folder.seeds)
+    assert not ds.errors
+    assert ds["sources"].set_index("seed_file").loc["050_synthetic.txt", "title"] == "Synthetic: in place"
+    assert sorted(p.name for p in folder.seeds.iterdir() if p.name.startswith("05")) == ["050_synthetic.txt"]

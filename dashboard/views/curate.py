@@ -138,41 +138,39 @@ if tables.get("for") is not result:
     tables.update({"for": result, "events": event_rows(result, process_id), "positions": position_rows(result, process_id),
                    "actors": new_actor_rows(result)})
 
+
+def _review_table(frame: pd.DataFrame, key: str, id_column: str, columns: dict) -> pd.DataFrame:
+    """An editable table of proposals; the columns every such table shares are configured here."""
+    shared = {
+        "accept": st.column_config.CheckboxColumn("accept", default=True),
+        "date_precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
+        "quote": st.column_config.TextColumn("quote (verbatim)", width="large"),
+        id_column: st.column_config.TextColumn("id (blank: made for you)"),
+    }
+    return st.data_editor(frame.assign(process_id=process_id), key=key, num_rows="dynamic", hide_index=True,
+                          width="stretch", column_config={**shared, **columns})
+
+
 st.markdown("**Events**: tick *accept* for each one to keep; edit any cell; add rows by hand at the bottom.")
-events = st.data_editor(
-    tables["events"].assign(process_id=process_id), key="curate-events", num_rows="dynamic", hide_index=True,
-    width="stretch",
-    column_config={
-        "accept": st.column_config.CheckboxColumn("accept", default=True),
-        "type": st.column_config.SelectboxColumn("type", options=list(EVENT_TYPES), required=True),
-        "status": st.column_config.SelectboxColumn("status", options=list(EVENT_STATUSES), required=True),
-        "date_precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
-        "level": st.column_config.SelectboxColumn("level", options=list(LEVELS)),
-        "actors": st.column_config.TextColumn("actors (id:role; …)", width="medium"),
-        "summary": st.column_config.TextColumn("summary", width="large"),
-        "quote": st.column_config.TextColumn("quote (verbatim)", width="large"),
-        "event_id": st.column_config.TextColumn("id (blank: made for you)"),
-    },
-)
+events = _review_table(tables["events"], "curate-events", "event_id", {
+    "type": st.column_config.SelectboxColumn("type", options=list(EVENT_TYPES), required=True),
+    "status": st.column_config.SelectboxColumn("status", options=list(EVENT_STATUSES), required=True),
+    "level": st.column_config.SelectboxColumn("level", options=list(LEVELS)),
+    "actors": st.column_config.TextColumn("actors (id:role; …)", width="medium"),
+    "summary": st.column_config.TextColumn("summary", width="large"),
+})
 st.markdown("**Positions**")
-positions = st.data_editor(
-    tables["positions"].assign(process_id=process_id), key="curate-positions", num_rows="dynamic", hide_index=True,
-    width="stretch",
-    column_config={
-        "accept": st.column_config.CheckboxColumn("accept", default=True),
-        "actor_id": st.column_config.SelectboxColumn("actor", options=actor_ids),
-        "speaker_id": st.column_config.SelectboxColumn("speaker", options=actor_ids),
-        "issue_id": st.column_config.SelectboxColumn("issue", options=issue_ids),
-        "stance": st.column_config.SelectboxColumn("stance", options=list(STANCES), required=True),
-        "date_precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
-        "red_line": st.column_config.CheckboxColumn("red line"),
-        "paraphrase": st.column_config.TextColumn("paraphrase (your words)", width="large"),
-        "quote": st.column_config.TextColumn("quote (verbatim)", width="large"),
-        "position_id": st.column_config.TextColumn("id (blank: made for you)"),
-    },
-)
+positions = _review_table(tables["positions"], "curate-positions", "position_id", {
+    "actor_id": st.column_config.SelectboxColumn("actor", options=actor_ids),
+    "speaker_id": st.column_config.SelectboxColumn("speaker", options=actor_ids),
+    "issue_id": st.column_config.SelectboxColumn("issue", options=issue_ids),
+    "stance": st.column_config.SelectboxColumn("stance", options=list(STANCES), required=True),
+    "red_line": st.column_config.CheckboxColumn("red line"),
+    "paraphrase": st.column_config.TextColumn("paraphrase (your words)", width="large"),
+})
 mentions = pd.DataFrame(result["mentions"], columns=["actor", "name", "alias", "start", "end", "new"])
-with st.expander(f"Actors: {mentions['actor'].nunique()} matched in the registry, {len(tables['actors'])} new name(s)"):
+known = mentions[~mentions["new"].astype(bool)]["actor"].nunique()
+with st.expander(f"Actors: {known} matched in the registry, {len(tables['actors'])} new"):
     st.dataframe(mentions.drop_duplicates(["actor", "alias"])[["alias", "actor", "name"]], hide_index=True,
                  width="stretch", column_config={"alias": "As written", "actor": "Registry id", "name": "Name"})
     st.markdown("New names the assistant found; accept one to add it to the registry.")

@@ -29,7 +29,7 @@ TRUTH = Path(__file__).resolve().parent / "extraction_truth"
 FIELDS = ("event_dates", "venues", "mediators", "parties", "red_line_quotes")
 
 
-def predicted_sets(result: dict, affiliation: dict[str, str]) -> dict[str, set]:
+def predicted_sets(result: dict) -> dict[str, set]:
     events = result["events"]
     return {
         "event_dates": {e["date"] for e in events if e["date"]},
@@ -48,7 +48,7 @@ def score_article(path: Path, truth: dict, actors) -> tuple[dict[str, Counter], 
     result = extract_article(article.text, actors, published_from_header(article.header))
     affiliation = dict(zip(actors["actor_id"], actors["affiliation"]))
     counts: dict[str, Counter] = {}
-    predicted = predicted_sets(result, affiliation)
+    predicted = predicted_sets(result)
     for field in ("event_dates", "venues", "parties"):
         true = set(truth[field])
         counts[field] = Counter(tp=len(predicted[field] & true), fp=len(predicted[field] - true),

@@ -85,7 +85,6 @@ def resolve(kind: str, span: str, reference: dt.date | None) -> tuple[str | None
         if reference is None:
             return None, "week" if kind == "relative_period" else "day"
         return _relative(kind, span, reference)
-    base = dt.datetime.combine(reference, dt.time()) if reference else dt.datetime(2000, 1, 1)
     parsed = _PARSER.get_date_data(span.replace(" the ", " "))
     if parsed is None or parsed.date_obj is None:
         return None

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.dates import format_partial
 from dashboard.queries import describe_date
 from dashboard.schema import EVENT_STATUSES, EVENT_TYPES, STANCES
 
@@ -114,7 +115,9 @@ def timeline_figure(events: pd.DataFrame, process_names: dict[str, str] | None =
                 x=[e["announced"], e["start"]], y=[e["row"], e["row"]], mode="lines+markers", name="announced → held",
                 line={"dash": "dot", "color": "#888888"}, legendgroup="slip", showlegend="slip" not in in_legend,
                 marker={"symbol": ["diamond-open", "circle"], "size": [11, 1], "color": "#888888"},
-                hoverinfo="text", hovertext=f"{_esc(e['title'])}<br>announced for {_esc(describe_date(e))}",
+                hoverinfo="text", hovertext=_esc(e["title"]) + "<br>" + _esc(
+                    f"announced for {format_partial(e['announced'], e['announced_precision'] or 'day')}, "
+                    f"happened {format_partial(e['start'], e['date_precision'])}"),
             ), row=band, col=1)
             in_legend.add("slip")
         fig.update_yaxes(categoryorder="array", categoryarray=of_process["row"].tolist()[::-1], automargin=True,

@@ -51,9 +51,6 @@ class Dataset:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR]
 
-    def actor_names(self) -> dict[str, str]:
-        return dict(zip(self.tables["actors"]["actor_id"], self.tables["actors"]["name"]))
-
 
 class _Checker:
     """Collects problems for one table and remembers which rows failed."""
@@ -126,12 +123,19 @@ def read_table(path: Path, table: Table, problems: list[Problem]) -> pd.DataFram
         if any(cell.strip() for cell in row):
             if len(row) != len(header):
                 ragged.append((len(rows), len(row)))
-                row = (row + [""] * len(header))[: len(header)] if len(row) < len(header) else row[: len(header) - 1] + [LIST_SEPARATOR.join(row[len(header) - 1 :])]
+                if len(row) < len(header):
+                    row = row + [""] * (len(header) - len(row))
+                else:  # keep the surplus, as written, in the last column of the held-back record
+                    row = row[: len(header) - 1] + [",".join(row[len(header) - 1 :])]
             rows.append(row)
             lines.append(start)
         start = reader.line_num + 1
     frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header, dtype=object)
-    frame = frame.loc[:, ~pd.Index(header).duplicated()]
+    repeated = pd.Index(header).duplicated()
+    for name in sorted({h for h, dup in zip(header, repeated) if dup}):
+        problems.append(Problem(table.filename, 1, name, name, f"the header names column '{name}' more than once; "
+                                "only the first is read, rename or remove the others", WARNING))
+    frame = frame.loc[:, ~repeated]
     frame[LINE] = pd.Series(lines, index=frame.index, dtype="int64")
     for position, count in ragged:
         problems.append(

@@ -9,10 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.dates import format_partial
-from dashboard.schema import STANCES, THIRD_PARTY_ROLES
+from dashboard.schema import THIRD_PARTY_ROLES
 
 MEETING_TYPES = ("talks_round", "summit")
-STANCE_LABELS = {score: label for label, score in STANCES.items()}
 COMPARE_FIELDS = ("stance", "red_line", "quote", "source", "source_id", "citation_id", "paraphrase", "date")
 
 

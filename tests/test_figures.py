@@ -40,6 +40,7 @@ def test_slippage_is_drawn_from_announced_to_held(ds):
     slips = [t for t in fig.data if t.name == "announced → held" and t.x[0] is not None]
     assert len(slips) == 1
     assert [pd.Timestamp(x) for x in slips[0].x] == [pd.Timestamp("2025-05-15"), pd.Timestamp("2025-05-16")]
+    assert "announced for 15 May 2025, happened 16 May 2025" in slips[0].hovertext
 
 
 def test_every_event_is_drawn_once(ds):

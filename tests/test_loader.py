@@ -190,3 +190,15 @@ def test_derived_event_columns(folder):
     talks_2022 = events.loc["ru-ua-2022-istanbul-talks"]
     assert str(talks_2022["window_start"].date()) == "2022-03-01"
     assert str(talks_2022["window_end"].date()) == "2022-03-31"
+
+
+def test_repeated_header_column_is_reported(folder):
+    path = folder.data / "issues.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [line + ",extra" for line in lines]
+    lines[0] = lines[0].rsplit(",", 1)[0] + ",label"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ds = load(folder)
+    problem = only_problem(ds, "issues.csv", "label", WARNING)
+    assert "more than once" in problem.message and problem.line == 1
+    assert len(ds["issues"]) == len(lines) - 1

@@ -1,0 +1,136 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright against `streamlit run` on a loopback port.
+
+Each server is started by the tests themselves on a free port of 127.0.0.1 with
+the folders and environment a test asks for, and stopped when it is done.
+Nothing is downloaded: Playwright drives the system's /usr/bin/chromium
+(`apt-get install chromium`; `.ci/run` installs it).
+Screenshots go to artifacts/screenshots/ (ignored by git, kept by CI).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
+                 "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic"]
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+READY = "[data-testid=stApp][data-test-connection-state=CONNECTED][data-test-script-state=notRunning]"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run dashboard/app.py` on a free loopback port."""
+
+    def __init__(self, data_dir: Path, seeds_dir: Path, env: dict[str, str] | None = None, log: Path | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("PARLEY_")}
+        environment.update({"PARLEY_DATA_DIR": str(data_dir), "PARLEY_SEEDS_DIR": str(seeds_dir)}, **(env or {}))
+        self.log = open(log or os.devnull, "wb")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"),
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=REPO, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
+        self.wait_healthy()
+
+    def wait_healthy(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.process.returncode}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.read().strip() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise TimeoutError(f"streamlit did not answer on {self.url} within {timeout} s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory) -> Server:
+    """The app on a copy of the bundled data, as a local researcher runs it."""
+    root = tmp_path_factory.mktemp("bundled")
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    server = Server(root / "data", root / "seeds", log=root / "streamlit.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def start_server(tmp_path):
+    """Start a server on given folders with given environment; all are stopped after the test."""
+    servers: list[Server] = []
+
+    def start(data_dir: Path, seeds_dir: Path, **env: str) -> Server:
+        server = Server(data_dir, seeds_dir, env, log=tmp_path / f"streamlit-{len(servers)}.log")
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def wait_ready(page: Page, timeout: float = 60_000) -> None:
+    """Wait until the app is connected and no script run is in progress."""
+    page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_timeout(250)  # a widget change starts a rerun a moment after the event
+    page.wait_for_selector(READY, timeout=timeout)
+
+
+def open_view(page: Page, url: str) -> Page:
+    page.goto(url)
+    wait_ready(page)
+    return page
+
+
+def exceptions(page: Page) -> int:
+    return page.locator("[data-testid=stException]").count()
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    main = page.locator("[data-testid=stMain]")
+    height = main.evaluate("el => el.scrollHeight") if main.count() else 1000
+    page.set_viewport_size({"width": 1440, "height": min(max(int(height), 900), 6000)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size({"width": 1440, "height": 1000})

@@ -1,0 +1,126 @@
+"""Every view in a real browser: content, filters in the URL, links between views, curation, read-only mode."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import REPO, exceptions, open_view, screenshot, wait_ready
+
+VIEWS = {
+    "overview": ("", "Russia–Ukraine peace talks"),
+    "timeline": ("timeline", "Russia–Ukraine direct talks in Istanbul"),
+    "positions": ("positions", "realities on the ground"),
+    "sources": ("sources", "Official: Russia to push for recognition"),
+    "data": ("data", "Data health"),
+    "curate": ("curate", "The article"),
+}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_every_view_renders_its_key_content(page, bundled, name):
+    path, expected = VIEWS[name]
+    open_view(page, f"{bundled.url}/{path}")
+    assert exceptions(page) == 0
+    page.get_by_text(expected).first.wait_for(timeout=20_000)
+    screenshot(page, name)
+
+
+def timeline_rows(page) -> list[str]:
+    page.wait_for_selector(".js-plotly-plot .ytick text", timeout=20_000)
+    return sorted(page.locator(".js-plotly-plot .ytick text").evaluate_all("els => els.map(e => e.textContent)"))
+
+
+def events_heading(page) -> str:
+    return page.get_by_role("heading", name=re.compile(r"^\d+ events$")).inner_text()
+
+
+def test_filters_update_the_view_and_a_copied_link_opens_the_same_view(browser, page, bundled):
+    open_view(page, f"{bundled.url}/timeline")
+    assert events_heading(page) == "14 events"
+    page.get_by_role("combobox", name=re.compile("Event types")).click()
+    page.get_by_role("option", name="call").click()
+    page.keyboard.press("Escape")
+    wait_ready(page)
+    assert events_heading(page) == "2 events"
+    filtered = timeline_rows(page)
+    assert filtered == ["Rubio–Fidan call on the Istanbul talks", "Rubio–Lavrov call after the Istanbul talks"]
+    assert parse_qs(urlsplit(page.url).query) == {"type": ["call"]}
+    fresh = browser.new_context(viewport={"width": 1440, "height": 1000})
+    try:
+        other = open_view(fresh.new_page(), page.url)
+        assert events_heading(other) == "2 events"
+        assert timeline_rows(other) == filtered
+    finally:
+        fresh.close()
+
+
+def test_positions_comparison_links_a_quote_to_its_highlighted_passage(page, bundled):
+    open_view(page, f"{bundled.url}/positions")
+    assert page.get_by_text("will not include territorial concessions").count() >= 1
+    assert page.get_by_text("the realities on the ground").count() >= 1
+    page.get_by_role("link", name=re.compile("Source: Official: Russia to push")).first.click()
+    wait_ready(page)
+    assert "/sources" in page.url and "quote=" in page.url
+    selected = page.locator("mark.parley-selected")
+    selected.first.wait_for(timeout=20_000)
+    assert "territorial" in " ".join(selected.all_inner_texts()) or "realities" in " ".join(selected.all_inner_texts())
+    assert exceptions(page) == 0
+
+
+SYNTHETIC = ("SYNTHETIC TEST ARTICLE, not a real report. Russia and Ukraine will hold a new round of talks in Geneva on "
+             "3 June, mediated by Türkiye, officials said. Ukrainian officials said they will never accept territorial "
+             "concessions.")
+
+
+def propose(page, title="Synthetic: talks in Geneva"):
+    page.get_by_label("Article text").fill(SYNTHETIC)
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Published (YYYY-MM-DD, empty if unknown)").fill("2025-05-20")
+    page.keyboard.press("Tab")
+    wait_ready(page)
+    page.get_by_role("button", name="Propose records").click()
+    page.get_by_text("2. Review the proposals").wait_for(timeout=30_000)
+    wait_ready(page)
+
+
+@pytest.fixture
+def folder_copy(tmp_path):
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def test_curate_paste_accept_save_and_see_it_on_the_timeline(page, start_server, folder_copy):
+    server = start_server(folder_copy / "data", folder_copy / "seeds")
+    open_view(page, f"{server.url}/curate")
+    page.get_by_text("editing is on").wait_for()
+    propose(page)
+    assert page.locator("mark.parley-quote").count() >= 1
+    page.get_by_text("Every accepted record passes validation.").wait_for()
+    screenshot(page, "curate-review")
+    page.get_by_role("button", name="Save accepted records").click()
+    page.get_by_text("Saved:").wait_for(timeout=30_000)
+    open_view(page, f"{server.url}/timeline")
+    assert "Talks round in Geneva" in timeline_rows(page)
+    assert "russia-ukraine-2025-06-03-talks-round-in-geneva" in (folder_copy / "data" / "events.csv").read_text()
+
+
+def test_read_only_deployment_offers_no_way_to_save(page, start_server, folder_copy):
+    before = sorted((p.name, p.stat().st_size) for p in (folder_copy / "data").iterdir())
+    server = start_server(folder_copy / "data", folder_copy / "seeds", PARLEY_READ_ONLY="1")
+    open_view(page, f"{server.url}/curate")
+    page.get_by_text("this deployment is read-only").wait_for()
+    propose(page)
+    assert page.get_by_role("button", name="Save accepted records").count() == 0
+    assert page.get_by_role("button", name=re.compile("Download the proposed records")).count() == 1
+    assert sorted((p.name, p.stat().st_size) for p in (folder_copy / "data").iterdir()) == before

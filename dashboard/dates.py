@@ -29,7 +29,7 @@ def parse_partial(values: pd.Series) -> pd.DataFrame:
     month = parts["month"].fillna("01")
     day = parts["day"].fillna("01")
     iso = parts["year"].fillna("") + "-" + month + "-" + day
-    parsed = pd.to_datetime(iso.where(shape_ok, None), format="%Y-%m-%d", errors="coerce")
+    parsed = pd.to_datetime(iso.where(shape_ok, None), format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
     granularity = pd.Series("day", index=values.index, dtype=object)
     granularity[parts["day"].isna()] = "month"
     granularity[parts["month"].isna()] = "year"
@@ -46,8 +46,8 @@ def precision_mismatch(granularity: pd.Series, precision: pd.Series) -> pd.Serie
     `2025-05` with precision `day` claims a day the value does not give. A finer
     value with a coarser precision is fine: a week is written as one of its days.
     """
-    written = granularity.map(GRANULARITY_RANK)
-    claimed = precision.map(GRANULARITY_RANK)
+    written = granularity.map(GRANULARITY_RANK).astype("float64")
+    claimed = precision.map(GRANULARITY_RANK).astype("float64")
     return written.notna() & claimed.notna() & (written > claimed)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import repeat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,21 +68,19 @@ class _Checker:
         if not mask.any():
             return
         rows = self.frame.loc[mask]
-        vals = (values if values is not None else rows.get(field, pd.Series("", index=rows.index)))[mask]
-        msgs = message[mask] if isinstance(message, pd.Series) else pd.Series(message, index=rows.index)
-        key = self.table.key
-        for idx in rows.index:
-            self.problems.append(
-                Problem(
-                    file=self.table.filename,
-                    line=int(rows.at[idx, LINE]),
-                    field=field,
-                    value=str(vals.at[idx]),
-                    message=str(msgs.at[idx]),
-                    severity=severity,
-                    record_id=str(rows.at[idx, key]) if key in rows.columns else "",
-                )
-            )
+        if values is not None:
+            vals = values[mask]
+        elif field in rows:
+            vals = rows[field]
+        else:
+            vals = repeat("")
+        msgs = message[mask] if isinstance(message, pd.Series) else repeat(message)
+        keys = rows[self.table.key] if self.table.key in rows else repeat("")
+        filename = self.table.filename
+        self.problems.extend(
+            Problem(filename, int(line), field, str(value), str(text), severity, str(key))
+            for line, value, text, key in zip(rows[LINE], vals, msgs, keys)
+        )
         if severity == ERROR:
             self.bad |= mask
 
@@ -220,6 +219,10 @@ def _parse_event_actors(check: _Checker, known_actors: set[str]) -> pd.DataFrame
     frame = check.frame
     items = frame["actors"].str.split(LIST_SEPARATOR).explode().str.strip()
     items = items[items.ne("") & items.notna()]
+    if items.empty:
+        check.report(pd.Series(True, index=frame.index), "actors",
+                     "no actor has the role 'party'; who is negotiating?", WARNING)
+        return pd.DataFrame(columns=["event_id", "actor_id", "role"])
     pairs = items.str.partition(":")
     parsed = pd.DataFrame(
         {"event_id": frame.loc[items.index, "event_id"], "actor_id": pairs[0].str.strip(),
@@ -233,9 +236,11 @@ def _parse_event_actors(check: _Checker, known_actors: set[str]) -> pd.DataFrame
         (bad_role, f"unknown role; use one of: {', '.join(ROLES)}"),
         (bad_actor & ~no_role, "names no record in actors.csv"),
     ):
-        rows = mask.groupby(level=0).any()
-        values = parsed["item"].where(mask).groupby(level=0).agg(lambda s: "; ".join(s.dropna()))
-        check.report(rows.reindex(frame.index, fill_value=False), "actors", message, values=values.reindex(frame.index))
+        if not mask.any():
+            continue
+        values = parsed.loc[mask, "item"].groupby(level=0).agg("; ".join)
+        rows = pd.Series(frame.index.isin(values.index), index=frame.index)
+        check.report(rows, "actors", message, values=values.reindex(frame.index, fill_value=""))
     no_party = ~frame["event_id"].isin(parsed.loc[parsed["role"].eq("party"), "event_id"])
     check.report(no_party, "actors", "no actor has the role 'party'; who is negotiating?", WARNING)
     return parsed.drop(columns="item").reset_index(drop=True)
@@ -324,9 +329,12 @@ def _derive_events(events: pd.DataFrame, event_actors: pd.DataFrame, sources_by_
         column = by_role[role] if role in by_role else pd.Series(dtype=object)
         events[ROLE_COLUMNS[role]] = _lookup(events["event_id"], column)
     third = event_actors[event_actors["role"].isin(THIRD_PARTY_ROLES)]
-    labelled = third.groupby(["event_id", "name"])["role"].agg(", ".join).reset_index()
-    labelled["label"] = labelled["name"] + " (" + labelled["role"] + ")"
-    events["third_parties"] = _lookup(events["event_id"], labelled.groupby("event_id")["label"].agg("; ".join))
+    labels = pd.Series(dtype=object)
+    if not third.empty:
+        labelled = third.groupby(["event_id", "name"])["role"].agg(", ".join).reset_index()
+        labelled["label"] = labelled["name"] + " (" + labelled["role"] + ")"
+        labels = labelled.groupby("event_id")["label"].agg("; ".join)
+    events["third_parties"] = _lookup(events["event_id"], labels)
     events["sources"] = _lookup(events["event_id"], sources_by_event)
     return events.sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
 
@@ -394,7 +402,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
 
     names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
     event_actors = event_actors[event_actors["event_id"].isin(tables["events"]["event_id"])].copy()
-    event_actors["name"] = event_actors["actor_id"].map(names).fillna(event_actors["actor_id"])
+    event_actors["name"] = event_actors["actor_id"].map(names).fillna(event_actors["actor_id"]).astype(str)
     event_actors = event_actors.reset_index(drop=True)
 
     citations = tables["citations"]

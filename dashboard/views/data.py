@@ -5,6 +5,8 @@ import streamlit as st
 from dashboard.schema import TABLES
 from dashboard.ui.state import context
 
+MAX_LISTED = 1_000  # rows of problems sent to the browser; the download holds them all
+
 ctx = context()
 data = ctx.data
 st.title("Data")
@@ -47,11 +49,21 @@ with tabs[-1]:
     else:
         if n_errors:
             st.error(f"{n_errors} problem(s) keep records out of the charts.", icon=":material/error:")
-        st.dataframe(problems, hide_index=True, width="stretch",
+        if len(problems) > MAX_LISTED:
+            st.markdown("**Problems by kind**")
+            kinds = problems.groupby(["severity", "file", "field", "message"], dropna=False).size()
+            st.dataframe(kinds.rename("count").reset_index().sort_values("count", ascending=False), hide_index=True,
+                         width="stretch")
+            st.caption(f"The first {MAX_LISTED:,} of {len(problems):,} problems; download them all below.")
+        st.dataframe(problems.head(MAX_LISTED), hide_index=True, width="stretch",
                      column_config={"severity": "Severity", "file": "File", "line": "Line", "field": "Field",
                                     "value": "Value", "message": st.column_config.TextColumn("Problem", width="large"),
                                     "record_id": "Record"})
+        st.download_button("Download every problem (CSV)", problems.to_csv(index=False).encode("utf-8"),
+                           file_name="parley-problems.csv", mime="text/csv", icon=":material/download:",
+                           key="download-problems")
         for name, frame in data.invalid.items():
             if not frame.empty:
-                st.markdown(f"**Records held back from {TABLES[name].filename}**")
-                st.dataframe(frame, hide_index=True, width="stretch")
+                shown = f" (the first {MAX_LISTED:,} of {len(frame):,})" if len(frame) > MAX_LISTED else ""
+                st.markdown(f"**Records held back from {TABLES[name].filename}**{shown}")
+                st.dataframe(frame.head(MAX_LISTED), hide_index=True, width="stretch")

@@ -18,7 +18,8 @@ import streamlit as st  # noqa: E402
 
 from dashboard.ui import sidebar, state  # noqa: E402
 
-st.set_page_config(page_title="Parley", page_icon=":material/handshake:", layout="wide")
+# A local icon: a Material icon as page_icon makes every browser fetch it from a Google font server.
+st.set_page_config(page_title="Parley", page_icon=str(Path(__file__).parent / "assets" / "parley.svg"), layout="wide")
 
 pages = [
     st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),

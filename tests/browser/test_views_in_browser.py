@@ -36,8 +36,8 @@ def test_every_view_renders_its_key_content(page, bundled, name):
 
 
 def timeline_rows(page) -> list[str]:
-    page.wait_for_selector(".js-plotly-plot .ytick text", timeout=20_000)
-    return sorted(page.locator(".js-plotly-plot .ytick text").evaluate_all("els => els.map(e => e.textContent)"))
+    page.wait_for_selector(".js-plotly-plot .yaxislayer-above text", timeout=20_000)
+    return sorted(page.locator(".js-plotly-plot .yaxislayer-above text").evaluate_all("els => els.map(e => e.textContent)"))
 
 
 def events_heading(page) -> str:

@@ -25,10 +25,11 @@ import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from filelock import FileLock, Timeout
 
-from dashboard.loader import load_dataset
+from dashboard.loader import Dataset, load_dataset
 from dashboard.problems import Problem
 from dashboard.schema import TABLES
 
@@ -108,17 +109,24 @@ def validate(data_dir: Path, seeds_dir: Path, change: Change) -> list[Problem]:
     return [p for p in after if _problem_key(p) not in before]
 
 
-def save(data_dir: Path, seeds_dir: Path, change: Change, lock_timeout: float = 30) -> dict[str, int]:
-    """Append the change's rows and files atomically. Returns the number of rows added per table."""
+def save(data_dir: Path, seeds_dir: Path, change: Change | Callable[[Dataset], Change],
+         lock_timeout: float = 30) -> dict[str, int]:
+    """Append the change's rows and files atomically. Returns the number of rows added per table.
+
+    `change` may be a function of the dataset: it is then called under the lock with the data as it
+    is at that moment, so ids and numbers are chosen against what other curators have just saved.
+    """
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
-    if change.is_empty():
-        raise SaveError("nothing to save: no record was accepted")
-    for path in change.files:
-        if path.exists():
-            raise SaveError(f"{path.name} already exists; an article file is never overwritten")
     try:
         with FileLock(str(data_dir / LOCK_NAME), timeout=lock_timeout):
             recover(data_dir)
+            if callable(change):
+                change = change(load_dataset(data_dir, seeds_dir))
+            if change.is_empty():
+                raise SaveError("nothing to save: no record was accepted")
+            for path in change.files:
+                if path.exists():
+                    raise SaveError(f"{path.name} already exists; an article file is never overwritten")
             new_errors = validate(data_dir, seeds_dir, change)
             if new_errors:
                 raise SaveError(f"not saved: {len(new_errors)} problem(s) in the new records", new_errors)

@@ -118,6 +118,12 @@ def _save_in_process(data, seeds, n, barrier):
     store.save(Path(data), Path(seeds), Change(rows={"issues": [new_issue(n)]}))
 
 
+def _save_next_number_in_process(data, seeds, barrier):
+    """Each process takes 'the next free number' as its id: only right if chosen against the data under the lock."""
+    barrier.wait()
+    store.save(Path(data), Path(seeds), lambda current: Change(rows={"issues": [new_issue(len(current["issues"]))]}))
+
+
 def test_concurrent_saves_keep_every_row(folder):
     count = 4
     ctx = multiprocessing.get_context("spawn")
@@ -136,3 +142,78 @@ def test_concurrent_saves_keep_every_row(folder):
 def test_an_empty_change_is_refused(folder):
     with pytest.raises(SaveError, match="nothing to save"):
         store.save(folder.data, folder.seeds, Change())
+
+
+def test_read_only_folder_gives_a_clear_message_and_writes_nothing(folder, monkeypatch):
+    """The folder refuses writes (as a read-only mount would; root ignores chmod, so the refusal is simulated)."""
+    before = {p.name: p.read_bytes() for p in folder.data.iterdir() if not p.name.startswith(".")}
+    real_open = open
+
+    def refusing_open(path, mode="r", *args, **kwargs):
+        if "w" in mode and Path(path).parent == folder.data and Path(path).name != store.LOCK_NAME:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refusing_open)
+    with pytest.raises(SaveError, match="Permission denied"):
+        store.save(folder.data, folder.seeds, Change(rows={"issues": [new_issue(1)]}))
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in folder.data.iterdir() if not p.name.startswith(".")} == before
+    assert not list(folder.data.glob(".*.tmp"))
+
+
+def test_disk_full_part_way_through_writing_leaves_nothing_half_written(folder, monkeypatch):
+    before = {p.name: p.read_bytes() for p in folder.data.iterdir() if not p.name.startswith(".")}
+    real_open = open
+    opened = []
+
+    class FullDisk:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def write(self, content):
+            self.fh.write(content[: len(content) // 2])
+            raise OSError(28, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+    def filling_open(path, mode="r", *args, **kwargs):
+        fh = real_open(path, mode, *args, **kwargs)
+        if "w" in mode and str(path).endswith(".tmp"):
+            opened.append(path)
+            if len(opened) == 2:  # the second table's temporary file hits a full disk
+                return FullDisk(fh)
+        return fh
+
+    monkeypatch.setattr("builtins.open", filling_open)
+    with pytest.raises(SaveError, match="No space left on device"):
+        store.save(folder.data, folder.seeds, Change(rows={
+            "issues": [new_issue(1)],
+            "processes": [{"process_id": "p-new", "name": "N", "conflict": "C", "description": ""}]}))
+    monkeypatch.undo()
+    assert len(opened) == 2
+    assert {p.name: p.read_bytes() for p in folder.data.iterdir() if not p.name.startswith(".")} == before
+    assert not list(folder.data.glob(".*.tmp")) and not list(folder.data.glob(".pending-save-*"))
+
+
+def test_concurrent_saves_choose_ids_against_the_latest_data(folder):
+    count = 4
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(count)
+    workers = [ctx.Process(target=_save_next_number_in_process, args=(str(folder.data), str(folder.seeds), barrier))
+               for _ in range(count)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+    assert all(w.exitcode == 0 for w in workers)
+    ds = load_dataset(folder.data, folder.seeds)
+    assert not ds.errors
+    assert len([i for i in ds["issues"]["issue_id"] if i.startswith("test-issue-")]) == count

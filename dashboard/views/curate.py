@@ -182,17 +182,23 @@ with st.expander(f"Actors: {known} matched in the registry, {len(tables['actors'
     )
 
 st.subheader("3. Check and save")
-try:
-    new_source = None
-    source_id = work["source_id"]
+
+
+def make_change(current):
+    """The accepted records as a change to `current` (called again under the save lock with the latest data)."""
+    source_id, new_source = work["source_id"], None
     if work["draft"] is not None:
-        source_id, path, content, row = plan_article(work["draft"], data, data.seeds_dir)
+        source_id, path, content, row = plan_article(work["draft"], current, current.seeds_dir)
         new_source = (path, content, row)
-    change = build_change(data, source_id, events, positions, new_actors, new_source,
-                          new_process if new_process else None)
+    return build_change(current, source_id, events, positions, new_actors, new_source, new_process or None)
+
+
+try:
+    change = make_change(data)
 except IngestError as exc:
     st.error(md(str(exc)), icon=":material/error:")
     st.stop()
+source_id = change.rows["sources"][0]["source_id"] if change.rows.get("sources") else work["source_id"]
 
 counts = {name: len(rows) for name, rows in change.rows.items() if rows}
 st.markdown("To be added: " + (", ".join(f"{n} {name}" for name, n in counts.items()) or "nothing yet"))
@@ -208,9 +214,11 @@ elif counts:
 if access.can_edit:
     if st.button("Save accepted records", type="primary", disabled=bool(problems) or not counts, key="curate-save"):
         try:
-            added = save(data.data_dir, data.seeds_dir, change)
-        except SaveError as exc:
+            added = save(data.data_dir, data.seeds_dir, make_change)
+        except (SaveError, IngestError) as exc:
             st.error(md(str(exc)), icon=":material/error:")
+            if getattr(exc, "problems", None):
+                st.dataframe(pd.DataFrame([p.__dict__ for p in exc.problems]), hide_index=True, width="stretch")
         else:
             st.session_state.pop(WORK, None)
             st.session_state.pop("curate_tables", None)

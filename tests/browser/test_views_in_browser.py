@@ -82,8 +82,8 @@ SYNTHETIC = ("SYNTHETIC TEST ARTICLE, not a real report. Russia and Ukraine will
              "concessions.")
 
 
-def propose(page, title="Synthetic: talks in Geneva"):
-    page.get_by_label("Article text").fill(SYNTHETIC)
+def propose(page, title="Synthetic: talks in Geneva", extra=""):
+    page.get_by_label("Article text").fill(SYNTHETIC + extra)
     page.get_by_label("Title").fill(title)
     page.get_by_label("Published (YYYY-MM-DD, empty if unknown)").fill("2025-05-20")
     page.keyboard.press("Tab")
@@ -124,3 +124,30 @@ def test_read_only_deployment_offers_no_way_to_save(page, start_server, folder_c
     assert page.get_by_role("button", name="Save accepted records").count() == 0
     assert page.get_by_role("button", name=re.compile("Download the proposed records")).count() == 1
     assert sorted((p.name, p.stat().st_size) for p in (folder_copy / "data").iterdir()) == before
+
+
+def test_two_sessions_saving_at_once_keep_both_records(browser, start_server, folder_copy):
+    server = start_server(folder_copy / "data", folder_copy / "seeds")
+    contexts = [browser.new_context(viewport={"width": 1440, "height": 1000}) for _ in range(2)]
+    try:
+        pages = [c.new_page() for c in contexts]
+        for n, page in enumerate(pages):
+            open_view(page, f"{server.url}/curate")
+            propose(page, title=f"Synthetic: session {n}", extra=f" This is session {n}'s copy.")
+            page.get_by_text("Every accepted record passes validation.").wait_for()
+        buttons = [page.get_by_role("button", name="Save accepted records") for page in pages]
+        for button in buttons:  # both clicks go out before either save has finished
+            button.click(no_wait_after=True)
+        for page in pages:
+            page.get_by_text("Saved:", exact=False).filter(has_not_text="not saved").first.wait_for(timeout=60_000)
+    finally:
+        for c in contexts:
+            c.close()
+    from dashboard.loader import load_dataset
+
+    ds = load_dataset(folder_copy / "data", folder_copy / "seeds")
+    assert not ds.errors, [str(p) for p in ds.errors][:5]
+    titles = set(ds["sources"]["title"])
+    assert {"Synthetic: session 0", "Synthetic: session 1"} <= titles
+    geneva = ds["events"][ds["events"]["title"] == "Talks round in Geneva"]
+    assert len(geneva) == 2 and geneva["event_id"].is_unique

@@ -8,6 +8,7 @@ treat it as read-only.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,11 @@ CONTEXT_KEY = "_parley_context"
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the dataset…")
 def _load(data_dir: str, seeds_dir: str, fingerprint: tuple) -> Dataset:
-    return load_dataset(Path(data_dir), Path(seeds_dir))
+    data = load_dataset(Path(data_dir), Path(seeds_dir))
+    # one line in the server log per load: with many viewers there should still be one per change of the data
+    print(f"parley: loaded {data_dir}: {len(data['events'])} events, {len(data['positions'])} positions, "
+          f"{len(data.problems)} problems", file=sys.stderr, flush=True)
+    return data
 
 
 def dataset() -> Dataset:

@@ -53,12 +53,14 @@ def test_hostile_text_is_shown_as_text_on_every_view(browser, start_server, tmp_
             assert exceptions(page) == 0, path
             screenshot(page, f"hostile-{path or 'overview'}")
         open_view(page, f"{server.url}/sources?source=src-900%3A+SYNTHETIC+{HOSTILE['img']}")
-        page.wait_for_timeout(500)
+        page.locator("mark.parley-quote").first.wait_for(timeout=30_000)
+        page.get_by_text("SYNTHETIC TEST ARTICLE: hostile text").first.wait_for(timeout=30_000)
         body = page.locator("[data-testid=stMain]").inner_text()
         assert HOSTILE["script"] in body and "javascript:alert" in body  # shown, as text
         assert page.locator("[data-testid=stMain] img[src*='198.51.100.7']").count() == 0
         assert page.locator("[data-testid=stMain] a[href^='javascript:']").count() == 0
         open_view(page, f"{server.url}/timeline")
+        page.wait_for_selector(".js-plotly-plot .yaxislayer-above text", timeout=30_000)
         ticks = page.locator(".js-plotly-plot .yaxislayer-above text").evaluate_all("els => els.map(e => e.textContent)")
         assert TITLE in ticks
     finally:

@@ -14,6 +14,7 @@ from dashboard.extract import extract_article
 from dashboard.highlight import ARTICLE_STYLE, highlighted_html
 from dashboard.ingest import (ArticleDraft, IngestError, check_draft, draft_from_seed_file, find_duplicate, plan_article,
                               read_upload, uncurated_seed_files)
+from dashboard.problems import problems_frame
 from dashboard.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
 from dashboard.store import SaveError, save, validate
 from dashboard.ui import access as ui_access
@@ -206,8 +207,7 @@ problems = validate(data.data_dir, data.seeds_dir, change) if counts else []
 if problems:
     st.error(f"{len(problems)} problem(s) to fix before saving (the same checks the loader runs):",
              icon=":material/error:")
-    st.dataframe(pd.DataFrame([p.__dict__ for p in problems])[["file", "line", "field", "value", "message"]],
-                 hide_index=True, width="stretch")
+    st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
 elif counts:
     st.success("Every accepted record passes validation.", icon=":material/check_circle:")
 
@@ -218,7 +218,7 @@ if access.can_edit:
         except (SaveError, IngestError) as exc:
             st.error(md(str(exc)), icon=":material/error:")
             if getattr(exc, "problems", None):
-                st.dataframe(pd.DataFrame([p.__dict__ for p in exc.problems]), hide_index=True, width="stretch")
+                st.dataframe(problems_frame(exc.problems), hide_index=True, width="stretch")
         else:
             st.session_state.pop(WORK, None)
             st.session_state.pop("curate_tables", None)

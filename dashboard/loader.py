@@ -418,5 +418,6 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     tables["sources"] = _drop_work_columns(sources)
     for name in ("actors", "processes", "issues", "citations"):
         tables[name] = _drop_work_columns(tables[name])
-    articles = {sid: art for sid, art in articles.items() if sid in set(tables["sources"]["source_id"])}
+    valid_sources = set(tables["sources"]["source_id"])
+    articles = {sid: art for sid, art in articles.items() if sid in valid_sources}
     return Dataset(tables, invalid, problems, articles, event_actors, data_dir, seeds_dir)

@@ -124,17 +124,21 @@ def _save_next_number_in_process(data, seeds, barrier):
     store.save(Path(data), Path(seeds), lambda current: Change(rows={"issues": [new_issue(len(current["issues"]))]}))
 
 
-def test_concurrent_saves_keep_every_row(folder):
-    count = 4
+def _run_at_once(target, args_per_process: list[tuple]) -> None:
+    """Start one process per argument tuple; a barrier makes them all reach `target` at the same moment."""
     ctx = multiprocessing.get_context("spawn")
-    barrier = ctx.Barrier(count)
-    workers = [ctx.Process(target=_save_in_process, args=(str(folder.data), str(folder.seeds), n, barrier))
-               for n in range(count)]
+    barrier = ctx.Barrier(len(args_per_process))
+    workers = [ctx.Process(target=target, args=(*args, barrier)) for args in args_per_process]
     for w in workers:
         w.start()
     for w in workers:
         w.join(120)
     assert all(w.exitcode == 0 for w in workers)
+
+
+def test_concurrent_saves_keep_every_row(folder):
+    count = 4
+    _run_at_once(_save_in_process, [(str(folder.data), str(folder.seeds), n) for n in range(count)])
     ids = set(load_dataset(folder.data, folder.seeds)["issues"]["issue_id"])
     assert {f"test-issue-{n}" for n in range(count)} <= ids
 
@@ -205,15 +209,7 @@ def test_disk_full_part_way_through_writing_leaves_nothing_half_written(folder, 
 
 def test_concurrent_saves_choose_ids_against_the_latest_data(folder):
     count = 4
-    ctx = multiprocessing.get_context("spawn")
-    barrier = ctx.Barrier(count)
-    workers = [ctx.Process(target=_save_next_number_in_process, args=(str(folder.data), str(folder.seeds), barrier))
-               for _ in range(count)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(120)
-    assert all(w.exitcode == 0 for w in workers)
+    _run_at_once(_save_next_number_in_process, [(str(folder.data), str(folder.seeds))] * count)
     ds = load_dataset(folder.data, folder.seeds)
     assert not ds.errors
     assert len([i for i in ds["issues"]["issue_id"] if i.startswith("test-issue-")]) == count

@@ -9,6 +9,7 @@ Sources view can highlight the very characters quoted.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,12 @@ def read_article(path: Path) -> Article:
     raw = raw.replace("\r\n", "\n")
     header, text = split_header(raw)
     return Article(path=path, text=text, header=header)
+
+
+def published_from_header(header: dict[str, str]) -> dt.date | None:
+    """The date a `published:` header line starts with ("2025-05-17 (MENAFN timestamp ...)"), if any."""
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", header.get("published", ""))
+    return dt.date.fromisoformat(match.group(1)) if match else None
 
 
 def split_header(raw: str) -> tuple[dict[str, str], str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from dashboard import config
-from dashboard.articles import normalise
+from dashboard.articles import normalise, published_from_header, read_article
 from dashboard.loader import Dataset, load_dataset
 from dashboard.store import Change, save
 
@@ -52,15 +52,13 @@ class ArticleDraft:
 
 def draft_from_seed_file(path: Path) -> ArticleDraft:
     """An uncurated article file in seeds/ as a draft, its header pre-filling the metadata."""
-    from dashboard.articles import read_article
-
     article = read_article(path)
     header = article.header
-    published = re.match(r"\s*(\d{4}-\d{2}-\d{2})", header.get("published", ""))
+    published = published_from_header(header)
     first_line = next((line.strip() for line in article.text.split("\n") if line.strip()), "")
     return ArticleDraft(text=article.text, title=header.get("title", first_line[:200]), outlet=header.get("outlet", ""),
                         author=header.get("author", ""), url=header.get("source", "").split(" ")[0],
-                        published=published.group(1) if published else "", language=header.get("language", "en"),
+                        published=published.isoformat() if published else "", language=header.get("language", "en"),
                         licence=header.get("license", header.get("licence", "")), note=header.get("note", ""),
                         seed_file=path.name)
 

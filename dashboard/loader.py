@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import repeat
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import pandas as pd
@@ -219,11 +219,7 @@ def _parse_event_actors(check: _Checker, known_actors: set[str]) -> pd.DataFrame
     frame = check.frame
     items = frame["actors"].str.split(LIST_SEPARATOR).explode().str.strip()
     items = items[items.ne("") & items.notna()]
-    if items.empty:
-        check.report(pd.Series(True, index=frame.index), "actors",
-                     "no actor has the role 'party'; who is negotiating?", WARNING)
-        return pd.DataFrame(columns=["event_id", "actor_id", "role"])
-    pairs = items.str.partition(":")
+    pairs = items.str.partition(":").reindex(columns=[0, 1, 2], fill_value="")  # no items: no columns otherwise
     parsed = pd.DataFrame(
         {"event_id": frame.loc[items.index, "event_id"], "actor_id": pairs[0].str.strip(),
          "role": pairs[2].str.strip().str.lower(), "item": items}

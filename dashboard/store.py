@@ -146,10 +146,7 @@ def commit(data_dir: Path, writes: dict[Path, bytes]) -> None:
         for target, content in writes.items():
             tmp = target.with_name(f".{target.name}.{token}.tmp")
             temps[target] = tmp
-            with open(tmp, "wb") as fh:
-                fh.write(content)
-                fh.flush()
-                os.fsync(fh.fileno())
+            _write_durably(tmp, content)
         manifest = data_dir / f".pending-save-{token}.json"
         _write_synced(manifest, json.dumps({str(t): str(tmp) for t, tmp in temps.items()}).encode())
         _sync_dirs({p.parent for p in writes} | {data_dir})
@@ -180,19 +177,24 @@ def recover(data_dir: Path) -> int:
             finished += 1
         except (ValueError, OSError):
             manifest.unlink(missing_ok=True)  # an unreadable manifest was never complete: its temporaries are orphans
-    pending = {Path(tmp).name for m in data_dir.glob(MANIFEST_GLOB) for tmp in json.loads(m.read_text()).values()}
+    # every manifest is now finished or dropped, and the lock is held: what temporaries remain are orphans
     for tmp in [*data_dir.glob(".*.tmp"), *data_dir.glob(".pending-save-*.writing")]:
-        if tmp.name not in pending:
-            tmp.unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
     return finished
 
 
-def _write_synced(path: Path, content: bytes) -> None:
-    tmp = path.with_name(path.name + ".writing")
-    with open(tmp, "wb") as fh:
+def _write_durably(path: Path, content: bytes) -> None:
+    """Write `path` and wait until its bytes are on disk."""
+    with open(path, "wb") as fh:
         fh.write(content)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def _write_synced(path: Path, content: bytes) -> None:
+    """Write `path` atomically: durably to a temporary beside it, then renamed over it."""
+    tmp = path.with_name(path.name + ".writing")
+    _write_durably(tmp, content)
     os.replace(tmp, path)
 
 

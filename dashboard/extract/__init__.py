@@ -101,6 +101,11 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     return [(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+def _clause_at(sentence: Sentence, offset: int) -> tuple[int, int]:
+    """The clause (absolute offsets) that holds `offset`; the whole sentence if none does."""
+    return next(((a, b) for a, b in _clauses(sentence) if a <= offset < b), (sentence.start, sentence.end))
+
+
 def _first(families: list[tuple[str, re.Pattern]], *texts: str, default: str) -> str:
     for text in texts:
         for name, pattern in families:
@@ -112,27 +117,23 @@ def _first(families: list[tuple[str, re.Pattern]], *texts: str, default: str) ->
 def _events_in(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[dict]:
     text = ctx.text
     dates = find_dates(sentence.text, ctx.reference)
-    clauses = _clauses(sentence)
     roles = _third_party_roles(sentence, mentions, ctx)
     third = {m.actor_id or m.alias for m, _ in roles}
-    venue = _venue(sentence.text, ctx)
-    in_venue = {m.start for m in mentions if venue and m.alias.startswith((venue[1] or "\0", venue[0]))}
+    sentence_venue = _venue(sentence.text, ctx)
+    in_venue = {m.start for m in mentions
+                if sentence_venue and m.alias.startswith((sentence_venue[1] or "\0", sentence_venue[0]))}
     parties = _parties(sentence, [m for m in mentions if m.start not in in_venue], third, ctx)
-    if not dates and not parties and not roles and not venue:
+    if not dates and not parties and not roles and not sentence_venue:
         return []  # nothing a curator could record
     anchors = dates or [None]
     found = []
     for date in anchors:
-        if date is not None:
-            at = sentence.start + date.start
-            clause = next(((a, b) for a, b in clauses if a <= at < b), (sentence.start, sentence.end))
-        else:
-            clause = (sentence.start, sentence.end)
+        clause = _clause_at(sentence, sentence.start + date.start) if date else (sentence.start, sentence.end)
         own = text[clause[0]:clause[1]]
         lead = text[sentence.start:clause[1]]
         status = _first(cues.STATUSES, own, lead, default="held")
         kind = _first(cues.EVENT_TYPES, own, sentence.text, default="talks_round")
-        venue = _venue(own, ctx) or _venue(sentence.text, ctx)
+        venue = _venue(own, ctx) or sentence_venue
         iso, precision, inferred = (date.date, date.precision, False) if date else (None, None, False)
         if date is None and ctx.reference and kind in SAME_DAY_TYPES and status in ("held", "suspended"):
             # a statement reporting a call, a deal or a suspension with no date of its own: the statement's date
@@ -207,7 +208,7 @@ def _parties(sentence: Sentence, mentions: list[Mention], third: set[str], ctx: 
     pool = mentions
     if between:
         start = sentence.start + between.end()
-        end = next((b for a, b in _clauses(sentence) if a <= start < b), sentence.end)
+        end = _clause_at(sentence, start)[1]
         pool = [m for m in mentions if start <= m.start < end]
     parties: list[str] = []
     for m in pool:
@@ -274,7 +275,7 @@ def _position_in(sentence: Sentence, mentions: list[Mention], last_person: Menti
     if holder is None:
         cue_at = sentence.start + min((p.search(sentence.text).start() for _, p in cues.STANCES
                                        if p.search(sentence.text)), default=len(sentence.text))
-        clause_start = next((a for a, b in _clauses(sentence) if a <= cue_at < b), sentence.start)
+        clause_start = _clause_at(sentence, cue_at)[0]
         # the holder is the subject of the clause that states the stance ("...; Moldova will never accept ...")
         in_clause = [m for m in mentions if clause_start <= m.start < cue_at and m.actor_id]
         before = [m for m in mentions if m.start < cue_at and m.actor_id]

@@ -10,18 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 from pathlib import Path
 
-from dashboard.articles import read_article
+from dashboard.articles import published_from_header, read_article
 from dashboard.extract import extract_article
 from dashboard.loader import load_dataset
-
-
-def published_from_header(header: dict[str, str]) -> dt.date | None:
-    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", header.get("published", ""))
-    return dt.date.fromisoformat(match.group(1)) if match else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,8 @@ HOSTED = {"PARLEY_READ_ONLY": "1"}
 
 async def _one_session(browser, url: str) -> dict:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)  # navigation too: 20 pages loading at once on 2 cores take a while
+    context.set_default_navigation_timeout(TIMEOUT_MS)
     page = await context.new_page()
     try:
         started = time.perf_counter()

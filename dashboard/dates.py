@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-PARTIAL_DATE = r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$"
+PARTIAL_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"  # YYYY, YYYY-MM or YYYY-MM-DD
 GRANULARITY_RANK = {"day": 0, "week": 0, "month": 1, "year": 2}
 
 
@@ -22,18 +22,17 @@ def parse_partial(values: pd.Series) -> pd.DataFrame:
     invalid), `granularity` (day, month or year as written) and `error` (a plain
     message for a value that is not a real date, else empty).
     """
-    values = values.fillna("").astype(str).str.strip()
-    parts = values.str.extract(PARTIAL_DATE)
+    values = values.fillna("").astype("str").str.strip()
     empty = values.eq("")
-    shape_ok = parts["year"].notna()
-    month = parts["month"].fillna("01")
-    day = parts["day"].fillna("01")
-    iso = parts["year"].fillna("") + "-" + month + "-" + day
+    shape_ok = values.str.fullmatch(PARTIAL_DATE).fillna(False).astype(bool)
+    length = values.str.len()
+    # pad YYYY and YYYY-MM to a full day, then let pandas reject impossible days
+    iso = values.where(length != 4, values + "-01-01").where(length != 7, values + "-01")
     parsed = pd.to_datetime(iso.where(shape_ok, None), format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
-    granularity = pd.Series("day", index=values.index, dtype=object)
-    granularity[parts["day"].isna()] = "month"
-    granularity[parts["month"].isna()] = "year"
-    granularity[~shape_ok] = ""
+    granularity = pd.Series("", index=values.index, dtype=object)
+    granularity[shape_ok & length.eq(10)] = "day"
+    granularity[shape_ok & length.eq(7)] = "month"
+    granularity[shape_ok & length.eq(4)] = "year"
     error = pd.Series("", index=values.index, dtype=object)
     error[~empty & ~shape_ok] = "not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
     error[~empty & shape_ok & parsed.isna()] = "no such day in the calendar"

@@ -10,22 +10,30 @@ views read.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import os
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from dashboard import config, dates
 from dashboard.articles import Article, read_article
+from dashboard.columns import explode_list, first_position, isin, joined, lookup, partition, sort_order
 from dashboard.problems import ERROR, WARNING, Problem, problems_frame
 from dashboard.schema import LOAD_ORDER, ROLES, STANCES, TABLES, THIRD_PARTY_ROLES, Table
 
 LINE = "_line"  # the line of the file a record starts on (the header is line 1)
 LIST_SEPARATOR = ";"
 # Derived event columns holding the names of the actors in each role.
+# Valid records are kept in this order: by date (missing last), then id.
+SORTED_BY = {"events": ["start_date__parsed", "event_id"], "positions": ["date__parsed", "position_id"]}
 ROLE_COLUMNS = {role: ("parties" if role == "party" else role + ("es" if role.endswith("s") else "s")) for role in ROLES}
 
 
@@ -91,14 +99,89 @@ class _Checker:
 def read_table(path: Path, table: Table, problems: list[Problem]) -> pd.DataFrame:
     """Read one CSV as strings, with each record's starting line in `_line`.
 
-    The csv module (not pandas' C reader) is used so that a ragged row is
-    reported with its line rather than dropped or silently shifted.
+    A well-formed file (one record per line, every row as wide as the header,
+    UTF-8) is read by pyarrow's CSV reader, which is fast and refuses ragged
+    rows. Anything else goes through the csv module, line by line, so that a
+    ragged row is reported with its line rather than dropped or silently
+    shifted, and undecodable bytes are named.
     """
     columns = table.columns
     if not path.exists():
         problems.append(Problem(table.filename, None, "", "", f"table {table.filename} is missing from the data folder"))
         return pd.DataFrame(columns=[*columns, LINE])
     raw = path.read_bytes()
+    frame = _read_well_formed(raw)
+    if frame is None:
+        frame = _read_line_by_line(raw, table, problems)
+    if frame is None:
+        return pd.DataFrame(columns=[*columns, LINE])
+    header = list(frame.columns[:-1])
+    ragged = frame.attrs.get("ragged", [])
+    repeated = pd.Index(header + [LINE]).duplicated()
+    for name in sorted({h for h, dup in zip(header, repeated) if dup}):
+        problems.append(Problem(table.filename, 1, name, name, f"the header names column '{name}' more than once; "
+                                "only the first is read, rename or remove the others", WARNING))
+    frame = frame.loc[:, ~repeated]
+    for position, count in ragged:
+        problems.append(
+            Problem(table.filename, int(frame[LINE].iloc[position]), "", str(count),
+                    f"this row has {count} fields but the header has {len(header)}; check for a missing or extra comma",
+                    record_id=str(frame.iloc[position].get(table.key, "")))
+        )
+    frame.attrs["ragged"] = [frame.index[p] for p, _ in ragged]
+    return frame
+
+
+def _header_of(text: str) -> list[str] | None:
+    header = next(csv.reader(io.StringIO(text, newline="")), None)
+    if not header or not any(h.strip() for h in header):
+        return None
+    return [h.strip() for h in header]
+
+
+def _read_well_formed(raw: bytes) -> pd.DataFrame | None:
+    """The fast path: the table, or None when the file is not simple enough for it.
+
+    Simple means UTF-8, every row exactly as wide as the header, and no field
+    spanning lines, so that record i starts on line i + 2. pyarrow raises on
+    the first two; the line count catches the third.
+    """
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    end = raw.find(b"\n")
+    first_line = raw if end < 0 else raw[:end]
+    try:
+        header = _header_of(first_line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    if header is None:
+        return None
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        parsed = pacsv.read_csv(
+            pa.py_buffer(raw),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    if parsed.num_rows != lines - 1:
+        return None
+    frame = parsed.combine_chunks().to_pandas()  # one chunk per column: row takes on many chunks are slow
+    frame.columns = header
+    frame[LINE] = pd.RangeIndex(2, parsed.num_rows + 2, dtype="int64")
+    blank = frame.iloc[:, 0].str.strip().eq("")  # a row of empty cells (",,,") is not a record
+    for i in range(1, len(header)):
+        if not blank.any():
+            break
+        blank &= frame.iloc[:, i].str.strip().eq("")
+    return frame[~blank].reset_index(drop=True) if blank.any() else frame
+
+
+def _read_line_by_line(raw: bytes, table: Table, problems: list[Problem]) -> pd.DataFrame | None:
+    """The careful path, for a file the fast one refuses: names bad bytes and ragged rows."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -108,12 +191,12 @@ def read_table(path: Path, table: Table, problems: list[Problem]) -> pd.DataFram
                     "the file is not UTF-8 text; save it as UTF-8 (undecodable bytes are shown as \ufffd)")
         )
         text = raw.decode("utf-8-sig", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if not header or not any(h.strip() for h in header):
+    header = _header_of(text)
+    if header is None:
         problems.append(Problem(table.filename, 1, "", "", "the file is empty: it needs at least the header row"))
-        return pd.DataFrame(columns=[*columns, LINE])
-    header = [h.strip() for h in header]
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
     rows: list[list[str]] = []
     lines: list[int] = []
     ragged: list[tuple[int, int]] = []
@@ -130,19 +213,8 @@ def read_table(path: Path, table: Table, problems: list[Problem]) -> pd.DataFram
             lines.append(start)
         start = reader.line_num + 1
     frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header, dtype=object)
-    repeated = pd.Index(header).duplicated()
-    for name in sorted({h for h, dup in zip(header, repeated) if dup}):
-        problems.append(Problem(table.filename, 1, name, name, f"the header names column '{name}' more than once; "
-                                "only the first is read, rename or remove the others", WARNING))
-    frame = frame.loc[:, ~repeated]
     frame[LINE] = pd.Series(lines, index=frame.index, dtype="int64")
-    for position, count in ragged:
-        problems.append(
-            Problem(table.filename, lines[position], "", str(count),
-                    f"this row has {count} fields but the header has {len(header)}; check for a missing or extra comma",
-                    record_id=str(frame.iloc[position].get(table.key, "")))
-        )
-    frame.attrs["ragged"] = [frame.index[p] for p, _ in ragged]
+    frame.attrs["ragged"] = ragged
     return frame
 
 
@@ -176,7 +248,7 @@ def _check_fields(check: _Checker) -> None:
         if f.enum:
             allowed = set(f.enum)
             values = col.str.lower() if f.type == "boolean" else col
-            check.report(col.ne("") & ~values.isin(allowed), f.name,
+            check.report(col.ne("") & ~isin(values, allowed), f.name,
                          f"'{f.name}' must be one of: {', '.join(f.enum)}")
         if f.type == "date":
             parsed = dates.parse_partial(col)
@@ -184,21 +256,21 @@ def _check_fields(check: _Checker) -> None:
             frame[f"{f.name}__parsed"] = parsed["date"]
             frame[f"{f.name}__granularity"] = parsed["granularity"]
     key = frame[table.key]
-    duplicated = key.ne("") & key.duplicated(keep="first")
+    first = first_position(key)
+    duplicated = key.ne("") & (first != np.arange(len(key)))
     if duplicated.any():
-        first_line = frame.drop_duplicates(table.key).set_index(table.key)[LINE]
-        message = "duplicate id; first used on line " + key.map(first_line).astype(str)
+        message = "duplicate id; first used on line " + frame[LINE].iloc[first].astype(str).set_axis(frame.index)
         check.report(duplicated, table.key, message)
 
 
-def _check_references(check: _Checker, known: dict[str, set[str]]) -> None:
+def _check_references(check: _Checker, known: dict[str, pd.Series]) -> None:
     frame = check.frame
     for f in check.table.fields:
         if not f.reference:
             continue
         target_table, _ = f.reference.split(".")
         col = frame[f.name]
-        unknown = col.ne("") & ~col.isin(known[target_table])
+        unknown = col.ne("") & ~isin(col, known[target_table])
         check.report(unknown, f.name, f"'{col.name}' names no record in {target_table}.csv")
 
 
@@ -214,19 +286,18 @@ def _check_end_after_start(check: _Checker) -> None:
     check.report(before, "end_date", "end_date is before start_date")
 
 
-def _parse_event_actors(check: _Checker, known_actors: set[str]) -> pd.DataFrame:
+def _parse_event_actors(check: _Checker, known_actors: pd.Series) -> pd.DataFrame:
     """Explode `actors` ("russia:party; turkiye:mediator") into one row per role."""
     frame = check.frame
-    items = frame["actors"].str.split(LIST_SEPARATOR).explode().str.strip()
-    items = items[items.ne("") & items.notna()]
-    pairs = items.str.partition(":").reindex(columns=[0, 1, 2], fill_value="")  # no items: no columns otherwise
+    items = explode_list(frame["actors"], LIST_SEPARATOR)
+    pairs = partition(items, ":")
     parsed = pd.DataFrame(
-        {"event_id": frame.loc[items.index, "event_id"], "actor_id": pairs[0].str.strip(),
-         "role": pairs[2].str.strip().str.lower(), "item": items}
+        {"event_id": frame.loc[items.index, "event_id"], "actor_id": pairs["before"].str.strip(),
+         "role": pairs["after"].str.strip().str.lower(), "item": items}
     )
-    no_role = pairs[1].eq("")
-    bad_role = ~no_role & ~parsed["role"].isin(ROLES)
-    bad_actor = ~parsed["actor_id"].isin(known_actors)
+    no_role = pairs["sep"].eq("")
+    bad_role = ~no_role & ~isin(parsed["role"], ROLES)
+    bad_actor = ~isin(parsed["actor_id"], known_actors)
     for mask, message in (
         (no_role, "each actor needs a role, written actor_id:role"),
         (bad_role, f"unknown role; use one of: {', '.join(ROLES)}"),
@@ -234,25 +305,26 @@ def _parse_event_actors(check: _Checker, known_actors: set[str]) -> pd.DataFrame
     ):
         if not mask.any():
             continue
-        values = parsed.loc[mask, "item"].groupby(level=0).agg("; ".join)
+        values = joined(parsed.loc[mask, "item"], parsed.index[mask], "; ")
         rows = pd.Series(frame.index.isin(values.index), index=frame.index)
         check.report(rows, "actors", message, values=values.reindex(frame.index, fill_value=""))
-    no_party = ~frame["event_id"].isin(parsed.loc[parsed["role"].eq("party"), "event_id"])
+    no_party = ~isin(frame["event_id"], parsed.loc[parsed["role"].eq("party"), "event_id"])
     check.report(no_party, "actors", "no actor has the role 'party'; who is negotiating?", WARNING)
+    parsed["row"] = parsed.index  # the events.csv record it came from, by position
     return parsed.drop(columns="item").reset_index(drop=True)
 
 
 def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles: dict[str, Article]) -> None:
     frame = check.frame
-    events = set(tables["events"]["event_id"])
-    positions = set(tables["positions"]["position_id"])
-    unknown = (frame["record_type"].eq("event") & ~frame["record_id"].isin(events)) | (
-        frame["record_type"].eq("position") & ~frame["record_id"].isin(positions)
+    events = tables["events"]["event_id"]
+    positions = tables["positions"]["position_id"]
+    unknown = (frame["record_type"].eq("event") & ~isin(frame["record_id"], events)) | (
+        frame["record_type"].eq("position") & ~isin(frame["record_id"], positions)
     )
     check.report(unknown & frame["record_id"].ne(""), "record_id",
                  "names no " + frame["record_type"] + " in " + frame["record_type"] + "s.csv")
     starts, ends, missing_article, not_found = [], [], [], []
-    for source_id, quote in zip(frame["source_id"], frame["quote"]):
+    for source_id, quote in zip(frame["source_id"].tolist(), frame["quote"].tolist()):
         article = articles.get(source_id)
         span = article.find(quote) if article is not None and quote else None
         starts.append(span[0] if span else pd.NA)
@@ -261,7 +333,7 @@ def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles:
         not_found.append(article is not None and bool(quote) and span is None)
     frame["quote_start"] = pd.array(starts, dtype="Int64")
     frame["quote_end"] = pd.array(ends, dtype="Int64")
-    known_source = frame["source_id"].isin(tables["sources"]["source_id"])
+    known_source = isin(frame["source_id"], tables["sources"]["source_id"])
     check.report(pd.Series(missing_article, index=frame.index) & known_source, "source_id",
                  "the source's article file could not be read, so the quote cannot be checked")
     check.report(pd.Series(not_found, index=frame.index), "quote",
@@ -269,49 +341,48 @@ def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles:
 
 
 def _require_citations(check: _Checker, citations: pd.DataFrame, record_type: str) -> None:
-    cited = set(citations.loc[citations["record_type"].eq(record_type), "record_id"])
+    cited = citations.loc[citations["record_type"].eq(record_type), "record_id"]
     key = check.table.key
-    check.report(~check.frame[key].isin(cited), "citations",
+    check.report(~isin(check.frame[key], cited), "citations",
                  f"no valid citation: every {record_type} needs a verbatim quote in citations.csv",
                  values=check.frame[key])
+
+
+def _seed_files(seeds_dir: Path) -> set[str]:
+    """Names of the regular files in seeds/, listed once (not one stat per source)."""
+    try:
+        with os.scandir(seeds_dir) as entries:
+            return {entry.name for entry in entries if entry.is_file()}
+    except OSError:
+        return set()
 
 
 def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem]) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     frame = sources.frame
-    missing = pd.Series(False, index=frame.index)
-    unreadable_msg = pd.Series("", index=frame.index)
-    for idx, source_id, name in zip(frame.index, frame["source_id"], frame["seed_file"]):
+    on_disk = _seed_files(seeds_dir)
+    missing: dict[int, str] = {}  # row index -> why its article could not be read
+    for idx, source_id, name in zip(frame.index, frame["source_id"].tolist(), frame["seed_file"].tolist()):
         if not name:
             continue
-        path = seeds_dir / name
-        if Path(name).name != name or not path.is_file():
-            missing[idx] = True
-            unreadable_msg[idx] = f"no such file in {seeds_dir.name}/"
+        if name not in on_disk:
+            missing[idx] = f"no such file in {seeds_dir.name}/"
             continue
         try:
-            articles[source_id] = read_article(path)
+            articles[source_id] = read_article(seeds_dir / name)
         except (UnicodeDecodeError, OSError) as exc:
-            missing[idx] = True
-            unreadable_msg[idx] = f"the article file cannot be read as UTF-8 text ({exc.__class__.__name__})"
-    sources.report(missing, "seed_file", unreadable_msg)
-    if seeds_dir.is_dir():
-        used = set(frame["seed_file"])
-        for path in sorted(seeds_dir.iterdir()):
-            if path.is_file() and not path.name.startswith(".") and path.name not in used:
-                problems.append(Problem(f"{seeds_dir.name}/{path.name}", None, "", "",
-                                        "article has no row in sources.csv yet: it is not curated", WARNING))
+            missing[idx] = f"the article file cannot be read as UTF-8 text ({exc.__class__.__name__})"
+    messages = pd.Series(missing, index=frame.index, dtype=object).fillna("")
+    sources.report(messages.ne(""), "seed_file", messages)
+    for name in sorted(on_disk - set(frame["seed_file"].tolist())):
+        if not name.startswith("."):
+            problems.append(Problem(f"{seeds_dir.name}/{name}", None, "", "",
+                                    "article has no row in sources.csv yet: it is not curated", WARNING))
     return articles
 
 
-def _lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
-    """`keys` mapped through `mapping`, with "" where there is no match."""
-    mapped = keys.map(mapping)
-    return mapped.astype(object).where(mapped.notna(), "")
-
-
 def _derive_events(events: pd.DataFrame, event_actors: pd.DataFrame, sources_by_event: pd.Series) -> pd.DataFrame:
-    events = events.copy()
+    events = events.copy(deep=False)  # new columns only; the values are never changed in place
     events["start"] = events["start_date__parsed"]
     events["end"] = events["end_date__parsed"]
     end_hi = dates.window(events["end"], events["end_date__granularity"].replace("", "day"))[1]
@@ -320,31 +391,33 @@ def _derive_events(events: pd.DataFrame, event_actors: pd.DataFrame, sources_by_
     events["announced_precision"] = events["announced_date__granularity"].replace("", pd.NA)
     events["slip_days"] = (events["start"] - events["announced"]).dt.days.astype("Int64")
     events["venue"] = (events["venue_city"] + ", " + events["venue_country"]).str.strip(", ")
-    by_role = event_actors.groupby(["event_id", "role"])["name"].agg(", ".join).unstack()
+    # event_actors["row"] is each actor's event's position in `events`: grouping on it needs no string hashing
+    every_event = pd.RangeIndex(len(events))
+    by_role = joined(event_actors["name"], [event_actors["row"], event_actors["role"]], ", ").unstack()
     for role in ROLES:
-        column = by_role[role] if role in by_role else pd.Series(dtype=object)
-        events[ROLE_COLUMNS[role]] = _lookup(events["event_id"], column)
-    third = event_actors[event_actors["role"].isin(THIRD_PARTY_ROLES)]
-    labels = pd.Series(dtype=object)
+        column = by_role[role] if role in by_role else pd.Series(dtype="str")
+        events[ROLE_COLUMNS[role]] = column.reindex(every_event).fillna("").astype("str")
+    third = event_actors[isin(event_actors["role"], THIRD_PARTY_ROLES)]
+    labels = pd.Series(dtype="str")
     if not third.empty:
-        labelled = third.groupby(["event_id", "name"])["role"].agg(", ".join).reset_index()
+        labelled = joined(third["role"], [third["row"], third["name"]], ", ").rename("role").reset_index()
         labelled["label"] = labelled["name"] + " (" + labelled["role"] + ")"
-        labels = labelled.groupby("event_id")["label"].agg("; ".join)
-    events["third_parties"] = _lookup(events["event_id"], labels)
-    events["sources"] = _lookup(events["event_id"], sources_by_event)
-    return events.sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
+        labels = joined(labelled["label"], labelled["row"], "; ")
+    events["third_parties"] = labels.reindex(every_event).fillna("").astype("str")
+    events["sources"] = lookup(events["event_id"], sources_by_event)
+    return events
 
 
-def _derive_positions(positions: pd.DataFrame, actor_names: dict[str, str], sources_by_position: pd.Series):
-    positions = positions.copy()
+def _derive_positions(positions: pd.DataFrame, actor_names: pd.Series, sources_by_position: pd.Series):
+    positions = positions.copy(deep=False)
     positions["date_value"] = positions["date__parsed"]
     positions["window_start"], positions["window_end"] = dates.window(positions["date_value"], positions["date_precision"])
     positions["stance_score"] = positions["stance"].map(STANCES).astype("Int64")
     positions["red_line"] = positions["red_line"].str.lower().eq("true")
-    positions["actor"] = positions["actor_id"].map(actor_names)
-    positions["speaker"] = _lookup(positions["speaker_id"], pd.Series(actor_names, dtype=object))
-    positions["sources"] = _lookup(positions["position_id"], sources_by_position)
-    return positions.sort_values(["date_value", "position_id"], kind="stable").reset_index(drop=True)
+    positions["actor"] = lookup(positions["actor_id"], actor_names, default=None)
+    positions["speaker"] = lookup(positions["speaker_id"], actor_names)
+    positions["sources"] = lookup(positions["position_id"], sources_by_position)
+    return positions
 
 
 def _drop_work_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -361,13 +434,15 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     for name in LOAD_ORDER:
         table = TABLES[name]
         frame = read_table(data_dir / table.filename, table, problems)
-        frame = frame.apply(lambda c: c.fillna("").astype(str).str.strip() if c.name != LINE else c)
+        for column in frame.columns.drop(LINE):
+            frame[column] = frame[column].fillna("").astype("str").str.strip()
         check = _Checker(table, frame, problems)
         _check_columns(check)
         _check_fields(check)
         frames[name], checks[name] = frame, check
 
-    known = {name: set(frames[name][TABLES[name].key]) - {""} for name in LOAD_ORDER}
+    known = {name: frames[name][TABLES[name].key] for name in LOAD_ORDER}
+    known = {name: key[key.ne("")] for name, key in known.items()}
     for name in LOAD_ORDER:
         _check_references(checks[name], known)
     _check_precision(checks["events"], "start_date")
@@ -375,9 +450,8 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     _check_precision(checks["positions"], "date")
     event_actors = _parse_event_actors(checks["events"], known["actors"])
     speakers = checks["positions"].frame["speaker_id"]
-    kinds = frames["actors"].set_index("actor_id")["kind"] if known["actors"] else pd.Series(dtype=object)
-    kinds = kinds[~kinds.index.duplicated()]
-    check_speaker = speakers.ne("") & speakers.map(kinds).notna() & speakers.map(kinds).ne("person")
+    kind = lookup(speakers, frames["actors"].set_index("actor_id")["kind"], default=None)
+    check_speaker = speakers.ne("") & kind.notna() & kind.ne("person")
     checks["positions"].report(check_speaker, "speaker_id", "the speaker is not an actor of kind 'person'", WARNING)
 
     for manifest in sorted(data_dir.glob(".pending-save-*.json")):
@@ -391,20 +465,27 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
 
     tables: dict[str, pd.DataFrame] = {}
     invalid: dict[str, pd.DataFrame] = {}
+    kept: dict[str, np.ndarray] = {}  # per table, the source rows of its valid records, in their final order
     for name in LOAD_ORDER:
-        bad = checks[name].bad
+        bad = checks[name].bad.to_numpy()
         invalid[name] = _drop_work_columns(frames[name][bad]).reset_index(drop=True)
-        tables[name] = frames[name][~bad].reset_index(drop=True)
+        keep = np.flatnonzero(~bad)
+        if name in SORTED_BY:  # select and sort in one take
+            keep = keep[sort_order(frames[name][SORTED_BY[name]].take(keep), SORTED_BY[name])]
+        tables[name] = frames[name].take(keep).reset_index(drop=True)
+        kept[name] = keep
 
-    names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
-    event_actors = event_actors[event_actors["event_id"].isin(tables["events"]["event_id"])].copy()
-    event_actors["name"] = event_actors["actor_id"].map(names).fillna(event_actors["actor_id"]).astype(str)
-    event_actors = event_actors.reset_index(drop=True)
+    names = tables["actors"].set_index("actor_id")["name"]
+    final_row = np.full(len(frames["events"]), -1)
+    final_row[kept["events"]] = np.arange(len(kept["events"]))
+    event_actors["row"] = final_row[event_actors["row"].to_numpy()]
+    event_actors = event_actors[event_actors["row"].ge(0)].reset_index(drop=True)  # actors of rejected events go too
+    event_actors["name"] = lookup(event_actors["actor_id"], names, default=None).fillna(event_actors["actor_id"])
 
     citations = tables["citations"]
-    source_titles = dict(zip(tables["sources"]["source_id"], tables["sources"]["title"]))
-    citations["source_title"] = citations["source_id"].map(source_titles).fillna("")
-    per_record = citations.drop_duplicates(["record_type", "record_id", "source_id"]).groupby(["record_type", "record_id"])["source_title"].agg("; ".join)
+    citations["source_title"] = lookup(citations["source_id"], tables["sources"].set_index("source_id")["title"])
+    cited = citations.drop_duplicates(["record_type", "record_id", "source_id"])
+    per_record = joined(cited["source_title"], [cited["record_type"], cited["record_id"]], "; ")
     by_type = {kind: per_record.xs(kind, level=0) if kind in per_record.index.get_level_values(0) else pd.Series(dtype=object)
                for kind in ("event", "position")}
     tables["events"] = _drop_work_columns(_derive_events(tables["events"], event_actors, by_type["event"]))
@@ -416,4 +497,4 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
         tables[name] = _drop_work_columns(tables[name])
     valid_sources = set(tables["sources"]["source_id"])
     articles = {sid: art for sid, art in articles.items() if sid in valid_sources}
-    return Dataset(tables, invalid, problems, articles, event_actors, data_dir, seeds_dir)
+    return Dataset(tables, invalid, problems, articles, event_actors.drop(columns="row"), data_dir, seeds_dir)

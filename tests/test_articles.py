@@ -1,6 +1,9 @@
 from pathlib import Path
 
-from dashboard.articles import normalise, read_article, split_header
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.articles import Article, normalise, normalise_with_offsets, read_article, split_header
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -38,3 +41,63 @@ def test_find_maps_normalised_match_back_to_exact_characters(tmp_path):
 
 def test_normalise_collapses_whitespace_and_quote_marks():
     assert normalise("  a\t\n b \u2018c\u2019 \u201cd\u201d ") == "a b 'c' \"d\""
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab \t\n\u00a0\u2003\u200b\u201c\u201d\u2019'\"x.")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_fast_normalise_is_the_offset_tracking_one(text):
+    """`normalise` (regex) and `normalise_with_offsets` (per character) must never drift apart."""
+    assert normalise(text) == normalise_with_offsets(text)[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.data())
+def test_find_slices_a_passage_that_normalises_to_the_quote(text, data):
+    """Whichever way `find` succeeds (verbatim or normalised), its span means the quote."""
+    article = Article(path=Path("x.txt"), text=text)
+    norm = normalise(text)
+    i = data.draw(st.integers(0, len(norm)))
+    j = data.draw(st.integers(i, len(norm)))
+    quote = norm[i:j].strip()
+    span = article.find(quote)
+    if not quote:
+        assert span is None
+    else:
+        assert span is not None
+        assert normalise(text[span[0]:span[1]]) == quote
+    assert article.find(quote + "zzz-not-there") is None
+
+
+def _split_header_by_lines(raw):
+    """The plain statement of the header rule, line by line, that `split_header` must agree with."""
+    lines = raw.split("\n")
+    header = {}
+    for i, line in enumerate(lines):
+        if line.strip() == "---":
+            return (header, "\n".join(lines[i + 1:]).strip("\n")) if header else ({}, raw.strip("\n"))
+        if not line.strip():
+            continue
+        if ":" not in line or not line.split(":", 1)[1][:1].isspace() or not line[:1].isalpha():
+            break
+        key, _, value = line.partition(":")
+        header[key.strip().lower()] = value.strip()
+    return {}, raw.strip("\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["source: x", "published: 2025-01-02", "Title: a: b", "---", "", "  ", "body text",
+                                 "key:novalue", "---  ", "x: y"]), max_size=8))
+def test_split_header_reads_only_the_leading_key_value_lines(lines):
+    raw = "\n".join(lines)
+    assert split_header(raw) == _split_header_by_lines(raw)
+
+
+def test_article_lines_end_as_text_mode_reading_would_give(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("\ufefftitle: T\r\n---\r\nOne\rTwo\r\nThree".encode("utf-8"))
+    article = read_article(path)
+    assert article.header == {"title": "T"}
+    assert article.text == "One\nTwo\nThree"

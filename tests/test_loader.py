@@ -202,3 +202,47 @@ def test_repeated_header_column_is_reported(folder):
     problem = only_problem(ds, "issues.csv", "label", WARNING)
     assert "more than once" in problem.message and problem.line == 1
     assert len(ds["issues"]) == len(lines) - 1
+
+
+def test_actors_of_a_rejected_duplicate_event_are_not_credited_to_the_kept_one(folder):
+    rows = folder.rows("events")
+    first = rows[0]
+    rows.append(dict(first, actors="israel:party; igad:mediator", title="A second record with the same id"))
+    folder.write("events", rows)
+    ds = load(folder)
+    assert only_problem(ds, "events.csv", "event_id").line == len(rows) + 1
+    kept = ds["events"].set_index("event_id").loc[first["event_id"]]
+    assert kept["parties"] == "Russia, Ukraine"
+    assert kept["mediators"] == "" and kept["third_parties"] == "Türkiye (host)"
+    credited = ds.event_actors.loc[ds.event_actors["event_id"].eq(first["event_id"]), "actor_id"]
+    assert sorted(credited) == ["russia", "turkiye", "ukraine"]
+
+
+WELL_FORMED = 'id,text,note\na,"quoted, with comma",x\nb,  padded  ,\n,,\nc,"say ""no""",z\n'
+
+
+@pytest.mark.parametrize("text, fast", [
+    (WELL_FORMED, True),
+    ("\ufeff" + WELL_FORMED.replace("\n", "\r\n"), True),                  # BOM and CRLF
+    (WELL_FORMED + "\n\n", True),                                             # trailing blank lines
+    (WELL_FORMED.replace('"say ""no"""', '"two\nlines"'), False),            # a field spanning lines
+    (WELL_FORMED.replace("b,  padded  ,", "b,  padded  "), False),           # a short row
+    (WELL_FORMED.replace("c,", "c,extra,"), False),                          # a long row
+])
+def test_fast_and_careful_csv_readers_agree(tmp_path, text, fast):
+    """The pyarrow path is only a shortcut: on any file it takes, it must read what the csv module reads."""
+    from dashboard import loader
+    from dashboard.schema import Field, Table
+
+    table = Table("t", "a test table", "id", tuple(Field(name, "string", name) for name in ("id", "text", "note")))
+    raw = text.encode("utf-8")
+    careful_problems, fast_problems = [], []
+    careful = loader._read_line_by_line(raw, table, careful_problems)
+    took = loader._read_well_formed(raw)
+    assert (took is not None) == fast
+    (tmp_path / "t.csv").write_bytes(raw)
+    read = loader.read_table(tmp_path / "t.csv", table, fast_problems)
+    assert read.drop(columns=loader.LINE).astype(object).values.tolist() == careful.drop(columns=loader.LINE).values.tolist()
+    assert read[loader.LINE].tolist() == careful[loader.LINE].tolist()
+    assert [p.line for p in fast_problems] == [line for _, line in sorted(
+        (pos, int(careful[loader.LINE].iloc[pos])) for pos, _ in careful.attrs["ragged"])]

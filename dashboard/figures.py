@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.dates import format_partial
-from dashboard.queries import describe_date
+from dashboard.queries import PERIODS, describe_date
 from dashboard.schema import EVENT_STATUSES, EVENT_TYPES, STANCES
 
 # Colour-blind-safe (Okabe–Ito) colours per event type, readable on light and dark backgrounds.
@@ -203,4 +203,60 @@ def stance_history_figure(history: pd.DataFrame) -> go.Figure:
         yaxis={"tickvals": list(STANCES.values()), "ticktext": list(STANCES), "range": [-2.5, 2.5], "title": None},
         xaxis={"type": "date", "title": None}, legend={"orientation": "h", "y": 1.1},
     )
+    return fig
+
+
+PERIOD_FORMATS = {"W": "week of %d %b %Y", "M": "%B %Y", "Y": "%Y"}
+PERIOD_WIDTHS = {"W": 7 * DAY_MS, "M": "M1", "Y": "M12"}  # plotly's xperiod: bars span their period
+MAX_HEATMAP_PROCESSES = 60
+
+
+def timeline_counts_figure(counts: pd.DataFrame, period: str, process_names: dict[str, str] | None = None) -> go.Figure:
+    """Too many events to draw one by one: how many there were per period, by type, and per process.
+
+    Top, stacked bars per event type; events whose date is less precise than
+    the period are a hatched grey bar of their own, at the period their window
+    starts in. Below, a process × period heatmap of counts (the most active
+    processes when there are very many). Only counts are sent, never one
+    label per event.
+    """
+    process_names = process_names or {}
+    per_process = counts.groupby("process_id")["events"].sum().sort_values(ascending=False)
+    shown = list(per_process.index[:MAX_HEATMAP_PROCESSES])
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06,
+                        row_heights=[0.45, 0.55], subplot_titles=["Events per " + PERIODS[period] + ", by type",
+                                                                  "Events per process"])
+    fmt = PERIOD_FORMATS[period]
+    precise = counts[counts["precise"]]
+    for etype in EVENT_TYPES:
+        of_type = precise[precise["type"] == etype].groupby("period_start")["events"].sum()
+        if of_type.empty:
+            continue
+        fig.add_trace(go.Bar(
+            x=of_type.index, y=of_type.values, name=TYPE_LABELS[etype], marker={"color": TYPE_COLOURS[etype]},
+            hovertext=[f"{ts.strftime(fmt)}: {n:,} {_esc(TYPE_LABELS[etype])}" for ts, n in of_type.items()],
+            hoverinfo="text", xperiod=PERIOD_WIDTHS[period], xperiodalignment="start",
+        ), row=1, col=1)
+    vague = counts[~counts["precise"]].groupby("period_start")["events"].sum()
+    if not vague.empty:
+        label = f"date less precise than a {PERIODS[period]}"
+        fig.add_trace(go.Bar(
+            x=vague.index, y=vague.values, name=label,
+            marker={"color": "#bbbbbb", "pattern": {"shape": "/"}},
+            hovertext=[f"{n:,} events dated only to a wider window starting in {ts.strftime(fmt)}"
+                       for ts, n in vague.items()],
+            hoverinfo="text", xperiod=PERIOD_WIDTHS[period], xperiodalignment="start",
+        ), row=1, col=1)
+    grid = (counts[counts["process_id"].isin(shown)]
+            .pivot_table(index="process_id", columns="period_start", values="events", aggfunc="sum", fill_value=0)
+            .reindex(index=shown))
+    names = [_esc(process_names.get(p, p)) for p in grid.index]
+    fig.add_trace(go.Heatmap(
+        z=grid.values, x=grid.columns, y=names, colorscale="Blues", showscale=False, xgap=1, ygap=1,
+        hovertemplate="%{y}<br>%{x}: %{z:,} events<extra></extra>",
+    ), row=2, col=1)
+    fig.update_yaxes(autorange="reversed", automargin=True, row=2, col=1)
+    fig.update_layout(barmode="stack", height=420 + 18 * len(shown), margin={"l": 10, "r": 10, "t": 110, "b": 10},
+                      legend={"orientation": "h", "yanchor": "top", "y": 1.0, "x": 0, "yref": "container"})
+    fig.update_annotations(xanchor="left", x=0, font={"size": 13})
     return fig

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.columns import isin
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -36,6 +38,11 @@ def expand_actors(selected: tuple[str, ...], actors: pd.DataFrame) -> set[str]:
     return chosen | set(members)
 
 
+def _kept(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+    """The rows kept; the frame itself, uncopied, when every row is (the tables are never changed in place)."""
+    return frame if keep.all() else frame[keep]
+
+
 def _overlaps(frame: pd.DataFrame, f: Filters) -> pd.Series:
     keep = pd.Series(True, index=frame.index)
     if f.start is not None:
@@ -55,9 +62,9 @@ def filter_events(events: pd.DataFrame, event_actors: pd.DataFrame, actors: pd.D
         keep &= events["status"].isin(f.statuses)
     if f.actors:
         wanted = expand_actors(f.actors, actors)
-        involved = event_actors.loc[event_actors["actor_id"].isin(wanted), "event_id"]
-        keep &= events["event_id"].isin(involved)
-    return events[keep]
+        involved = event_actors.loc[isin(event_actors["actor_id"], wanted), "event_id"]
+        keep &= isin(events["event_id"], involved)
+    return _kept(events, keep)
 
 
 def filter_positions(positions: pd.DataFrame, actors: pd.DataFrame, f: Filters) -> pd.DataFrame:
@@ -67,5 +74,5 @@ def filter_positions(positions: pd.DataFrame, actors: pd.DataFrame, f: Filters) 
         keep &= positions["process_id"].isin(f.processes)
     if f.actors:
         wanted = expand_actors(f.actors, actors)
-        keep &= positions["actor_id"].isin(wanted) | positions["speaker_id"].isin(wanted)
-    return positions[keep]
+        keep &= isin(positions["actor_id"], wanted) | isin(positions["speaker_id"], wanted)
+    return _kept(positions, keep)

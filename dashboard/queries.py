@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.columns import isin, joined, lookup
 from dashboard.dates import format_partial
 from dashboard.schema import THIRD_PARTY_ROLES
 
@@ -25,42 +26,67 @@ def describe_date(row: pd.Series) -> str:
     return text
 
 
-def third_parties(event_actors: pd.DataFrame, event_ids) -> list[str]:
-    """Mediators, hosts and facilitators of these events, each once with all its roles: "Türkiye (mediator, host)"."""
-    rows = event_actors[event_actors["event_id"].isin(list(event_ids)) & event_actors["role"].isin(THIRD_PARTY_ROLES)]
-    roles = rows.groupby("name")["role"].agg(lambda r: ", ".join(x for x in THIRD_PARTY_ROLES if x in set(r)))
-    return [f"{name} ({role})" for name, role in roles.items()]
+def third_parties_by_process(events: pd.DataFrame, event_actors: pd.DataFrame) -> dict[str, list[str]]:
+    """Per process, the mediators, hosts and facilitators of these events, each once with all its roles,
+    by name: ["Türkiye (mediator, host)", …]."""
+    rows = event_actors[isin(event_actors["role"], THIRD_PARTY_ROLES) & isin(event_actors["event_id"], events["event_id"])]
+    if rows.empty:
+        return {}
+    rows = rows.assign(process_id=lookup(rows["event_id"], events.set_index("event_id")["process_id"]),
+                       rank=rows["role"].map({role: i for i, role in enumerate(THIRD_PARTY_ROLES)}))
+    rows = rows.drop_duplicates(["process_id", "name", "role"]).sort_values(["process_id", "name", "rank"])
+    roles = joined(rows["role"], [rows["process_id"], rows["name"]], ", ")
+    labels = (roles.index.get_level_values("name") + " (" + roles.values + ")").to_series(index=roles.index)
+    return {pid: list(group) for pid, group in labels.groupby(level="process_id")}
 
 
 def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: pd.DataFrame,
                      event_actors: pd.DataFrame, today: pd.Timestamp) -> list[dict]:
-    """The state of each process at a glance."""
+    """The state of each process at a glance.
+
+    Counted and picked on narrow columns for all processes at once; only the
+    few rows shown (next, overdue and last round, latest statements) are
+    fetched whole.
+    """
     today = pd.Timestamp(today).normalize()
+    narrow = events[["process_id", "type", "status", "window_start", "window_end"]].sort_values("window_start",
+                                                                                                 kind="stable")
+    held = narrow[narrow["type"].isin(MEETING_TYPES) & (narrow["status"] == "held")]
+    announced = narrow[narrow["status"] == "announced"]
+    pick = {
+        "next": announced[announced["window_end"] >= today].groupby("process_id").head(1),
+        "overdue": announced[announced["window_end"] < today].groupby("process_id").tail(1),
+        "last_held": held.groupby("process_id").tail(1),
+    }
+    picked = {name: dict(zip(rows["process_id"], rows.index)) for name, rows in pick.items()}
+    rounds = held.groupby("process_id").size()
+    statuses = pd.crosstab(narrow["process_id"], narrow["status"])
+    latest = (positions.sort_values("date_value", ascending=False, kind="stable")
+              .groupby("process_id", sort=False).head(3))
+    latest_of = dict(tuple(latest.groupby("process_id", sort=False)))
+    with_events = set(narrow["process_id"])
+    third = third_parties_by_process(events, event_actors)
+
+    def count(status: str, process_id: str) -> int:
+        return int(statuses.at[process_id, status]) if status in statuses and process_id in statuses.index else 0
+
     summary = []
     for process in processes.itertuples():
-        ev = events[events["process_id"] == process.process_id]
-        pos = positions[positions["process_id"] == process.process_id]
-        if ev.empty and pos.empty:
+        pid = process.process_id
+        if pid not in with_events and pid not in latest_of:
             continue
-        meetings = ev[ev["type"].isin(MEETING_TYPES)]
-        held = meetings[meetings["status"] == "held"].sort_values("window_start")
-        announced = ev[ev["status"] == "announced"].sort_values("window_start")
-        upcoming = announced[announced["window_end"] >= today]
-        overdue = announced[announced["window_end"] < today]
         summary.append(
             {
-                "process_id": process.process_id,
+                "process_id": pid,
                 "name": process.name,
                 "conflict": process.conflict,
-                "next": upcoming.iloc[0] if not upcoming.empty else None,
-                "overdue": overdue.iloc[-1] if not overdue.empty else None,
-                "last_held": held.iloc[-1] if not held.empty else None,
-                "rounds_held": len(held),
-                "postponed": int((ev["status"] == "postponed").sum()),
-                "cancelled": int((ev["status"] == "cancelled").sum()),
-                "suspended": int((ev["status"] == "suspended").sum()),
-                "third_parties": third_parties(event_actors, ev["event_id"]),
-                "latest_positions": pos.sort_values("date_value", ascending=False).head(3),
+                **{name: events.loc[rows[pid]] if pid in rows else None for name, rows in picked.items()},
+                "rounds_held": int(rounds.get(pid, 0)),
+                "postponed": count("postponed", pid),
+                "cancelled": count("cancelled", pid),
+                "suspended": count("suspended", pid),
+                "third_parties": third.get(pid, []),
+                "latest_positions": latest_of.get(pid, positions.iloc[:0]),
             }
         )
     return summary
@@ -94,9 +120,9 @@ def compare_parties(latest: pd.DataFrame, citations: pd.DataFrame, issues: pd.Da
     Columns are `issue` and, for each side `a` and `b`, `{side}_{field}` for every field in COMPARE_FIELDS.
     """
     labels = dict(zip(issues["issue_id"], issues["label"]))
-    first_quote = _first_citation(citations, "position")
-    rows = []
     chosen = latest[latest["actor_id"].isin([a, b])]
+    first_quote = _first_citation(citations_for(citations, "position", chosen["position_id"]), "position")
+    rows = []
     for issue_id in sorted(chosen["issue_id"].unique(), key=lambda i: list(labels).index(i) if i in labels else 99):
         row = {"issue": labels.get(issue_id, issue_id)}
         for side, actor_id in (("a", a), ("b", b)):
@@ -139,22 +165,64 @@ def _first_citation(citations: pd.DataFrame, record_type: str) -> dict[str, dict
 
 
 def citations_for(citations: pd.DataFrame, record_type: str, record_ids) -> pd.DataFrame:
-    return citations[(citations["record_type"] == record_type) & citations["record_id"].isin(list(record_ids))]
+    ids = record_ids if isinstance(record_ids, pd.Series) else list(record_ids)
+    return citations[(citations["record_type"] == record_type) & isin(citations["record_id"], ids)]
 
 
-def record_titles(events: pd.DataFrame, positions: pd.DataFrame, issues: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """A readable name for every event and position, keyed by (record_type, record_id)."""
+def record_titles(citations: pd.DataFrame, events: pd.DataFrame, positions: pd.DataFrame,
+                  issues: pd.DataFrame) -> pd.Series:
+    """A readable name for the record each citation supports ("Russia rejects, on territory"), else its id.
+
+    Only the cited records are looked up, so naming one article's quotes costs
+    the same with 100 events or 100,000.
+    """
+    events = events[isin(events["event_id"], citations.loc[citations["record_type"] == "event", "record_id"])]
+    positions = positions[isin(positions["position_id"],
+                               citations.loc[citations["record_type"] == "position", "record_id"])]
     labels = dict(zip(issues["issue_id"], issues["label"]))
     titles = {("event", e): t for e, t in zip(events["event_id"], events["title"])}
     titles.update(
         {("position", p): f"{a} {s}, on {labels.get(i, i).lower()}" for p, a, s, i in
          zip(positions["position_id"], positions["actor"], positions["stance"], positions["issue_id"])}
     )
-    return titles
+    return pd.Series([titles.get((t, r), r) for t, r in zip(citations["record_type"], citations["record_id"])],
+                     index=citations.index, dtype=object)
 
 
-def quotes_in_source(citations: pd.DataFrame, source_id: str, titles: dict[tuple[str, str], str]) -> pd.DataFrame:
-    """The passages of one article that the dataset quotes, in reading order, with the records citing each."""
+def quotes_in_source(citations: pd.DataFrame, source_id: str, events: pd.DataFrame, positions: pd.DataFrame,
+                     issues: pd.DataFrame) -> pd.DataFrame:
+    """The passages of one article that the dataset quotes, in reading order, with the record citing each."""
     quotes = citations[citations["source_id"] == source_id].copy()
-    quotes["record"] = [titles.get((t, r), r) for t, r in zip(quotes["record_type"], quotes["record_id"])]
+    quotes["record"] = record_titles(quotes, events, positions, issues)
     return quotes.sort_values(["quote_start", "citation_id"]).reset_index(drop=True)
+
+
+# How many events the timeline draws one by one; beyond this it draws counts per period.
+TIMELINE_DETAIL_LIMIT = 400
+PERIODS = {"W": "week", "M": "month", "Y": "year"}
+
+
+def timeline_period(events: pd.DataFrame) -> str:
+    """The period to count events in, so the chart has at most about 180 bars: weeks for up to two years of
+    events, months for up to fifteen, else years."""
+    span = (events["window_end"].max() - events["window_start"].min()).days
+    return "W" if span <= 2 * 366 else "M" if span <= 15 * 366 else "Y"
+
+
+def timeline_counts(events: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Events per period, process and type: one row per (period_start, process_id, type, precise).
+
+    An event counts in the period holding its date. One whose date window is
+    wider than a period (a month-precise date counted in weeks, a year-precise
+    one in months, a span) is counted at the period its window starts in, with
+    `precise` False, so the chart can show it apart instead of inventing a day.
+    """
+    columns = ["period_start", "process_id", "type", "precise", "events"]
+    if events.empty:
+        return pd.DataFrame(columns=columns)
+    first = events["window_start"].dt.to_period(period)
+    last = events["window_end"].dt.to_period(period)
+    counts = (events.assign(period_start=first.dt.start_time, precise=first == last)
+              .groupby(["period_start", "process_id", "type", "precise"], observed=True).size()
+              .rename("events").reset_index())
+    return counts[columns]

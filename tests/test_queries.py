@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import load_dataset
-from dashboard.queries import (compare_parties, latest_positions, process_overview, quotes_in_source, record_titles,
+from dashboard.queries import (compare_parties, latest_positions, process_overview, quotes_in_source,
                                stance_history, stance_matrix)
 
 
@@ -61,7 +61,7 @@ def test_history_is_in_date_order(ds):
 
 
 def test_quotes_in_source_name_the_records_citing_them(ds):
-    quotes = quotes_in_source(ds["citations"], "src-002", record_titles(ds["events"], ds["positions"], ds["issues"]))
+    quotes = quotes_in_source(ds["citations"], "src-002", ds["events"], ds["positions"], ds["issues"])
     assert "Russia–Ukraine direct talks in Istanbul" in set(quotes["record"])
     assert "United States demands, on ceasefire and end of hostilities" in set(quotes["record"])
     assert quotes["quote_start"].is_monotonic_increasing

@@ -23,7 +23,7 @@ CONTEXT_KEY = "_parley_context"
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the dataset…")
-def _load(data_dir: str, seeds_dir: str, fingerprint: tuple) -> Dataset:
+def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Dataset:
     data = load_dataset(Path(data_dir), Path(seeds_dir))
     # one line in the server log per load: with many viewers there should still be one per change of the data
     print(f"parley: loaded {data_dir}: {len(data['events'])} events, {len(data['positions'])} positions, "

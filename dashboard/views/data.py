@@ -1,18 +1,24 @@
 """Data: the filtered tables with CSV downloads, and the data-health list of every problem found."""
 
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
+from dashboard.columns import isin
 from dashboard.schema import TABLES
+from dashboard.ui.paging import csv_bytes, page_of
 from dashboard.ui.state import context
 
 MAX_LISTED = 1_000  # rows of problems sent to the browser; the download holds them all
+
 
 ctx = context()
 data = ctx.data
 st.title("Data")
 
-shown_ids = set(ctx.events["event_id"]) | set(ctx.positions["position_id"])
-citations = data["citations"][data["citations"]["record_id"].isin(shown_ids)]
+shown_ids = pd.concat([ctx.events["event_id"], ctx.positions["position_id"]])
+citations = data["citations"][isin(data["citations"]["record_id"], shown_ids)]
 tables = {
     "events": ctx.events,
     "positions": ctx.positions,
@@ -34,9 +40,9 @@ for tab, (name, frame) in zip(tabs, tables.items()):
         if frame.empty:
             st.info(f"No {name} match the filters. Press **Clear filters** in the sidebar to see them all.")
             continue
-        st.dataframe(frame[schema_columns], hide_index=True, width="stretch")
+        st.dataframe(page_of(frame[schema_columns], key=f"page-{name}"), hide_index=True, width="stretch")
         st.download_button(
-            f"Download {name}.csv", frame[schema_columns].to_csv(index=False).encode("utf-8"),
+            f"Download {name}.csv", partial(csv_bytes, frame[schema_columns]),
             file_name=f"parley-{name}{'-filtered' if ctx.filters.active else ''}.csv", mime="text/csv",
             icon=":material/download:", key=f"download-{name}",
         )
@@ -59,7 +65,7 @@ with tabs[-1]:
                      column_config={"severity": "Severity", "file": "File", "line": "Line", "field": "Field",
                                     "value": "Value", "message": st.column_config.TextColumn("Problem", width="large"),
                                     "record_id": "Record"})
-        st.download_button("Download every problem (CSV)", problems.to_csv(index=False).encode("utf-8"),
+        st.download_button("Download every problem (CSV)", partial(csv_bytes, problems),
                            file_name="parley-problems.csv", mime="text/csv", icon=":material/download:",
                            key="download-problems")
         for name, frame in data.invalid.items():

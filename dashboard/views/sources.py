@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.dates import format_partial
 from dashboard.highlight import ARTICLE_STYLE, highlighted_html
-from dashboard.queries import quotes_in_source, record_titles
+from dashboard.queries import quotes_in_source
 from dashboard.ui.state import context
 from dashboard.ui.text import md, md_quote, source_label
 
@@ -42,7 +42,7 @@ elif url:
 if source["note"]:
     st.caption(md(source["note"]))
 
-quotes = quotes_in_source(data["citations"], source_id, record_titles(data["events"], data["positions"], data["issues"]))
+quotes = quotes_in_source(data["citations"], source_id, data["events"], data["positions"], data["issues"])
 selected = st.query_params.get("quote", "")
 text_col, quote_col = st.columns([3, 2])
 with text_col:

@@ -1,17 +1,18 @@
 """Timeline: talks and related events, with honest dates and announced-versus-held slippage."""
 
+from functools import partial
+
 import streamlit as st
 
-from dashboard.figures import timeline_figure
-from dashboard.queries import describe_date
+from dashboard.figures import timeline_counts_figure, timeline_figure
+from dashboard.queries import PERIODS, TIMELINE_DETAIL_LIMIT, describe_date, timeline_counts, timeline_period
+from dashboard.schema import TABLES
+from dashboard.ui.paging import csv_bytes, page_of
 from dashboard.ui.state import context
 from dashboard.ui.text import no_match
 
 ctx = context()
 st.title("Timeline")
-st.caption("Colour shows the event type, the marker its status. A bar is a date known only to the week, month or "
-           "year (or a span): the event fell somewhere inside it. A dotted line joins the date a meeting was "
-           "announced for to the date it happened. Hover for venue, parties, mediators, summary and source.")
 
 events = ctx.events
 if events.empty:
@@ -19,13 +20,26 @@ if events.empty:
     st.stop()
 
 names = dict(zip(ctx.data["processes"]["process_id"], ctx.data["processes"]["name"]))
-st.plotly_chart(timeline_figure(events, names), width="stretch", config={"displaylogo": False})
+if len(events) <= TIMELINE_DETAIL_LIMIT:
+    st.caption("Colour shows the event type, the marker its status. A bar is a date known only to the week, month "
+               "or year (or a span): the event fell somewhere inside it. A dotted line joins the date a meeting was "
+               "announced for to the date it happened. Hover for venue, parties, mediators, summary and source.")
+    st.plotly_chart(timeline_figure(events, names), width="stretch", config={"displaylogo": False})
+else:
+    period = timeline_period(events)
+    st.info(f"{len(events):,} events are too many to draw one by one, so the chart counts them per "
+            f"{PERIODS[period]}. Narrow the filters (a process, a date range, an actor, a type) to "
+            f"{TIMELINE_DETAIL_LIMIT:,} events or fewer to see each one with its details.",
+            icon=":material/bar_chart:")
+    st.plotly_chart(timeline_counts_figure(timeline_counts(events, period), period, names), width="stretch",
+                    config={"displaylogo": False})
 
-st.subheader(f"{len(events)} events")
-table = events.assign(
-    when=events.apply(describe_date, axis=1),
-    process=events["process_id"].map(names),
-    type_label=events["type"].str.replace("_", " "),
+st.subheader(f"{len(events):,} events")
+shown = page_of(events, key="timeline-page")
+table = shown.assign(
+    when=shown.apply(describe_date, axis=1),
+    process=shown["process_id"].map(names),
+    type_label=shown["type"].str.replace("_", " "),
 )[["when", "title", "process", "type_label", "status", "venue", "level", "parties", "third_parties", "summary",
    "sources", "event_id"]]
 st.dataframe(
@@ -37,3 +51,6 @@ st.dataframe(
         "event_id": "ID",
     },
 )
+st.download_button("Download these events (CSV)", partial(csv_bytes, events[TABLES["events"].columns]),
+                   file_name=f"parley-events{'-filtered' if ctx.filters.active else ''}.csv", mime="text/csv",
+                   icon=":material/download:", key="download-timeline-events")

@@ -64,9 +64,9 @@ class Article:
         return find_quote(self.normalised, quote)
 
 
-def read_article(path: Path) -> Article:
-    """Read a seed file, splitting off its metadata header when it has one."""
-    raw = path.read_bytes().decode("utf-8-sig")
+def read_article(path: Path, content: bytes | None = None) -> Article:
+    """Read a seed file (or `content` given for it), splitting off its metadata header when it has one."""
+    raw = (path.read_bytes() if content is None else content).decode("utf-8-sig")
     if "\r" in raw:  # universal newlines, as text-mode reading gives
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     header, text = split_header(raw)

@@ -96,7 +96,7 @@ class _Checker:
         self.problems.append(Problem(self.table.filename, line, field, value, message, severity))
 
 
-def read_table(path: Path, table: Table, problems: list[Problem]) -> pd.DataFrame:
+def read_table(path: Path, table: Table, problems: list[Problem], content: bytes | None = None) -> pd.DataFrame:
     """Read one CSV as strings, with each record's starting line in `_line`.
 
     A well-formed file (one record per line, every row as wide as the header,
@@ -106,10 +106,10 @@ def read_table(path: Path, table: Table, problems: list[Problem]) -> pd.DataFram
     shifted, and undecodable bytes are named.
     """
     columns = table.columns
-    if not path.exists():
+    if content is None and not path.exists():
         problems.append(Problem(table.filename, None, "", "", f"table {table.filename} is missing from the data folder"))
         return pd.DataFrame(columns=[*columns, LINE])
-    raw = path.read_bytes()
+    raw = path.read_bytes() if content is None else content
     frame = _read_well_formed(raw)
     if frame is None:
         frame = _read_line_by_line(raw, table, problems)
@@ -357,10 +357,11 @@ def _seed_files(seeds_dir: Path) -> set[str]:
         return set()
 
 
-def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem]) -> dict[str, Article]:
+def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
+                   pending: dict[str, bytes]) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     frame = sources.frame
-    on_disk = _seed_files(seeds_dir)
+    on_disk = _seed_files(seeds_dir) | set(pending)
     missing: dict[int, str] = {}  # row index -> why its article could not be read
     for idx, source_id, name in zip(frame.index, frame["source_id"].tolist(), frame["seed_file"].tolist()):
         if not name:
@@ -369,7 +370,7 @@ def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem]) 
             missing[idx] = f"no such file in {seeds_dir.name}/"
             continue
         try:
-            articles[source_id] = read_article(seeds_dir / name)
+            articles[source_id] = read_article(seeds_dir / name, pending.get(name))
         except (UnicodeDecodeError, OSError) as exc:
             missing[idx] = f"the article file cannot be read as UTF-8 text ({exc.__class__.__name__})"
     messages = pd.Series(missing, index=frame.index, dtype=object).fillna("")
@@ -424,16 +425,25 @@ def _drop_work_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in frame.columns if "__" in c])
 
 
-def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) -> Dataset:
-    """Load and validate every table. Never raises on bad data: it reports it."""
+def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
+                 pending: dict[Path, bytes] | None = None) -> Dataset:
+    """Load and validate every table. Never raises on bad data: it reports it.
+
+    `pending` maps files of either folder to contents read in their place (or
+    as new files): a save is checked by loading the data as it would be after
+    it, without copying either folder.
+    """
     data_dir = Path(data_dir or config.data_dir())
     seeds_dir = Path(seeds_dir or config.seeds_dir())
+    pending = {Path(path): content for path, content in (pending or {}).items()}
+    pending_tables = {path.name: content for path, content in pending.items() if path.parent == data_dir}
+    pending_seeds = {path.name: content for path, content in pending.items() if path.parent == seeds_dir}
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
     checks: dict[str, _Checker] = {}
     for name in LOAD_ORDER:
         table = TABLES[name]
-        frame = read_table(data_dir / table.filename, table, problems)
+        frame = read_table(data_dir / table.filename, table, problems, pending_tables.get(table.filename))
         for column in frame.columns.drop(LINE):
             frame[column] = frame[column].fillna("").astype("str").str.strip()
         check = _Checker(table, frame, problems)
@@ -457,7 +467,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     for manifest in sorted(data_dir.glob(".pending-save-*.json")):
         problems.append(Problem(manifest.name, None, "", "", "a save was interrupted part-way; the next save completes it "
                                 "(the tables may be one save behind until then)", WARNING))
-    articles = _load_articles(checks["sources"], seeds_dir, problems)
+    articles = _load_articles(checks["sources"], seeds_dir, problems, pending_seeds)
     _check_citations(checks["citations"], frames, articles)
     valid_citations = frames["citations"][~checks["citations"].bad]
     _require_citations(checks["events"], valid_citations, "event")

@@ -41,12 +41,13 @@ def third_parties_by_process(events: pd.DataFrame, event_actors: pd.DataFrame) -
 
 
 def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: pd.DataFrame,
-                     event_actors: pd.DataFrame, today: pd.Timestamp) -> list[dict]:
-    """The state of each process at a glance.
+                     event_actors: pd.DataFrame, today: pd.Timestamp, detailed: int | None = None) -> list[dict]:
+    """The state of each process at a glance, in the order of the processes table.
 
     Counted and picked on narrow columns for all processes at once; only the
-    few rows shown (next, overdue and last round, latest statements) are
-    fetched whole.
+    rows shown (next, overdue and last round) are fetched whole. Mediators and
+    latest statements are gathered for the first `detailed` processes only
+    (all when None); the others get none.
     """
     today = pd.Timestamp(today).normalize()
     narrow = events[["process_id", "type", "status", "window_start", "window_end"]].sort_values("window_start",
@@ -58,14 +59,18 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
         "overdue": announced[announced["window_end"] < today].groupby("process_id").tail(1),
         "last_held": held.groupby("process_id").tail(1),
     }
-    picked = {name: dict(zip(rows["process_id"], rows.index)) for name, rows in pick.items()}
+    whole = events.loc[[i for rows in pick.values() for i in rows.index]].to_dict("index")  # one fetch for all
+    picked = {name: {pid: whole[i] for pid, i in zip(rows["process_id"], rows.index)} for name, rows in pick.items()}
     rounds = held.groupby("process_id").size()
     statuses = pd.crosstab(narrow["process_id"], narrow["status"])
+    with_records = set(narrow["process_id"].unique()) | set(positions["process_id"].unique())
+    listed = [pid for pid in processes["process_id"] if pid in with_records]
+    in_detail = listed if detailed is None else listed[:detailed]
+    positions = positions[isin(positions["process_id"], in_detail)]
     latest = (positions.sort_values("date_value", ascending=False, kind="stable")
               .groupby("process_id", sort=False).head(3))
     latest_of = dict(tuple(latest.groupby("process_id", sort=False)))
-    with_events = set(narrow["process_id"])
-    third = third_parties_by_process(events, event_actors)
+    third = third_parties_by_process(events[isin(events["process_id"], in_detail)], event_actors)
 
     def count(status: str, process_id: str) -> int:
         return int(statuses.at[process_id, status]) if status in statuses and process_id in statuses.index else 0
@@ -73,14 +78,14 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
     summary = []
     for process in processes.itertuples():
         pid = process.process_id
-        if pid not in with_events and pid not in latest_of:
+        if pid not in with_records:
             continue
         summary.append(
             {
                 "process_id": pid,
                 "name": process.name,
                 "conflict": process.conflict,
-                **{name: events.loc[rows[pid]] if pid in rows else None for name, rows in picked.items()},
+                **{name: rows.get(pid) for name, rows in picked.items()},
                 "rounds_held": int(rounds.get(pid, 0)),
                 "postponed": count("postponed", pid),
                 "cancelled": count("cancelled", pid),

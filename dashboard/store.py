@@ -5,7 +5,8 @@ Every save:
    are served one after the other and neither loses a row;
 2. re-reads the current tables and appends the new rows to their exact bytes
    (existing rows are never rewritten, so git diffs stay clean);
-3. validates the result with the loader's own rules, in a scratch copy; a save
+3. validates the result with the loader's own rules, reading the planned contents
+   in place of the files (nothing is copied or written yet); a save
    that would add an error writes nothing and says why;
 4. commits all files at once: each is written to a temporary file beside its
    target, a manifest listing them is written, then each is renamed over its
@@ -20,8 +21,6 @@ import csv
 import io
 import json
 import os
-import shutil
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,22 +90,18 @@ def planned_writes(data_dir: Path, change: Change) -> dict[Path, bytes]:
     return writes
 
 
-def validate(data_dir: Path, seeds_dir: Path, change: Change) -> list[Problem]:
-    """The errors the change would add, checked by the loader on a scratch copy of both folders."""
+def validate(data_dir: Path, seeds_dir: Path, change: Change, before: Dataset | None = None) -> list[Problem]:
+    """The errors the change would add: the loader's own checks on the data as it would be after it.
+
+    Nothing is copied or written: the loader reads the planned contents in
+    place of the files. `before` is the data as it is now, when the caller has
+    it already loaded.
+    """
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
-    with tempfile.TemporaryDirectory(prefix="parley-validate-") as scratch:
-        scratch_data, scratch_seeds = Path(scratch) / "data", Path(scratch) / "seeds"
-        shutil.copytree(data_dir, scratch_data, ignore=shutil.ignore_patterns(".*"))
-        if seeds_dir.is_dir():
-            shutil.copytree(seeds_dir, scratch_seeds, ignore=shutil.ignore_patterns(".*"))
-        else:
-            scratch_seeds.mkdir()
-        before = {_problem_key(p) for p in load_dataset(scratch_data, scratch_seeds).errors}
-        for path, content in planned_writes(data_dir, change).items():
-            target = scratch_data / path.name if path.parent == data_dir else scratch_seeds / path.name
-            target.write_bytes(content)
-        after = load_dataset(scratch_data, scratch_seeds).errors
-    return [p for p in after if _problem_key(p) not in before]
+    before = before if before is not None else load_dataset(data_dir, seeds_dir)
+    known = {_problem_key(p) for p in before.errors}
+    after = load_dataset(data_dir, seeds_dir, pending=planned_writes(data_dir, change)).errors
+    return [p for p in after if _problem_key(p) not in known]
 
 
 def save(data_dir: Path, seeds_dir: Path, change: Change | Callable[[Dataset], Change],
@@ -120,14 +115,15 @@ def save(data_dir: Path, seeds_dir: Path, change: Change | Callable[[Dataset], C
     try:
         with FileLock(str(data_dir / LOCK_NAME), timeout=lock_timeout):
             recover(data_dir)
+            current = load_dataset(data_dir, seeds_dir)
             if callable(change):
-                change = change(load_dataset(data_dir, seeds_dir))
+                change = change(current)
             if change.is_empty():
                 raise SaveError("nothing to save: no record was accepted")
             for path in change.files:
                 if path.exists():
                     raise SaveError(f"{path.name} already exists; an article file is never overwritten")
-            new_errors = validate(data_dir, seeds_dir, change)
+            new_errors = validate(data_dir, seeds_dir, change, before=current)
             if new_errors:
                 raise SaveError(f"not saved: {len(new_errors)} problem(s) in the new records", new_errors)
             commit(data_dir, planned_writes(data_dir, change))

@@ -31,3 +31,26 @@ def test_a_missing_folder_has_a_fingerprint_of_its_own(tmp_path):
     missing = fingerprint(tmp_path / "data", tmp_path / "seeds")
     (tmp_path / "seeds").mkdir()
     assert fingerprint(tmp_path / "data", tmp_path / "seeds") != missing
+
+
+def test_a_folder_of_many_files_is_rescanned_on_a_timer_but_sees_new_files_at_once(tmp_path, monkeypatch):
+    from dashboard import config
+
+    monkeypatch.setattr(config, "MANY_FILES", 3)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(5):
+        (seeds / f"{i}.txt").write_text("text")
+    clock = [1000.0]
+    monkeypatch.setattr(config.time, "monotonic", lambda: clock[0])
+    first = fingerprint(seeds)
+
+    (seeds / "0.txt").write_text("TEXT")  # edited in place: the folder's own mtime does not change
+    os.utime(seeds / "0.txt", ns=(5, 5))
+    assert fingerprint(seeds) == first  # not scanned again yet
+    clock[0] += config.FULL_SCAN_SECONDS
+    edited = fingerprint(seeds)
+    assert edited != first  # the timed full scan finds it
+
+    (seeds / "new.txt").write_text("new")  # a new file changes the folder: seen at once
+    assert fingerprint(seeds) != edited

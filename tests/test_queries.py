@@ -65,3 +65,39 @@ def test_quotes_in_source_name_the_records_citing_them(ds):
     assert "Russia–Ukraine direct talks in Istanbul" in set(quotes["record"])
     assert "United States demands, on ceasefire and end of hostilities" in set(quotes["record"])
     assert quotes["quote_start"].is_monotonic_increasing
+
+
+def _events(rows):
+    frame = pd.DataFrame(rows, columns=["event_id", "process_id", "type", "window_start", "window_end"])
+    frame["window_start"] = pd.to_datetime(frame["window_start"])
+    frame["window_end"] = pd.to_datetime(frame["window_end"])
+    return frame
+
+
+def test_timeline_counts_put_each_event_in_its_period_and_vague_dates_apart():
+    from dashboard.queries import timeline_counts, timeline_period
+
+    events = _events([
+        ("a", "p1", "call", "2025-05-16", "2025-05-16"),
+        ("b", "p1", "call", "2025-05-20", "2025-05-20"),
+        ("c", "p2", "talks_round", "2025-05-01", "2025-05-31"),  # known to the month
+        ("d", "p1", "call", "2025-06-02", "2025-06-02"),
+    ])
+    assert timeline_period(events) == "W"
+    weeks = timeline_counts(events, "W")
+    assert weeks["events"].sum() == 4
+    vague = weeks[~weeks["precise"]]
+    assert vague[["process_id", "type", "events"]].values.tolist() == [["p2", "talks_round", 1]]
+    assert vague["period_start"].iloc[0] == pd.Timestamp("2025-04-28")  # the Monday of the week May 1 falls in
+    months = timeline_counts(events, "M").set_index(["period_start", "process_id", "type"])
+    assert months["precise"].all()  # a month-precise date fits its month
+    assert months.loc[(pd.Timestamp("2025-05-01"), "p1", "call"), "events"] == 2
+
+
+def test_timeline_period_grows_with_the_span():
+    from dashboard.queries import timeline_period
+
+    assert timeline_period(_events([("a", "p", "call", "2020-01-01", "2020-01-01"),
+                                    ("b", "p", "call", "2029-01-01", "2029-01-01")])) == "M"
+    assert timeline_period(_events([("a", "p", "call", "1990-01-01", "1990-01-01"),
+                                    ("b", "p", "call", "2025-01-01", "2025-01-01")])) == "Y"

@@ -213,3 +213,21 @@ def test_concurrent_saves_choose_ids_against_the_latest_data(folder):
     ds = load_dataset(folder.data, folder.seeds)
     assert not ds.errors
     assert len([i for i in ds["issues"]["issue_id"] if i.startswith("test-issue-")]) == count
+
+
+def test_validation_reads_the_planned_files_in_place_and_writes_nothing(folder, tmp_path):
+    """A new article and the rows citing it are checked together, before either exists on disk."""
+    article = folder.seeds / "900_new-article.txt"
+    text = "title: A new article\n---\nThe envoy said the talks would resume in Doha next week.\n"
+    rows = folder.rows("sources")
+    source = dict(rows[-1], source_id="src-900", seed_file=article.name, title="A new article", url="")
+    citation = {"citation_id": "cit-900", "record_type": "event", "record_id": "ru-ua-2025-05-istanbul-round",
+                "source_id": "src-900", "quote": "the talks would resume in Doha next week"}
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    good = Change(rows={"sources": [source], "citations": [citation]}, files={article: text.encode()})
+    assert store.validate(folder.data, folder.seeds, good) == []
+    misquoted = Change(rows={"sources": [source], "citations": [dict(citation, quote="the talks are over")]},
+                       files={article: text.encode()})
+    problems = store.validate(folder.data, folder.seeds, misquoted)
+    assert [(p.file, p.field) for p in problems] == [("citations.csv", "quote")]
+    assert not article.exists() and sorted(p.name for p in tmp_path.rglob("*")) == before

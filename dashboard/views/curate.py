@@ -5,10 +5,12 @@ else can still run the assistant and download the proposed records for a curator
 """
 
 import datetime as dt
+import hashlib
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import config
 from dashboard.curation import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
 from dashboard.extract import extract_article
 from dashboard.highlight import ARTICLE_STYLE, highlighted_html
@@ -194,6 +196,19 @@ def make_change(current):
     return build_change(current, source_id, events, positions, new_actors, new_source, new_process or None)
 
 
+def _problems_of(change, current) -> list:
+    """Validation of the proposed change, remembered until the change or the data changes (it takes a full
+    load of the data, and a rerun that edits nothing should not pay for it again)."""
+    files = sorted((str(path), content) for path, content in change.files.items())
+    key = hashlib.sha256(repr((config.fingerprint(current.data_dir, current.seeds_dir), change.rows, files))
+                         .encode("utf-8", "surrogatepass")).hexdigest()
+    memo = st.session_state.get("curate_validation")
+    if memo is None or memo[0] != key:
+        memo = (key, validate(current.data_dir, current.seeds_dir, change, before=current))
+        st.session_state["curate_validation"] = memo
+    return memo[1]
+
+
 try:
     change = make_change(data)
 except IngestError as exc:
@@ -203,7 +218,7 @@ source_id = change.rows["sources"][0]["source_id"] if change.rows.get("sources")
 
 counts = {name: len(rows) for name, rows in change.rows.items() if rows}
 st.markdown("To be added: " + (", ".join(f"{n} {name}" for name, n in counts.items()) or "nothing yet"))
-problems = validate(data.data_dir, data.seeds_dir, change) if counts else []
+problems = _problems_of(change, data) if counts else []
 if problems:
     st.error(f"{len(problems)} problem(s) to fix before saving (the same checks the loader runs):",
              icon=":material/error:")

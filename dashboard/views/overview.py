@@ -8,15 +8,35 @@ from dashboard.queries import describe_date, process_overview
 from dashboard.ui.state import context
 from dashboard.ui.text import md, no_match
 
+MAX_CARDS = 10  # processes shown in full; beyond, a one-line table of all of them comes first
+
 ctx = context()
 st.title("Overview")
 st.caption("Each negotiation process within the current filters: the next talks announced, the last round held, "
            "and the latest stated positions.")
 
 summaries = process_overview(ctx.data["processes"], ctx.events, ctx.positions, ctx.data.event_actors,
-                             pd.Timestamp.now())
+                             pd.Timestamp.now(), detailed=MAX_CARDS)
 if not summaries:
     no_match("event or position")
+
+
+def _brief(event) -> str:
+    return "" if event is None else f"{event['title']} ({describe_date(event)})"
+
+
+if len(summaries) > MAX_CARDS:
+    st.markdown(f"**{len(summaries)} processes** match the filters: one line each below, and the details of the "
+                f"first {MAX_CARDS} after. Pick processes in the sidebar to see the details of others.")
+    st.dataframe(pd.DataFrame({
+        "Process": [s["name"] for s in summaries],
+        "Next announced talks": [_brief(s["next"]) for s in summaries],
+        "Last round held": [_brief(s["last_held"]) for s in summaries],
+        "Rounds held": [s["rounds_held"] for s in summaries],
+        "Postponed": [s["postponed"] for s in summaries],
+        "Cancelled": [s["cancelled"] for s in summaries],
+    }), hide_index=True, width="stretch")
+    summaries = summaries[:MAX_CARDS]
 
 
 def _event_line(event) -> str:

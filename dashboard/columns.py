@@ -87,13 +87,17 @@ def explode_list(column: pd.Series, separator: str) -> pd.Series:
 
 
 def partition(column: pd.Series, separator: str) -> pd.DataFrame:
-    """`column.str.partition(separator)` for a one-character separator, as columns before, sep ("" when absent), after."""
-    if len(separator) != 1:
-        raise ValueError("partition splits on one character")
-    sep = re.escape(separator)
-    pattern = f"(?s)^(?P<before>[^{sep}]*)(?P<sep>{sep}?)(?P<after>.*)$"
-    parts = pc.extract_regex(_large_strings(column), pattern)
-    return pd.DataFrame({name: _as_str(parts.field(name), column.index) for name in ("before", "sep", "after")})
+    """`column.str.partition(separator)` as columns before, sep ("" when absent), after."""
+    data = _large_strings(column)
+    sep, empty = pa.scalar(separator, pa.large_string()), pa.scalar("", pa.large_string())
+    has = pc.greater_equal(pc.find_substring(data, separator), 0)
+    # with the separator appended, every value splits in two: before, and after plus that separator
+    halves = pc.split_pattern(pc.binary_join_element_wise(data, sep, empty), separator, max_splits=1)
+    before = pc.list_element(halves, 0)
+    after = pc.if_else(has, pc.utf8_slice_codeunits(pc.list_element(halves, 1), 0, -len(separator)), empty)
+    sep = pc.if_else(has, sep, empty)
+    return pd.DataFrame({name: _as_str(part.cast(pa.large_string()), column.index)
+                         for name, part in (("before", before), ("sep", sep), ("after", after))})
 
 
 def sort_order(frame: pd.DataFrame, by: list[str]) -> np.ndarray:

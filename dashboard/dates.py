@@ -9,9 +9,12 @@ Everything here works on whole columns at once.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 PARTIAL_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"  # YYYY, YYYY-MM or YYYY-MM-DD
+_KINDS = np.array(["day", "month", "year", ""], dtype=object)  # by code, as parse_partial finds them
+_PROBLEMS = np.array(["", "not a date; write YYYY-MM-DD, YYYY-MM or YYYY", "no such day in the calendar"], dtype=object)
 GRANULARITY_RANK = {"day": 0, "week": 0, "month": 1, "year": 2}
 
 
@@ -20,23 +23,29 @@ def parse_partial(values: pd.Series) -> pd.DataFrame:
 
     Returns a frame with `date` (first day the value can mean, NaT when empty or
     invalid), `granularity` (day, month or year as written) and `error` (a plain
-    message for a value that is not a real date, else empty).
+    message for a value that is not a real date, else empty). Only the
+    non-empty values are parsed: most end and announced dates are empty.
     """
     values = values.fillna("").astype("str").str.strip()
-    empty = values.eq("")
-    shape_ok = values.str.fullmatch(PARTIAL_DATE).fillna(False).astype(bool)
-    length = values.str.len()
-    # pad YYYY and YYYY-MM to a full day, then let pandas reject impossible days
-    iso = values.where(length != 4, values + "-01-01").where(length != 7, values + "-01")
-    parsed = pd.to_datetime(iso.where(shape_ok, None), format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
-    granularity = pd.Series("", index=values.index, dtype=object)
-    granularity[shape_ok & length.eq(10)] = "day"
-    granularity[shape_ok & length.eq(7)] = "month"
-    granularity[shape_ok & length.eq(4)] = "year"
-    error = pd.Series("", index=values.index, dtype=object)
-    error[~empty & ~shape_ok] = "not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
-    error[~empty & shape_ok & parsed.isna()] = "no such day in the calendar"
-    return pd.DataFrame({"date": parsed.where(error.eq("")), "granularity": granularity, "error": error})
+    count = len(values)
+    date = np.full(count, np.datetime64("NaT"), dtype="datetime64[ns]")
+    granularity = np.full(count, "", dtype=object)
+    error = np.full(count, "", dtype=object)
+    present = values.ne("").to_numpy(dtype=bool)
+    if present.any():
+        written = values[present]
+        shape_ok = written.str.fullmatch(PARTIAL_DATE).to_numpy(dtype=bool, na_value=False)
+        length = written.str.len().to_numpy()
+        # pad YYYY and YYYY-MM to a full day, then let pandas reject impossible days
+        iso = written.where(length != 4, written + "-01-01").where(length != 7, written + "-01")
+        parsed = pd.to_datetime(iso.where(shape_ok, None), format="%Y-%m-%d", errors="coerce").to_numpy(
+            dtype="datetime64[ns]")
+        kind = np.where(~shape_ok, 3, np.where(length == 10, 0, np.where(length == 7, 1, 2)))
+        problem = np.where(~shape_ok, 1, np.where(np.isnat(parsed), 2, 0))
+        date[present] = np.where(problem == 0, parsed, np.datetime64("NaT"))
+        granularity[present] = _KINDS[kind]
+        error[present] = _PROBLEMS[problem]
+    return pd.DataFrame({"date": date, "granularity": granularity, "error": error}, index=values.index)
 
 
 def precision_mismatch(granularity: pd.Series, precision: pd.Series) -> pd.Series:

@@ -26,15 +26,14 @@ import pyarrow.csv as pacsv
 from dashboard import config, dates
 from dashboard.articles import Article, read_article
 from dashboard.columns import explode_list, first_position, isin, joined, lookup, partition, sort_order
+from dashboard.describe import describe_events
 from dashboard.problems import ERROR, WARNING, Problem, problems_frame
-from dashboard.schema import LOAD_ORDER, ROLES, STANCES, TABLES, THIRD_PARTY_ROLES, Table
+from dashboard.schema import LOAD_ORDER, ROLES, STANCES, TABLES, Table
 
 LINE = "_line"  # the line of the file a record starts on (the header is line 1)
 LIST_SEPARATOR = ";"
-# Derived event columns holding the names of the actors in each role.
 # Valid records are kept in this order: by date (missing last), then id.
 SORTED_BY = {"events": ["start_date__parsed", "event_id"], "positions": ["date__parsed", "position_id"]}
-ROLE_COLUMNS = {role: ("parties" if role == "party" else role + ("es" if role.endswith("s") else "s")) for role in ROLES}
 
 
 @dataclass
@@ -59,6 +58,10 @@ class Dataset:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR]
+
+    def describe_events(self, events: pd.DataFrame) -> pd.DataFrame:
+        """These events (a few, the ones on screen) with their actors by role and their sources' titles."""
+        return describe_events(events, self.event_actors, self.tables["citations"])
 
 
 class _Checker:
@@ -277,7 +280,8 @@ def _check_references(check: _Checker, known: dict[str, pd.Series]) -> None:
 def _check_precision(check: _Checker, date_field: str) -> None:
     frame = check.frame
     mismatch = dates.precision_mismatch(frame[f"{date_field}__granularity"], frame["date_precision"])
-    check.report(mismatch, date_field, "the date is less precise than date_precision = " + frame["date_precision"])
+    if mismatch.any():  # the message is a column: build it only when some row needs it
+        check.report(mismatch, date_field, "the date is less precise than date_precision = " + frame["date_precision"])
 
 
 def _check_end_after_start(check: _Checker) -> None:
@@ -321,21 +325,28 @@ def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles:
     unknown = (frame["record_type"].eq("event") & ~isin(frame["record_id"], events)) | (
         frame["record_type"].eq("position") & ~isin(frame["record_id"], positions)
     )
-    check.report(unknown & frame["record_id"].ne(""), "record_id",
-                 "names no " + frame["record_type"] + " in " + frame["record_type"] + "s.csv")
-    starts, ends, missing_article, not_found = [], [], [], []
-    for source_id, quote in zip(frame["source_id"].tolist(), frame["quote"].tolist()):
-        article = articles.get(source_id)
-        span = article.find(quote) if article is not None and quote else None
-        starts.append(span[0] if span else pd.NA)
-        ends.append(span[1] if span else pd.NA)
-        missing_article.append(article is None)
-        not_found.append(article is not None and bool(quote) and span is None)
-    frame["quote_start"] = pd.array(starts, dtype="Int64")
-    frame["quote_end"] = pd.array(ends, dtype="Int64")
+    unknown &= frame["record_id"].ne("")
+    if unknown.any():
+        check.report(unknown, "record_id", "names no " + frame["record_type"] + " in " + frame["record_type"] + "s.csv")
+    # Each quote is searched in its own article: a verbatim quote (nearly all of them) by one str.find, mapped
+    # over the two columns in C; Article.find tries the few others again ignoring whitespace and quote marks.
+    texts = {source_id: article.text for source_id, article in articles.items()}
+    source_ids, quotes = frame["source_id"].tolist(), frame["quote"].tolist()
+    starts = np.fromiter(map(str.find, [texts.get(s, "") for s in source_ids], quotes), np.int64, len(quotes))
+    lengths = frame["quote"].str.len().to_numpy(dtype=np.int64, copy=True)
+    no_article = ~isin(frame["source_id"], pd.Series(list(texts), dtype="str")).to_numpy()
+    starts[no_article | (lengths == 0)] = -1
+    for i in np.flatnonzero((starts < 0) & ~no_article & (lengths > 0)):
+        span = articles[source_ids[i]].find(quotes[i])
+        if span is not None:
+            starts[i], lengths[i] = span[0], span[1] - span[0]
+    found = starts >= 0
+    frame["quote_start"] = pd.arrays.IntegerArray(starts, ~found)
+    frame["quote_end"] = pd.arrays.IntegerArray(starts + lengths, ~found)
     known_source = isin(frame["source_id"], tables["sources"]["source_id"])
-    check.report(pd.Series(missing_article, index=frame.index) & known_source, "source_id",
+    check.report(pd.Series(no_article, index=frame.index) & known_source, "source_id",
                  "the source's article file could not be read, so the quote cannot be checked")
+    not_found = ~no_article & (lengths > 0) & ~found
     check.report(pd.Series(not_found, index=frame.index), "quote",
                  "this quote does not appear in the source article's text")
 
@@ -362,6 +373,7 @@ def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
     articles: dict[str, Article] = {}
     frame = sources.frame
     on_disk = _seed_files(seeds_dir) | set(pending)
+    folder = os.fspath(seeds_dir)
     missing: dict[int, str] = {}  # row index -> why its article could not be read
     for idx, source_id, name in zip(frame.index, frame["source_id"].tolist(), frame["seed_file"].tolist()):
         if not name:
@@ -370,7 +382,7 @@ def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
             missing[idx] = f"no such file in {seeds_dir.name}/"
             continue
         try:
-            articles[source_id] = read_article(seeds_dir / name, pending.get(name))
+            articles[source_id] = read_article(os.path.join(folder, name), pending.get(name))
         except (UnicodeDecodeError, OSError) as exc:
             missing[idx] = f"the article file cannot be read as UTF-8 text ({exc.__class__.__name__})"
     messages = pd.Series(missing, index=frame.index, dtype=object).fillna("")
@@ -382,7 +394,9 @@ def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
     return articles
 
 
-def _derive_events(events: pd.DataFrame, event_actors: pd.DataFrame, sources_by_event: pd.Series) -> pd.DataFrame:
+def _derive_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Dates as windows and slippage. The actors and sources shown beside an event are added for the rows on
+    screen only (dashboard/describe.py)."""
     events = events.copy(deep=False)  # new columns only; the values are never changed in place
     events["start"] = events["start_date__parsed"]
     events["end"] = events["end_date__parsed"]
@@ -392,24 +406,10 @@ def _derive_events(events: pd.DataFrame, event_actors: pd.DataFrame, sources_by_
     events["announced_precision"] = events["announced_date__granularity"].replace("", pd.NA)
     events["slip_days"] = (events["start"] - events["announced"]).dt.days.astype("Int64")
     events["venue"] = (events["venue_city"] + ", " + events["venue_country"]).str.strip(", ")
-    # event_actors["row"] is each actor's event's position in `events`: grouping on it needs no string hashing
-    every_event = pd.RangeIndex(len(events))
-    by_role = joined(event_actors["name"], [event_actors["row"], event_actors["role"]], ", ").unstack()
-    for role in ROLES:
-        column = by_role[role] if role in by_role else pd.Series(dtype="str")
-        events[ROLE_COLUMNS[role]] = column.reindex(every_event).fillna("").astype("str")
-    third = event_actors[isin(event_actors["role"], THIRD_PARTY_ROLES)]
-    labels = pd.Series(dtype="str")
-    if not third.empty:
-        labelled = joined(third["role"], [third["row"], third["name"]], ", ").rename("role").reset_index()
-        labelled["label"] = labelled["name"] + " (" + labelled["role"] + ")"
-        labels = joined(labelled["label"], labelled["row"], "; ")
-    events["third_parties"] = labels.reindex(every_event).fillna("").astype("str")
-    events["sources"] = lookup(events["event_id"], sources_by_event)
     return events
 
 
-def _derive_positions(positions: pd.DataFrame, actor_names: pd.Series, sources_by_position: pd.Series):
+def _derive_positions(positions: pd.DataFrame, actor_names: pd.Series):
     positions = positions.copy(deep=False)
     positions["date_value"] = positions["date__parsed"]
     positions["window_start"], positions["window_end"] = dates.window(positions["date_value"], positions["date_precision"])
@@ -417,7 +417,6 @@ def _derive_positions(positions: pd.DataFrame, actor_names: pd.Series, sources_b
     positions["red_line"] = positions["red_line"].str.lower().eq("true")
     positions["actor"] = lookup(positions["actor_id"], actor_names, default=None)
     positions["speaker"] = lookup(positions["speaker_id"], actor_names)
-    positions["sources"] = lookup(positions["position_id"], sources_by_position)
     return positions
 
 
@@ -475,7 +474,6 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
 
     tables: dict[str, pd.DataFrame] = {}
     invalid: dict[str, pd.DataFrame] = {}
-    kept: dict[str, np.ndarray] = {}  # per table, the source rows of its valid records, in their final order
     for name in LOAD_ORDER:
         bad = checks[name].bad.to_numpy()
         invalid[name] = _drop_work_columns(frames[name][bad]).reset_index(drop=True)
@@ -483,23 +481,17 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
         if name in SORTED_BY:  # select and sort in one take
             keep = keep[sort_order(frames[name][SORTED_BY[name]].take(keep), SORTED_BY[name])]
         tables[name] = frames[name].take(keep).reset_index(drop=True)
-        kept[name] = keep
 
     names = tables["actors"].set_index("actor_id")["name"]
-    final_row = np.full(len(frames["events"]), -1)
-    final_row[kept["events"]] = np.arange(len(kept["events"]))
-    event_actors["row"] = final_row[event_actors["row"].to_numpy()]
-    event_actors = event_actors[event_actors["row"].ge(0)].reset_index(drop=True)  # actors of rejected events go too
+    valid_event = ~checks["events"].bad.to_numpy()
+    event_actors = event_actors[valid_event[event_actors["row"].to_numpy()]]  # actors of rejected events go too
+    event_actors = event_actors.reset_index(drop=True)
     event_actors["name"] = lookup(event_actors["actor_id"], names, default=None).fillna(event_actors["actor_id"])
 
     citations = tables["citations"]
     citations["source_title"] = lookup(citations["source_id"], tables["sources"].set_index("source_id")["title"])
-    cited = citations.drop_duplicates(["record_type", "record_id", "source_id"])
-    per_record = joined(cited["source_title"], [cited["record_type"], cited["record_id"]], "; ")
-    by_type = {kind: per_record.xs(kind, level=0) if kind in per_record.index.get_level_values(0) else pd.Series(dtype=object)
-               for kind in ("event", "position")}
-    tables["events"] = _drop_work_columns(_derive_events(tables["events"], event_actors, by_type["event"]))
-    tables["positions"] = _drop_work_columns(_derive_positions(tables["positions"], names, by_type["position"]))
+    tables["events"] = _drop_work_columns(_derive_events(tables["events"]))
+    tables["positions"] = _drop_work_columns(_derive_positions(tables["positions"], names))
     sources = tables["sources"]
     sources["published_value"] = sources["published__parsed"]
     tables["sources"] = _drop_work_columns(sources)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.columns import isin, joined, lookup
 from dashboard.dates import format_partial
+from dashboard.describe import describe_events
 from dashboard.schema import THIRD_PARTY_ROLES
 
 MEETING_TYPES = ("talks_round", "summit")
@@ -59,7 +60,8 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
         "overdue": announced[announced["window_end"] < today].groupby("process_id").tail(1),
         "last_held": held.groupby("process_id").tail(1),
     }
-    whole = events.loc[[i for rows in pick.values() for i in rows.index]].to_dict("index")  # one fetch for all
+    whole = describe_events(events.loc[[i for rows in pick.values() for i in rows.index]], event_actors)
+    whole = whole.to_dict("index")  # one fetch for all
     picked = {name: {pid: whole[i] for pid, i in zip(rows["process_id"], rows.index)} for name, rows in pick.items()}
     rounds = held.groupby("process_id").size()
     statuses = pd.crosstab(narrow["process_id"], narrow["status"])

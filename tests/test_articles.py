@@ -57,7 +57,7 @@ def test_fast_normalise_is_the_offset_tracking_one(text):
 @given(_TEXT, st.data())
 def test_find_slices_a_passage_that_normalises_to_the_quote(text, data):
     """Whichever way `find` succeeds (verbatim or normalised), its span means the quote."""
-    article = Article(path=Path("x.txt"), text=text)
+    article = Article(path="x.txt", text=text)
     norm = normalise(text)
     i = data.draw(st.integers(0, len(norm)))
     j = data.draw(st.integers(i, len(norm)))

@@ -15,8 +15,13 @@ def ds():
     return load_dataset()
 
 
+def described(ds):
+    """The events as a view passes them to the timeline: with actors by role and sources."""
+    return ds.describe_events(ds["events"])
+
+
 def test_month_precision_event_is_a_window_not_a_day(ds):
-    events = ds["events"][ds["events"]["event_id"] == "ru-ua-2022-istanbul-talks"]
+    events = described(ds)[described(ds)["event_id"] == "ru-ua-2022-istanbul-talks"]
     fig = timeline_figure(events)
     bars = [t for t in fig.data if t.type == "bar"]
     assert len(bars) == 1 and not [t for t in fig.data if t.type == "scatter" and t.x and t.x[0] is not None]
@@ -25,7 +30,7 @@ def test_month_precision_event_is_a_window_not_a_day(ds):
 
 
 def test_day_precision_event_is_a_point_and_hover_names_venue_parties_and_mediators(ds):
-    events = ds["events"][ds["events"]["event_id"] == "ru-ua-2025-05-istanbul-round"]
+    events = described(ds)[described(ds)["event_id"] == "ru-ua-2025-05-istanbul-round"]
     fig = timeline_figure(events)
     points = [t for t in fig.data if t.type == "scatter" and t.customdata is not None]
     assert len(points) == 1 and pd.Timestamp(points[0].x[0]) == pd.Timestamp("2025-05-16")
@@ -36,7 +41,7 @@ def test_day_precision_event_is_a_point_and_hover_names_venue_parties_and_mediat
 
 
 def test_slippage_is_drawn_from_announced_to_held(ds):
-    fig = timeline_figure(ds["events"])
+    fig = timeline_figure(described(ds))
     slips = [t for t in fig.data if t.name == "announced → held" and t.x[0] is not None]
     assert len(slips) == 1
     assert [pd.Timestamp(x) for x in slips[0].x] == [pd.Timestamp("2025-05-15"), pd.Timestamp("2025-05-16")]
@@ -44,13 +49,13 @@ def test_slippage_is_drawn_from_announced_to_held(ds):
 
 
 def test_every_event_is_drawn_once(ds):
-    fig = timeline_figure(ds["events"])
+    fig = timeline_figure(described(ds))
     drawn = [e for t in fig.data if t.customdata is not None for e in t.customdata]
-    assert sorted(drawn) == sorted(ds["events"]["event_id"])
+    assert sorted(drawn) == sorted(described(ds)["event_id"])
 
 
 def test_hover_text_is_escaped(ds):
-    events = ds["events"].head(1).copy()
+    events = described(ds).head(1).copy()
     events["title"] = "<img src=x onerror=alert(1)>"
     events["summary"] = "<script>alert(1)</script>"
     spec = json.dumps(timeline_figure(events).to_plotly_json(), default=str)

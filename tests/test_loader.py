@@ -182,7 +182,7 @@ def test_environment_variables_choose_the_folders(folder, monkeypatch):
 
 def test_derived_event_columns(folder):
     ds = load(folder)
-    events = ds["events"].set_index("event_id")
+    events = ds.describe_events(ds["events"]).set_index("event_id")
     istanbul = events.loc["ru-ua-2025-05-istanbul-round"]
     assert istanbul["slip_days"] == 1
     assert istanbul["parties"] == "Russia, Ukraine"
@@ -211,7 +211,7 @@ def test_actors_of_a_rejected_duplicate_event_are_not_credited_to_the_kept_one(f
     folder.write("events", rows)
     ds = load(folder)
     assert only_problem(ds, "events.csv", "event_id").line == len(rows) + 1
-    kept = ds["events"].set_index("event_id").loc[first["event_id"]]
+    kept = ds.describe_events(ds["events"]).set_index("event_id").loc[first["event_id"]]
     assert kept["parties"] == "Russia, Ukraine"
     assert kept["mediators"] == "" and kept["third_parties"] == "Türkiye (host)"
     credited = ds.event_actors.loc[ds.event_actors["event_id"].eq(first["event_id"]), "actor_id"]

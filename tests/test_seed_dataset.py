@@ -34,7 +34,7 @@ def test_seed_files_are_unchanged_copies():
 
 
 def test_istanbul_round_is_one_event_announced_for_15_and_held_16_may(ds):
-    events = ds["events"].set_index("event_id")
+    events = ds.describe_events(ds["events"]).set_index("event_id")
     istanbul = events.loc["ru-ua-2025-05-istanbul-round"]
     assert str(istanbul["announced"].date()) == "2025-05-15" and str(istanbul["start"].date()) == "2025-05-16"
     assert istanbul["venue"] == "Istanbul, Türkiye" and "Türkiye" in istanbul["mediators"]

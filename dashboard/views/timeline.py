@@ -24,7 +24,8 @@ if len(events) <= TIMELINE_DETAIL_LIMIT:
     st.caption("Colour shows the event type, the marker its status. A bar is a date known only to the week, month "
                "or year (or a span): the event fell somewhere inside it. A dotted line joins the date a meeting was "
                "announced for to the date it happened. Hover for venue, parties, mediators, summary and source.")
-    st.plotly_chart(timeline_figure(events, names), width="stretch", config={"displaylogo": False})
+    st.plotly_chart(timeline_figure(ctx.data.describe_events(events), names), width="stretch",
+                    config={"displaylogo": False})
 else:
     period = timeline_period(events)
     st.info(f"{len(events):,} events are too many to draw one by one, so the chart counts them per "
@@ -35,7 +36,7 @@ else:
                     config={"displaylogo": False})
 
 st.subheader(f"{len(events):,} events")
-shown = page_of(events, key="timeline-page")
+shown = ctx.data.describe_events(page_of(events, key="timeline-page"))
 table = shown.assign(
     when=shown.apply(describe_date, axis=1),
     process=shown["process_id"].map(names),

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-HEADER_LINE = re.compile(r"^[A-Za-z_][A-Za-z0-9_ -]*:\s")
-SEPARATOR = "---"
+# One regex pass per article: lines that are blank or `key: value`, lazily, up to the first `---` line.
+_HEADER_BLOCK = re.compile(r"(?:(?:[^\S\n]*|[A-Za-z_][A-Za-z0-9_ -]*:[^\S\n][^\n]*)\n)*?[^\S\n]*---[^\S\n]*(?:\n|\Z)")
+_HEADER_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_ -]*):[^\S\n]([^\n]*)$", re.MULTILINE)
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -84,24 +85,17 @@ def published_from_header(header: dict[str, str]) -> dt.date | None:
 
 
 def split_header(raw: str) -> tuple[dict[str, str], str]:
-    header: dict[str, str] = {}
-    at = 0  # start of the current line; only the header's lines are visited, never the whole text
-    while at <= len(raw):
-        end = raw.find("\n", at)
-        end = len(raw) if end < 0 else end
-        line = raw[at:end]
-        at = end + 1
-        if line.strip() == SEPARATOR:
-            if header:
-                return header, raw[at:].strip("\n")
-            break
-        if not line.strip():
-            continue
-        if not HEADER_LINE.match(line):
-            break
-        key, _, value = line.partition(":")
-        header[key.strip().lower()] = value.strip()
-    return {}, raw.strip("\n")
+    """The `key: value` lines before a `---` line (blank lines allowed among them), and the text after it.
+
+    Without such a block, or with an empty one, the whole of `raw` is text.
+    """
+    block = _HEADER_BLOCK.match(raw)
+    if block is None:
+        return {}, raw.strip("\n")
+    header = {key.strip().lower(): value.strip() for key, value in _HEADER_ITEM.findall(block.group(0))}
+    if not header:
+        return {}, raw.strip("\n")
+    return header, raw[block.end():].strip("\n")
 
 
 def normalise(text: str) -> str:

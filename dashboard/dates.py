@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.columns import codes
+
 PARTIAL_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"  # YYYY, YYYY-MM or YYYY-MM-DD
 _KINDS = np.array(["day", "month", "year", ""], dtype=object)  # by code, as parse_partial finds them
 _PROBLEMS = np.array(["", "not a date; write YYYY-MM-DD, YYYY-MM or YYYY", "no such day in the calendar"], dtype=object)
@@ -23,10 +25,17 @@ def parse_partial(values: pd.Series) -> pd.DataFrame:
 
     Returns a frame with `date` (first day the value can mean, NaT when empty or
     invalid), `granularity` (day, month or year as written) and `error` (a plain
-    message for a value that is not a real date, else empty). Only the
-    non-empty values are parsed: most end and announced dates are empty.
+    message for a value that is not a real date, else empty). Each distinct
+    value is parsed once: 100,000 events fall on a few thousand dates.
     """
     values = values.fillna("").astype("str").str.strip()
+    codes, distinct = pd.factorize(values)
+    if len(distinct) < len(values):
+        return _parse_distinct(pd.Series(distinct, dtype="str")).take(codes).set_axis(values.index)
+    return _parse_distinct(values)
+
+
+def _parse_distinct(values: pd.Series) -> pd.DataFrame:
     count = len(values)
     date = np.full(count, np.datetime64("NaT"), dtype="datetime64[ns]")
     granularity = np.full(count, "", dtype=object)
@@ -54,9 +63,11 @@ def precision_mismatch(granularity: pd.Series, precision: pd.Series) -> pd.Serie
     `2025-05` with precision `day` claims a day the value does not give. A finer
     value with a coarser precision is fine: a week is written as one of its days.
     """
-    written = granularity.map(GRANULARITY_RANK).astype("float64")
-    claimed = precision.map(GRANULARITY_RANK).astype("float64")
-    return written.notna() & claimed.notna() & (written > claimed)
+    names = list(GRANULARITY_RANK)
+    ranks = np.array(list(GRANULARITY_RANK.values()))
+    written, claimed = codes(granularity, names), codes(precision, names)
+    coarser = (written >= 0) & (claimed >= 0) & (ranks[written] > ranks[claimed])
+    return pd.Series(coarser, index=granularity.index)
 
 
 def window(start: pd.Series, precision: pd.Series, end: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:

@@ -14,6 +14,7 @@ import codecs
 import csv
 import io
 import os
+import threading
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -21,11 +22,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from dashboard import config, dates
 from dashboard.articles import Article, read_article
-from dashboard.columns import explode_list, first_position, isin, joined, lookup, partition, sort_order
+from dashboard.columns import codes, explode_list, first_position, isin, joined, lookup, partition, sort_order
 from dashboard.describe import describe_events
 from dashboard.problems import ERROR, WARNING, Problem, problems_frame
 from dashboard.schema import LOAD_ORDER, ROLES, STANCES, TABLES, Table
@@ -100,7 +102,7 @@ class _Checker:
 
 
 def read_table(path: Path, table: Table, problems: list[Problem], content: bytes | None = None) -> pd.DataFrame:
-    """Read one CSV as strings, with each record's starting line in `_line`.
+    """Read one CSV as strings stripped of surrounding whitespace, with each record's starting line in `_line`.
 
     A well-formed file (one record per line, every row as wide as the header,
     UTF-8) is read by pyarrow's CSV reader, which is fast and refuses ragged
@@ -164,7 +166,7 @@ def _read_well_formed(raw: bytes) -> pd.DataFrame | None:
             pa.py_buffer(raw),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
             parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.large_string()),  # pandas' own
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
@@ -172,14 +174,16 @@ def _read_well_formed(raw: bytes) -> pd.DataFrame | None:
     lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
     if parsed.num_rows != lines - 1:
         return None
-    frame = parsed.combine_chunks().to_pandas()  # one chunk per column: row takes on many chunks are slow
+    # every cell stripped of surrounding whitespace, in one chunk per column (row takes on many chunks are slow)
+    parsed = pa.table([pc.utf8_trim_whitespace(column.combine_chunks()) for column in parsed.columns], names=names)
+    frame = parsed.to_pandas()
     frame.columns = header
     frame[LINE] = pd.RangeIndex(2, parsed.num_rows + 2, dtype="int64")
-    blank = frame.iloc[:, 0].str.strip().eq("")  # a row of empty cells (",,,") is not a record
+    blank = frame.iloc[:, 0].eq("")  # a row of empty cells (",,,") is not a record
     for i in range(1, len(header)):
         if not blank.any():
             break
-        blank &= frame.iloc[:, i].str.strip().eq("")
+        blank &= frame.iloc[:, i].eq("")
     return frame[~blank].reset_index(drop=True) if blank.any() else frame
 
 
@@ -215,7 +219,8 @@ def _read_line_by_line(raw: bytes, table: Table, problems: list[Problem]) -> pd.
             rows.append(row)
             lines.append(start)
         start = reader.line_num + 1
-    frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header, dtype=object)
+    rows = [[cell.strip() for cell in row] for row in rows]
+    frame = pd.DataFrame(rows, columns=header, dtype="str") if rows else pd.DataFrame(columns=header, dtype="str")
     frame[LINE] = pd.Series(lines, index=frame.index, dtype="int64")
     frame.attrs["ragged"] = ragged
     return frame
@@ -368,8 +373,34 @@ def _seed_files(seeds_dir: Path) -> set[str]:
         return set()
 
 
+class _Prefetch:
+    """The article files' bytes, read on a second thread while the tables are checked.
+
+    The reads mostly wait on the file system, not on the interpreter, so they
+    overlap with the table checks. A file that cannot be read is left for
+    `read_article` to read again and report.
+    """
+
+    def __init__(self, folder: str, names: list[str]):
+        self._contents: dict[str, bytes] = {}
+        self._thread = threading.Thread(target=self._read, args=(folder, names), daemon=True)
+        self._thread.start()
+
+    def _read(self, folder: str, names: list[str]) -> None:
+        for name in names:
+            try:
+                with open(os.path.join(folder, name), "rb") as fh:
+                    self._contents[name] = fh.read()
+            except OSError:
+                continue
+
+    def contents(self) -> dict[str, bytes]:
+        self._thread.join()
+        return self._contents
+
+
 def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
-                   pending: dict[str, bytes]) -> dict[str, Article]:
+                   pending: dict[str, bytes], prefetched: dict[str, bytes]) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     frame = sources.frame
     on_disk = _seed_files(seeds_dir) | set(pending)
@@ -382,7 +413,7 @@ def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
             missing[idx] = f"no such file in {seeds_dir.name}/"
             continue
         try:
-            articles[source_id] = read_article(os.path.join(folder, name), pending.get(name))
+            articles[source_id] = read_article(os.path.join(folder, name), pending.get(name) or prefetched.get(name))
         except (UnicodeDecodeError, OSError) as exc:
             missing[idx] = f"the article file cannot be read as UTF-8 text ({exc.__class__.__name__})"
     messages = pd.Series(missing, index=frame.index, dtype=object).fillna("")
@@ -413,7 +444,8 @@ def _derive_positions(positions: pd.DataFrame, actor_names: pd.Series):
     positions = positions.copy(deep=False)
     positions["date_value"] = positions["date__parsed"]
     positions["window_start"], positions["window_end"] = dates.window(positions["date_value"], positions["date_precision"])
-    positions["stance_score"] = positions["stance"].map(STANCES).astype("Int64")
+    stance = codes(positions["stance"], list(STANCES))
+    positions["stance_score"] = pd.arrays.IntegerArray(np.array(list(STANCES.values()))[stance], stance < 0)
     positions["red_line"] = positions["red_line"].str.lower().eq("true")
     positions["actor"] = lookup(positions["actor_id"], actor_names, default=None)
     positions["speaker"] = lookup(positions["speaker_id"], actor_names)
@@ -443,8 +475,10 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
     for name in LOAD_ORDER:
         table = TABLES[name]
         frame = read_table(data_dir / table.filename, table, problems, pending_tables.get(table.filename))
-        for column in frame.columns.drop(LINE):
-            frame[column] = frame[column].fillna("").astype("str").str.strip()
+        if name == "sources":  # start reading the articles now; they are needed once every table is checked
+            names = [n for n in frame.get("seed_file", pd.Series(dtype="str")).unique().tolist()
+                     if n and os.path.basename(n) == n and n not in pending_seeds]
+            prefetch = _Prefetch(os.fspath(seeds_dir), names)
         check = _Checker(table, frame, problems)
         _check_columns(check)
         _check_fields(check)
@@ -466,7 +500,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
     for manifest in sorted(data_dir.glob(".pending-save-*.json")):
         problems.append(Problem(manifest.name, None, "", "", "a save was interrupted part-way; the next save completes it "
                                 "(the tables may be one save behind until then)", WARNING))
-    articles = _load_articles(checks["sources"], seeds_dir, problems, pending_seeds)
+    articles = _load_articles(checks["sources"], seeds_dir, problems, pending_seeds, prefetch.contents())
     _check_citations(checks["citations"], frames, articles)
     valid_citations = frames["citations"][~checks["citations"].bad]
     _require_citations(checks["events"], valid_citations, "event")
@@ -480,7 +514,8 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
         keep = np.flatnonzero(~bad)
         if name in SORTED_BY:  # select and sort in one take
             keep = keep[sort_order(frames[name][SORTED_BY[name]].take(keep), SORTED_BY[name])]
-        tables[name] = frames[name].take(keep).reset_index(drop=True)
+        unchanged = len(keep) == len(bad) and (keep == np.arange(len(keep))).all()
+        tables[name] = frames[name] if unchanged else frames[name].take(keep).reset_index(drop=True)
 
     names = tables["actors"].set_index("actor_id")["name"]
     valid_event = ~checks["events"].bad.to_numpy()

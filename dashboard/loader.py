@@ -317,7 +317,9 @@ def _parse_event_actors(check: _Checker, known_actors: pd.Series) -> pd.DataFram
         values = joined(parsed.loc[mask, "item"], parsed.index[mask], "; ")
         rows = pd.Series(frame.index.isin(values.index), index=frame.index)
         check.report(rows, "actors", message, values=values.reindex(frame.index, fill_value=""))
-    no_party = ~isin(frame["event_id"], parsed.loc[parsed["role"].eq("party"), "event_id"])
+    has_party = np.zeros(len(frame), dtype=bool)  # by the row each item came from: no id hashing needed
+    has_party[frame.index.get_indexer(parsed.index[parsed["role"].eq("party").to_numpy()])] = True
+    no_party = pd.Series(~has_party, index=frame.index)
     check.report(no_party, "actors", "no actor has the role 'party'; who is negotiating?", WARNING)
     parsed["row"] = parsed.index  # the events.csv record it came from, by position
     return parsed.drop(columns="item").reset_index(drop=True)
@@ -337,7 +339,8 @@ def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles:
     # over the two columns in C; Article.find tries the few others again ignoring whitespace and quote marks.
     texts = {source_id: article.text for source_id, article in articles.items()}
     source_ids, quotes = frame["source_id"].tolist(), frame["quote"].tolist()
-    starts = np.fromiter(map(str.find, [texts.get(s, "") for s in source_ids], quotes), np.int64, len(quotes))
+    haystacks = map(texts.get, source_ids, repeat(""))
+    starts = np.fromiter(map(str.find, haystacks, quotes), np.int64, len(quotes))
     lengths = frame["quote"].str.len().to_numpy(dtype=np.int64, copy=True)
     no_article = ~isin(frame["source_id"], pd.Series(list(texts), dtype="str")).to_numpy()
     starts[no_article | (lengths == 0)] = -1
@@ -374,33 +377,32 @@ def _seed_files(seeds_dir: Path) -> set[str]:
 
 
 class _Prefetch:
-    """The article files' bytes, read on a second thread while the tables are checked.
+    """The articles, read and parsed on a second thread while the tables are checked.
 
-    The reads mostly wait on the file system, not on the interpreter, so they
-    overlap with the table checks. A file that cannot be read is left for
-    `read_article` to read again and report.
+    File reads wait on the file system and much of the table checking runs in
+    pyarrow without the interpreter lock, so the two overlap. An article that
+    fails to read keeps its exception, for `_load_articles` to report.
     """
 
     def __init__(self, folder: str, names: list[str]):
-        self._contents: dict[str, bytes] = {}
+        self._articles: dict[str, Article | Exception] = {}
         self._thread = threading.Thread(target=self._read, args=(folder, names), daemon=True)
         self._thread.start()
 
     def _read(self, folder: str, names: list[str]) -> None:
         for name in names:
             try:
-                with open(os.path.join(folder, name), "rb") as fh:
-                    self._contents[name] = fh.read()
-            except OSError:
-                continue
+                self._articles[name] = read_article(os.path.join(folder, name))
+            except (UnicodeDecodeError, OSError) as exc:
+                self._articles[name] = exc
 
-    def contents(self) -> dict[str, bytes]:
+    def articles(self) -> dict[str, Article | Exception]:
         self._thread.join()
-        return self._contents
+        return self._articles
 
 
 def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
-                   pending: dict[str, bytes], prefetched: dict[str, bytes]) -> dict[str, Article]:
+                   pending: dict[str, bytes], prefetched: dict[str, Article | Exception]) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     frame = sources.frame
     on_disk = _seed_files(seeds_dir) | set(pending)
@@ -413,7 +415,10 @@ def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
             missing[idx] = f"no such file in {seeds_dir.name}/"
             continue
         try:
-            articles[source_id] = read_article(os.path.join(folder, name), pending.get(name) or prefetched.get(name))
+            article = prefetched.get(name) if name not in pending else None
+            if isinstance(article, Exception):
+                raise article
+            articles[source_id] = article or read_article(os.path.join(folder, name), pending.get(name))
         except (UnicodeDecodeError, OSError) as exc:
             missing[idx] = f"the article file cannot be read as UTF-8 text ({exc.__class__.__name__})"
     messages = pd.Series(missing, index=frame.index, dtype=object).fillna("")
@@ -500,7 +505,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
     for manifest in sorted(data_dir.glob(".pending-save-*.json")):
         problems.append(Problem(manifest.name, None, "", "", "a save was interrupted part-way; the next save completes it "
                                 "(the tables may be one save behind until then)", WARNING))
-    articles = _load_articles(checks["sources"], seeds_dir, problems, pending_seeds, prefetch.contents())
+    articles = _load_articles(checks["sources"], seeds_dir, problems, pending_seeds, prefetch.articles())
     _check_citations(checks["citations"], frames, articles)
     valid_citations = frames["citations"][~checks["citations"].bad]
     _require_citations(checks["events"], valid_citations, "event")

@@ -191,7 +191,12 @@ def run(sizes: list[int], memory: bool) -> dict:
     return report
 
 
-def _mark(ok: bool) -> str:
+TARGET_SIZE = 100_000  # the issue sets its targets at this size; below it, fixed costs dominate the ratios
+
+
+def _mark(ok: bool, size: int) -> str:
+    if size < TARGET_SIZE:
+        return "target set at 100,000 events"
     return "meets target" if ok else "MISSES target"
 
 
@@ -202,7 +207,7 @@ def print_report(report: dict) -> None:
         load, views = figures["load"], figures["views"]
         print(f"\n== {size:,} SYNTHETIC events ({load['problems']} problems) ==")
         print(f"load: loader / pandas reading the CSVs as text = {load['load_ratio']:.2f}x "
-              f"({_mark(load['load_ratio'] <= TARGETS['load_ratio'])} <= {TARGETS['load_ratio']}x); "
+              f"({_mark(load['load_ratio'] <= TARGETS['load_ratio'], size)} <= {TARGETS['load_ratio']}x); "
               f"/ pandas guessing types = {load['load_ratio_guessing']:.1f}x; "
               f"/ (text read + reading every article's bytes) = {load['load_ratio_with_articles']:.2f}x")
         print(f"{'view':>10} {'run / bundled':>14} {'filter change / 1k':>19} {'payload':>10}")
@@ -212,13 +217,13 @@ def print_report(report: dict) -> None:
                   f"{v['payload_bytes'] / 1e6:>7.2f} MB")
         biggest = max(v["payload_bytes"] for v in views.values()) / 1e6
         worst_filter = max(v["filter_change_s"] / smallest[n]["filter_change_s"] for n, v in views.items())
-        print(f"largest payload {biggest:.2f} MB ({_mark(biggest < TARGETS['payload_mb'])} < 2 MB); "
+        print(f"largest payload {biggest:.2f} MB ({_mark(biggest < TARGETS['payload_mb'], size)} < 2 MB); "
               f"slowest filter change {worst_filter:.1f}x the 1,000-event time "
-              f"({_mark(worst_filter <= TARGETS['filter_ratio'])} <= 5x)")
+              f"({_mark(worst_filter <= TARGETS['filter_ratio'], size)} <= 5x)")
         if "memory" in figures:
             m = figures["memory"]
             print(f"server peak memory {m['peak_mb']:.0f} MB after {SESSIONS} sessions opened every view "
-                  f"({_mark(m['peak_mb'] < TARGETS['peak_mb'])} < 1 GB); dataset loaded {m['dataset_loads']} "
+                  f"({_mark(m['peak_mb'] < TARGETS['peak_mb'], size)} < 1 GB); dataset loaded {m['dataset_loads']} "
                   f"time(s); {m['browser_exceptions']} exceptions in the browser")
     print("\nratios are measured in this one run; absolute times depend on the machine")
 

@@ -9,14 +9,12 @@ call per value, per group or per key; pyarrow runs them in one C pass. At
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-
 
 _STR = {pa.large_string(): pd.StringDtype("pyarrow", na_value=float("nan"))}  # pandas 3's default str
 

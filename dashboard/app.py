@@ -38,7 +38,7 @@ errors = len(data.errors)
 if errors:
     st.sidebar.warning(f"{errors} record(s) have problems and are left out of the charts. See **Data → Data health**.",
                        icon=":material/warning:")
-st.sidebar.caption(f"{len(data['events'])} events · {len(data['positions'])} positions · "
-                   f"{len(data['sources'])} sources")
+st.sidebar.caption(f"{len(data['events']):,} events · {len(data['positions']):,} positions · "
+                   f"{len(data['sources']):,} sources")
 
 navigation.run()

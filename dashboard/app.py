@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard.ui import sidebar, state  # noqa: E402
+from dashboard.ui import share, sidebar, state  # noqa: E402
 
 # A local icon: a Material icon as page_icon makes every browser fetch it from a Google font server.
 st.set_page_config(page_title="Parley", page_icon=str(Path(__file__).parent / "assets" / "parley.svg"), layout="wide")
@@ -32,13 +32,17 @@ pages = [
 navigation = st.navigation(pages)
 
 data = state.dataset()
+version = state.version()
 filters = sidebar.filter_sidebar(data)
-state.set_context(state.build_context(data, filters))
+context = state.build_context(data, filters)
+state.set_context(context)
+share.stale_link_notice(version)
 errors = len(data.errors)
 if errors:
     st.sidebar.warning(f"{errors} record(s) have problems and are left out of the charts. See **Data → Data health**.",
                        icon=":material/warning:")
 st.sidebar.caption(f"{len(data['events']):,} events · {len(data['positions']):,} positions · "
                    f"{len(data['sources']):,} sources")
+share.share_sidebar(version)
 
 navigation.run()

@@ -18,6 +18,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.filters import Filters, filter_events, filter_positions
 from dashboard.loader import Dataset, load_dataset
+from dashboard.version import DataVersion, data_version
 
 CONTEXT_KEY = "_parley_context"
 
@@ -29,6 +30,17 @@ def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Dataset:
     print(f"parley: loaded {data_dir}: {len(data['events'])} events, {len(data['positions'])} positions, "
           f"{len(data.problems)} problems", file=sys.stderr, flush=True)
     return data
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _version(data_dir: str, seeds_dir: str, fingerprint: str) -> DataVersion:
+    return data_version(Path(data_dir), Path(seeds_dir))
+
+
+def version() -> DataVersion:
+    """The version of the data the views show (hashed once per change of the files, shared by all sessions)."""
+    data_dir, seeds_dir = config.data_dir(), config.seeds_dir()
+    return _version(str(data_dir), str(seeds_dir), config.fingerprint(data_dir, seeds_dir))
 
 
 def dataset() -> Dataset:

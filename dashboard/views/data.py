@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.columns import isin
 from dashboard.schema import TABLES
 from dashboard.ui.paging import csv_bytes, page_of
+from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 
 MAX_LISTED = 1_000  # rows of problems sent to the browser; the download holds them all
@@ -73,3 +74,4 @@ with tabs[-1]:
                 shown = f" (the first {MAX_LISTED:,} of {len(frame):,})" if len(frame) > MAX_LISTED else ""
                 st.markdown(f"**Records held back from {TABLES[name].filename}**{shown}")
                 st.dataframe(frame.head(MAX_LISTED), hide_index=True, width="stretch")
+cite_this_view(data, events=ctx.events, positions=ctx.positions)

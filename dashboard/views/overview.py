@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.dates import format_partial
 from dashboard.queries import describe_date, process_overview
+from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 from dashboard.ui.text import md, no_match
 
@@ -79,3 +80,4 @@ for summary in summaries:
                 red = " · :red-badge[red line]" if p["red_line"] else ""
                 st.markdown(f"- {md(format_partial(p['date_value'], p['date_precision']))} · **{md(who)}** "
                             f"{md(p['stance'])}{red}: {md(p['paraphrase'])}")
+cite_this_view(ctx.data, events=ctx.events, positions=ctx.positions)

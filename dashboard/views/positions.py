@@ -6,6 +6,7 @@ from dashboard.dates import format_partial
 from dashboard.figures import stance_history_figure, stance_matrix_figure
 from dashboard.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
 from dashboard.schema import STANCES
+from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 from dashboard.ui.text import md, md_quote, no_match, source_label
 
@@ -88,3 +89,4 @@ st.dataframe(
                    "quote": st.column_config.TextColumn("Quote", width="large"), "source_title": "Source",
                    "position_id": "ID"},
 )
+cite_this_view(data, positions=positions)

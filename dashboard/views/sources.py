@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.dates import format_partial
 from dashboard.highlight import ARTICLE_STYLE, highlighted_html
 from dashboard.queries import quotes_in_source
+from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 from dashboard.ui.text import md, md_quote, source_label
 
@@ -63,3 +64,4 @@ with quote_col:
             st.markdown(md_quote(q["quote"]) + marker)
             st.page_link(RECORD_VIEWS[q["record_type"]], label=f"{q['record_type']}: {md(q['record'])}",
                          icon=":material/link:")
+cite_this_view(data, sources=sources[sources["source_id"] == source_id])

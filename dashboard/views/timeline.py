@@ -8,6 +8,7 @@ from dashboard.figures import timeline_counts_figure, timeline_figure
 from dashboard.queries import PERIODS, TIMELINE_DETAIL_LIMIT, describe_date, timeline_counts, timeline_period
 from dashboard.schema import TABLES
 from dashboard.ui.paging import csv_bytes, page_of
+from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 from dashboard.ui.text import no_match
 
@@ -55,3 +56,4 @@ st.dataframe(
 st.download_button("Download these events (CSV)", partial(csv_bytes, events[TABLES["events"].columns]),
                    file_name=f"parley-events{'-filtered' if ctx.filters.active else ''}.csv", mime="text/csv",
                    icon=":material/download:", key="download-timeline-events")
+cite_this_view(ctx.data, events=events)

@@ -1,0 +1,85 @@
+"""Sharing a view: the dataset version it was drawn from, a link that reopens it, and how to cite it.
+
+The link carries the filters (already in the address) and `v`, the dataset
+version; opening a link made from other data says so above the view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.cite import as_bibtex, as_csl_json, as_text, cited_sources
+from dashboard.loader import Dataset
+from dashboard.ui import state
+from dashboard.version import DataVersion
+
+VERSION_PARAM = "v"
+
+
+def view_link(version: DataVersion) -> str:
+    """This page's address with its query parameters and the dataset version."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params if key != VERSION_PARAM}
+    query = urlencode([(key, value) for key, values in params.items() for value in values]
+                      + [(VERSION_PARAM, version.digest)])
+    return f"{st.context.url or ''}?{query}"
+
+
+def stale_link_notice(version: DataVersion) -> None:
+    """Above the view: the link was made from other data than is shown now."""
+    linked = st.query_params.get(VERSION_PARAM)
+    if linked and linked != version.digest:
+        st.warning(f"This link was made from dataset version {linked}; the data has changed since (now "
+                   f"{version.digest}). The view shows the current data with the link's filters.",
+                   icon=":material/history:")
+
+
+def share_sidebar(version: DataVersion) -> None:
+    with st.sidebar:
+        st.divider()
+        st.caption(f"Dataset version {version.label}")
+        st.markdown("**Link to this view**", help="The filters and this view, with the dataset version. "
+                    "Copy it with the button at the right of the box.")
+        st.code(view_link(version), language=None, wrap_lines=True)
+
+
+def cite_this_view(data: Dataset, events: pd.DataFrame | None = None, positions: pd.DataFrame | None = None,
+                   sources: pd.DataFrame | None = None) -> None:
+    """At the foot of a view: the articles behind the records it shows (or the `sources` given), and the dataset,
+    as references, BibTeX and CSL-JSON."""
+    if sources is None:
+        none = data["events"].iloc[:0]
+        sources = cited_sources(data["sources"], data["citations"], none if events is None else events,
+                                data["positions"].iloc[:0] if positions is None else positions)
+    version = state.version()
+    link = view_link(version)
+    today = dt.date.today()
+    with st.expander(f"Cite this view ({len(sources)} article(s) and the dataset)", icon=":material/format_quote:"):
+        _citations(sources, version, link, today)
+
+
+def _citations(sources: pd.DataFrame, version: DataVersion, link: str, today: dt.date) -> None:
+    st.caption("The articles quoted by the records this view shows, then the dataset with its version and link.")
+    references, bibtex, csl = st.tabs(["References", "BibTeX", "CSL-JSON"])
+    with references:
+        lines = as_text(sources) + [f"Parley negotiation tracker dataset, version {version.label}. {link} "
+                                    f"(accessed {today.isoformat()})."]
+        st.code("\n\n".join(lines), language=None, wrap_lines=True)
+    with bibtex:
+        st.code(as_bibtex(sources, version, link, today), language="bibtex", wrap_lines=True)
+        st.download_button("Download .bib", partial(_encoded, as_bibtex, sources, version, link, today),
+                           file_name=f"parley-{version.digest}.bib", mime="application/x-bibtex",
+                           key="cite-bibtex", icon=":material/download:")
+    with csl:
+        st.code(as_csl_json(sources, version, link, today), language="json", wrap_lines=True)
+        st.download_button("Download CSL-JSON", partial(_encoded, as_csl_json, sources, version, link, today),
+                           file_name=f"parley-{version.digest}.json", mime="application/vnd.citationstyles.csl+json",
+                           key="cite-csl", icon=":material/download:")
+
+
+def _encoded(render, *args) -> bytes:
+    return render(*args).encode("utf-8")

@@ -26,17 +26,18 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run dashboard/app.py` on a free loopback port."""
+    """`streamlit run dashboard/app.py` on a free loopback port, started in the repository root so that it runs
+    with the repository's own .streamlit/config.toml (the production settings)."""
 
     def __init__(self, data_dir: Path, seeds_dir: Path, env: dict[str, str] | None = None, log: Path | None = None,
-                 args: list[str] | None = None):
+                 args: list[str] | None = None, app: Path | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         environment = {k: v for k, v in os.environ.items() if not k.startswith("PARLEY_")}
         environment.update({"PARLEY_DATA_DIR": str(data_dir), "PARLEY_SEEDS_DIR": str(seeds_dir)}, **(env or {}))
         self.log = open(log or os.devnull, "wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"),
+            [sys.executable, "-m", "streamlit", "run", str(app or REPO / "dashboard" / "app.py"),
              "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *(args or [])],
             cwd=REPO, env=environment, stdout=self.log, stderr=subprocess.STDOUT)

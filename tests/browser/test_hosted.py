@@ -1,0 +1,85 @@
+"""The hosted configuration: production settings, read-only viewers, no stack traces, links that reopen a view."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, exceptions, open_view, wait_ready
+from test_views_in_browser import events_heading, timeline_rows
+
+HOSTED = {"PARLEY_READ_ONLY": "1"}
+
+
+def test_the_repository_config_is_the_production_one():
+    """What `streamlit run` started in the repository (as the tests and Community Cloud do) runs with."""
+    shown = subprocess.run([sys.executable, "-m", "streamlit", "config", "show"], cwd=REPO, capture_output=True,
+                           text=True, check=True).stdout
+    settings = dict(re.findall(r"^(\w+) = (.+)$", shown, re.MULTILINE))
+    assert settings["showErrorDetails"] == '"none"'
+    assert settings["toolbarMode"] == '"viewer"'
+    assert settings["enableXsrfProtection"] == "true"
+    assert settings["maxUploadSize"] == "10"
+    assert settings["gatherUsageStats"] == "false"
+
+
+@pytest.fixture
+def hosted(tmp_path, start_server):
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    return start_server(tmp_path / "data", tmp_path / "seeds", **HOSTED)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+def test_a_failure_shows_viewers_no_stack_trace_or_message(page, tmp_path):
+    from browser_support import Server
+
+    server = Server(tmp_path, tmp_path, HOSTED, log=tmp_path / "server.log", app=REPO / "tests" / "browser" / "failing_app.py")
+    try:
+        page.goto(server.url)
+        page.wait_for_selector("[data-testid=stException]", timeout=60_000)
+        shown = page.inner_text("body")
+        assert "error message is redacted" in shown
+        assert "secret detail" not in page.content() and "Traceback" not in shown and "RuntimeError" not in shown
+    finally:
+        server.stop()
+    assert "secret detail" in (tmp_path / "server.log").read_text(errors="replace")  # where whoever runs it looks
+
+
+def test_hosted_viewers_get_no_editing_or_developer_controls(page, hosted):
+    open_view(page, f"{hosted.url}/curate")
+    page.get_by_text("read-only", exact=False).first.wait_for(timeout=20_000)
+    assert page.get_by_role("button", name="Save accepted records").count() == 0
+    assert page.get_by_text("Deploy", exact=True).count() == 0
+    assert exceptions(page) == 0
+
+
+def test_a_copied_link_reopens_the_same_view_with_the_same_dataset_version(browser, page, hosted):
+    open_view(page, f"{hosted.url}/timeline")
+    page.get_by_role("combobox", name=re.compile("Event types")).click()
+    page.get_by_role("option", name="call").click()
+    page.keyboard.press("Escape")
+    wait_ready(page)
+    assert events_heading(page) == "2 events"
+    rows = timeline_rows(page)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    version = sidebar.get_by_text(re.compile(r"^Dataset version ")).inner_text()
+    link = sidebar.locator("[data-testid=stCode]").first.inner_text().strip()
+    assert link.startswith(f"{hosted.url}/timeline?") and "type=call" in link and "v=" in link
+    fresh = browser.new_context(viewport={"width": 1440, "height": 1000})
+    try:
+        other = open_view(fresh.new_page(), link)
+        assert events_heading(other) == "2 events" and timeline_rows(other) == rows
+        assert other.locator("[data-testid=stSidebar]").get_by_text(re.compile(r"^Dataset version ")).inner_text() == version
+        assert other.get_by_text("the data has changed since").count() == 0
+    finally:
+        fresh.close()

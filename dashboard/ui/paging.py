@@ -26,8 +26,3 @@ def page_of(frame: pd.DataFrame, key: str, page_size: int = PAGE_SIZE) -> pd.Dat
                   "the download below holds them all.")
     return frame.iloc[start:start + page_size]
 
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as CSV for a download button; pass it as `partial(csv_bytes, frame)` so it is made when the
-    button is pressed, not on every rerun."""
-    return frame.to_csv(index=False).encode("utf-8")

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.filters import Filters
+from dashboard.filters import URL_KEYS, Filters
 from dashboard.loader import Dataset
 from dashboard.schema import EVENT_STATUSES, EVENT_TYPES
 
-KEYS = {"processes": "process", "actors": "actor", "event_types": "type", "statuses": "status", "start": "from",
-        "end": "to"}
+KEYS = URL_KEYS
 
 
 def _date_bounds(data: Dataset):

@@ -6,8 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.columns import isin
+from dashboard.exports import csv_bytes, export_name
 from dashboard.schema import TABLES
-from dashboard.ui.paging import csv_bytes, page_of
+from dashboard.ui import downloads
+from dashboard.ui.paging import page_of
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 
@@ -33,6 +35,7 @@ problems = data.problems_table
 n_errors = int((problems["severity"] == "error").sum())
 n_warnings = int((problems["severity"] == "warning").sum())
 health_label = f"Data health ({n_errors} errors, {n_warnings} warnings)"
+downloads.tables({name: frame[TABLES[name].columns] for name, frame in tables.items()}, "data")
 tabs = st.tabs([*(f"{name.capitalize()} ({len(frame)})" for name, frame in tables.items()), health_label])
 
 for tab, (name, frame) in zip(tabs, tables.items()):
@@ -44,7 +47,7 @@ for tab, (name, frame) in zip(tabs, tables.items()):
         st.dataframe(page_of(frame[schema_columns], key=f"page-{name}"), hide_index=True, width="stretch")
         st.download_button(
             f"Download {name}.csv", partial(csv_bytes, frame[schema_columns]),
-            file_name=f"parley-{name}{'-filtered' if ctx.filters.active else ''}.csv", mime="text/csv",
+            file_name=export_name(f"data-{name}", ctx.filters, "csv"), mime="text/csv",
             icon=":material/download:", key=f"download-{name}",
         )
 

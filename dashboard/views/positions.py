@@ -6,6 +6,7 @@ from dashboard.dates import format_partial
 from dashboard.figures import stance_history_figure, stance_matrix_figure
 from dashboard.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
 from dashboard.schema import STANCES
+from dashboard.ui import downloads
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 from dashboard.ui.text import md, md_quote, no_match, source_label
@@ -33,7 +34,7 @@ issue_labels = dict(zip(issues["issue_id"], issues["label"]))
 latest = latest_positions(positions)
 
 st.subheader("Latest stance by actor and issue")
-st.plotly_chart(stance_matrix_figure(stance_matrix(latest, issues)), width="stretch", config={"displaylogo": False})
+downloads.chart(stance_matrix_figure(stance_matrix(latest, issues)), "positions", "stance-matrix")
 
 st.subheader("Compare two parties")
 counts = latest.groupby(["actor_id", "actor"]).agg(red=("red_line", "sum"), n=("position_id", "size")).reset_index()
@@ -76,7 +77,7 @@ st.subheader("How stances changed")
 issue_options = [i for i in issue_labels if i in set(positions["issue_id"])]
 issue_id = st.selectbox("Issue", issue_options, format_func=issue_labels.get, key="issue", bind="query-params")
 history = stance_history(positions, issue_id=issue_id)
-st.plotly_chart(stance_history_figure(history), width="stretch", config={"displaylogo": False})
+downloads.chart(stance_history_figure(history), "positions", "stance-history")
 quotes = citations_for(data["citations"], "position", history["position_id"]).drop_duplicates("record_id")
 history = history.merge(quotes[["record_id", "quote", "source_title"]], left_on="position_id", right_on="record_id",
                         how="left")

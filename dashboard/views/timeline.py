@@ -4,10 +4,12 @@ from functools import partial
 
 import streamlit as st
 
+from dashboard.exports import csv_bytes, export_name
 from dashboard.figures import timeline_counts_figure, timeline_figure
 from dashboard.queries import PERIODS, TIMELINE_DETAIL_LIMIT, describe_date, timeline_counts, timeline_period
 from dashboard.schema import TABLES
-from dashboard.ui.paging import csv_bytes, page_of
+from dashboard.ui import downloads
+from dashboard.ui.paging import page_of
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 from dashboard.ui.text import no_match
@@ -25,16 +27,14 @@ if len(events) <= TIMELINE_DETAIL_LIMIT:
     st.caption("Colour shows the event type, the marker its status. A bar is a date known only to the week, month "
                "or year (or a span): the event fell somewhere inside it. A dotted line joins the date a meeting was "
                "announced for to the date it happened. Hover for venue, parties, mediators, summary and source.")
-    st.plotly_chart(timeline_figure(ctx.data.describe_events(events), names), width="stretch",
-                    config={"displaylogo": False})
+    downloads.chart(timeline_figure(ctx.data.describe_events(events), names), "timeline", "events")
 else:
     period = timeline_period(events)
     st.info(f"{len(events):,} events are too many to draw one by one, so the chart counts them per "
             f"{PERIODS[period]}. Narrow the filters (a process, a date range, an actor, a type) to "
             f"{TIMELINE_DETAIL_LIMIT:,} events or fewer to see each one with its details.",
             icon=":material/bar_chart:")
-    st.plotly_chart(timeline_counts_figure(timeline_counts(events, period), period, names), width="stretch",
-                    config={"displaylogo": False})
+    downloads.chart(timeline_counts_figure(timeline_counts(events, period), period, names), "timeline", "counts")
 
 st.subheader(f"{len(events):,} events")
 shown = ctx.data.describe_events(page_of(events, key="timeline-page"))
@@ -53,7 +53,9 @@ st.dataframe(
         "event_id": "ID",
     },
 )
-st.download_button("Download these events (CSV)", partial(csv_bytes, events[TABLES["events"].columns]),
-                   file_name=f"parley-events{'-filtered' if ctx.filters.active else ''}.csv", mime="text/csv",
+schema_events = events[TABLES["events"].columns]
+st.download_button("Download these events (CSV)", partial(csv_bytes, schema_events),
+                   file_name=export_name("timeline", ctx.filters, "csv"), mime="text/csv",
                    icon=":material/download:", key="download-timeline-events")
+downloads.tables({"events": schema_events}, "timeline")
 cite_this_view(ctx.data, events=events)

@@ -1,10 +1,16 @@
 """Overview: the state of each negotiation process at a glance."""
 
+import datetime as dt
+from functools import partial
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
+from dashboard.brief import brief_html
 from dashboard.dates import format_partial
 from dashboard.queries import describe_date, process_overview
+from dashboard.ui import state
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 from dashboard.ui.text import md, no_match
@@ -47,10 +53,20 @@ def _event_line(event) -> str:
     return "  \n".join(parts)
 
 
+def _brief(process_id: str, name: str) -> bytes:
+    version = state.version()
+    link = f"{st.context.url or ''}?{urlencode({'process': name, 'v': version.digest})}"
+    return brief_html(ctx.data, process_id, version, link).encode("utf-8")
+
+
 for summary in summaries:
     with st.container(border=True):
         st.subheader(md(summary["name"]))
         st.caption(md(summary["conflict"]))
+        st.download_button("Printable brief (HTML: open it and print, or save as PDF)",
+                           partial(_brief, summary["process_id"], summary["name"]),
+                           file_name=f"parley-brief-{summary['process_id']}-{dt.date.today().isoformat()}.html",
+                           mime="text/html", icon=":material/print:", key=f"brief-{summary['process_id']}")
         next_col, last_col, rounds_col, slipped_col = st.columns([3, 3, 1, 1.4])
         with next_col:
             st.markdown("**Next announced talks**")

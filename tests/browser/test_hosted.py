@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 from conftest import REPO, exceptions, open_view, wait_ready
 from test_views_in_browser import events_heading, timeline_rows
 
 HOSTED = {"PARLEY_READ_ONLY": "1"}
-
-
-def test_the_repository_config_is_the_production_one():
-    """What `streamlit run` started in the repository (as the tests and Community Cloud do) runs with."""
-    shown = subprocess.run([sys.executable, "-m", "streamlit", "config", "show"], cwd=REPO, capture_output=True,
-                           text=True, check=True).stdout
-    settings = dict(re.findall(r"^(\w+) = (.+)$", shown, re.MULTILINE))
-    assert settings["showErrorDetails"] == '"none"'
-    assert settings["toolbarMode"] == '"viewer"'
-    assert settings["enableXsrfProtection"] == "true"
-    assert settings["maxUploadSize"] == "10"
-    assert settings["gatherUsageStats"] == "false"
 
 
 @pytest.fixture
@@ -83,3 +69,24 @@ def test_a_copied_link_reopens_the_same_view_with_the_same_dataset_version(brows
         assert other.get_by_text("the data has changed since").count() == 0
     finally:
         fresh.close()
+
+
+def test_downloads_from_the_hosted_views_open_as_what_they_claim(page, hosted, tmp_path):
+    import io
+
+    import pandas as pd
+
+    open_view(page, f"{hosted.url}/data?type=call")
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Download as Excel").click()
+    download = caught.value
+    assert download.suggested_filename.startswith("parley-data-type-call-") and download.suggested_filename.endswith(".xlsx")
+    sheets = pd.read_excel(io.BytesIO(open(download.path(), "rb").read()), sheet_name=None, dtype=str)
+    assert sorted(sheets["events"]["event_id"]) == ["ru-ua-2025-05-rubio-fidan-call", "ru-ua-2025-05-rubio-lavrov-call"]
+
+    open_view(page, hosted.url)
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=re.compile("Printable brief")).first.click()
+    brief = open(caught.value.path(), encoding="utf-8").read()
+    assert brief.startswith("<!doctype html>") and "Next announced talks" in brief and "Red lines" in brief
+    assert exceptions(page) == 0

@@ -90,3 +90,31 @@ def test_downloads_from_the_hosted_views_open_as_what_they_claim(page, hosted, t
     brief = open(caught.value.path(), encoding="utf-8").read()
     assert brief.startswith("<!doctype html>") and "Next announced talks" in brief and "Red lines" in brief
     assert exceptions(page) == 0
+
+
+def test_a_chart_downloads_as_svg_from_its_toolbar_and_as_html_that_opens_offline(browser, page, hosted, tmp_path):
+    from xml.etree import ElementTree
+
+    open_view(page, f"{hosted.url}/timeline?type=call")
+    chart = page.locator(".js-plotly-plot").first
+    chart.hover()
+    with page.expect_download() as caught:
+        page.locator(".modebar-btn[data-title^='Download plot']").first.click()
+    svg = caught.value
+    assert svg.suggested_filename.startswith("parley-timeline-events-type-call-") and svg.suggested_filename.endswith(".svg")
+    root = ElementTree.parse(svg.path()).getroot()
+    assert root.tag.endswith("svg") and "Rubio–Lavrov call after the Istanbul talks" in ElementTree.tostring(
+        root, encoding="unicode")
+
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=re.compile("chart \\(interactive HTML\\)")).first.click()
+    html = tmp_path / caught.value.suggested_filename
+    caught.value.save_as(html)
+    offline = browser.new_context(offline=True)  # plotly.js is inside the file: it draws with no network at all
+    try:
+        chart_page = offline.new_page()
+        chart_page.goto(html.as_uri())
+        chart_page.wait_for_selector("#parley-chart .main-svg", timeout=30_000)
+        assert "Rubio–Lavrov call after the Istanbul talks" in chart_page.inner_text("#parley-chart")
+    finally:
+        offline.close()

@@ -32,6 +32,12 @@ def cited_sources(sources: pd.DataFrame, citations: pd.DataFrame, events: pd.Dat
     return chosen.sort_values(["published_value", "source_id"], na_position="last").reset_index(drop=True)
 
 
+def dataset_reference(version: DataVersion, link: str = "", today: dt.date | None = None) -> str:
+    """The dataset itself as a plain reference, with its version, link and access date."""
+    today = today or dt.date.today()
+    return f"{DATASET_TITLE}, version {version.label}.{' ' + link if link else ''} (accessed {today.isoformat()})."
+
+
 def _date_parts(published: str) -> list[int]:
     """[2025, 5, 11], [2025, 5] or [2025] as written; [] when unknown."""
     return [int(part) for part in published.split("-")] if published else []

@@ -13,12 +13,13 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard.cite import as_bibtex, as_csl_json, as_text, cited_sources
+from dashboard.cite import as_bibtex, as_csl_json, as_text, cited_sources, dataset_reference
 from dashboard.loader import Dataset
 from dashboard.ui import state
 from dashboard.version import DataVersion
 
 VERSION_PARAM = "v"
+MAX_SHOWN = 100  # articles written out on screen; a filter that selects thousands gets them in the downloads
 
 
 def view_link(version: DataVersion) -> str:
@@ -63,22 +64,34 @@ def cite_this_view(data: Dataset, events: pd.DataFrame | None = None, positions:
 
 
 def _citations(sources: pd.DataFrame, version: DataVersion, link: str, today: dt.date) -> None:
-    st.caption("The articles quoted by the records this view shows, then the dataset with its version and link.")
+    shown = sources.head(MAX_SHOWN)
+    if len(sources) > MAX_SHOWN:
+        st.caption(f"The first {MAX_SHOWN} of {len(sources):,} articles are shown here; the downloads hold them all, "
+                   "then the dataset.")
+    else:
+        st.caption("The articles quoted by the records this view shows, then the dataset with its version and link.")
     references, bibtex, csl = st.tabs(["References", "BibTeX", "CSL-JSON"])
     with references:
-        lines = as_text(sources) + [f"Parley negotiation tracker dataset, version {version.label}. {link} "
-                                    f"(accessed {today.isoformat()})."]
-        st.code("\n\n".join(lines), language=None, wrap_lines=True)
+        st.code(_references(shown, version, link, today), language=None, wrap_lines=True)
+        _download("Download references (.txt)", _references, sources, version, link, today, "txt", "text/plain")
     with bibtex:
-        st.code(as_bibtex(sources, version, link, today), language="bibtex", wrap_lines=True)
-        st.download_button("Download .bib", partial(_encoded, as_bibtex, sources, version, link, today),
-                           file_name=f"parley-{version.digest}.bib", mime="application/x-bibtex",
-                           key="cite-bibtex", icon=":material/download:")
+        st.code(as_bibtex(shown, version, link, today), language="bibtex", wrap_lines=True)
+        _download("Download .bib", as_bibtex, sources, version, link, today, "bib", "application/x-bibtex")
     with csl:
-        st.code(as_csl_json(sources, version, link, today), language="json", wrap_lines=True)
-        st.download_button("Download CSL-JSON", partial(_encoded, as_csl_json, sources, version, link, today),
-                           file_name=f"parley-{version.digest}.json", mime="application/vnd.citationstyles.csl+json",
-                           key="cite-csl", icon=":material/download:")
+        st.code(as_csl_json(shown, version, link, today), language="json", wrap_lines=True)
+        _download("Download CSL-JSON", as_csl_json, sources, version, link, today, "json",
+                  "application/vnd.citationstyles.csl+json")
+
+
+def _references(sources: pd.DataFrame, version: DataVersion, link: str, today: dt.date) -> str:
+    return "\n\n".join([*as_text(sources), dataset_reference(version, link, today)])
+
+
+def _download(label: str, render, sources, version, link, today, extension: str, mime: str) -> None:
+    """Made on click, with every article (the blocks above may show only the first MAX_SHOWN)."""
+    st.download_button(label, partial(_encoded, render, sources, version, link, today),
+                       file_name=f"parley-citations-{version.digest}.{extension}", mime=mime,
+                       key=f"cite-{extension}", icon=":material/download:")
 
 
 def _encoded(render, *args) -> bytes:

@@ -86,3 +86,13 @@ def test_every_view_stays_small_on_large_data(app, large, page):
     at = app(large, page=page)
     assert not at.exception
     assert payload_bytes(at) < 1_000_000
+
+
+def test_cite_this_view_writes_out_the_first_articles_and_downloads_all(app, large):
+    from dashboard.ui.share import MAX_SHOWN
+
+    at = app(large, page="views/data.py")
+    assert any(f"The first {MAX_SHOWN} of " in c.value and "the downloads hold them all" in c.value for c in at.caption)
+    bibtex = next(c.value for c in at.get("code") if c.value.lstrip().startswith("@misc"))
+    assert bibtex.count("@misc{") == MAX_SHOWN + 1  # the articles shown, then the dataset
+    assert {"cite-txt", "cite-bib", "cite-json"} <= {b.key for b in at.get("download_button")}

@@ -9,6 +9,7 @@ Screenshots go to artifacts/screenshots/ (ignored by git, kept by CI).
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -64,6 +65,14 @@ def open_view(page: Page, url: str) -> Page:
     page.goto(url)
     wait_ready(page)
     return page
+
+
+def choose(page: Page, widget: str, option: str) -> None:
+    """Pick one option of a sidebar multiselect, as a viewer does, and wait for the view to follow."""
+    page.get_by_role("combobox", name=re.compile(widget)).click()
+    page.get_by_role("option", name=option).click()
+    page.keyboard.press("Escape")
+    wait_ready(page)
 
 
 def exceptions(page: Page) -> int:

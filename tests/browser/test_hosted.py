@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from conftest import REPO, exceptions, open_view, wait_ready
+from conftest import REPO, choose, exceptions, open_view
 from test_views_in_browser import events_heading, timeline_rows
 
 HOSTED = {"PARLEY_READ_ONLY": "1"}
@@ -51,10 +51,7 @@ def test_hosted_viewers_get_no_editing_or_developer_controls(page, hosted):
 
 def test_a_copied_link_reopens_the_same_view_with_the_same_dataset_version(browser, page, hosted):
     open_view(page, f"{hosted.url}/timeline")
-    page.get_by_role("combobox", name=re.compile("Event types")).click()
-    page.get_by_role("option", name="call").click()
-    page.keyboard.press("Escape")
-    wait_ready(page)
+    choose(page, "Event types", "call")
     assert events_heading(page) == "2 events"
     rows = timeline_rows(page)
     sidebar = page.locator("[data-testid=stSidebar]")

@@ -7,7 +7,7 @@ import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, exceptions, open_view, screenshot, wait_ready
+from conftest import REPO, choose, exceptions, open_view, screenshot, wait_ready
 
 VIEWS = {
     "overview": ("", "Russia–Ukraine peace talks"),
@@ -47,10 +47,7 @@ def events_heading(page) -> str:
 def test_filters_update_the_view_and_a_copied_link_opens_the_same_view(browser, page, bundled):
     open_view(page, f"{bundled.url}/timeline")
     assert events_heading(page) == "14 events"
-    page.get_by_role("combobox", name=re.compile("Event types")).click()
-    page.get_by_role("option", name="call").click()
-    page.keyboard.press("Escape")
-    wait_ready(page)
+    choose(page, "Event types", "call")
     assert events_heading(page) == "2 events"
     filtered = timeline_rows(page)
     assert filtered == ["Rubio–Fidan call on the Istanbul talks", "Rubio–Lavrov call after the Istanbul talks"]

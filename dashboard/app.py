@@ -31,10 +31,9 @@ pages = [
 ]
 navigation = st.navigation(pages)
 
-data = state.dataset()
-version = state.version()
+data, version = state.dataset_and_version()
 filters = sidebar.filter_sidebar(data)
-context = state.build_context(data, filters)
+context = state.build_context(data, version, filters)
 state.set_context(context)
 share.stale_link_notice(version)
 errors = len(data.errors)

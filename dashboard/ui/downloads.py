@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.exports import chart_html, excel_bytes, export_name, json_bytes
-from dashboard.ui.state import context, version
+from dashboard.ui.state import context
 
 
 def chart(figure: go.Figure, view: str, what: str) -> None:
@@ -30,13 +30,14 @@ def chart(figure: go.Figure, view: str, what: str) -> None:
 
 def tables(frames: dict[str, pd.DataFrame], view: str) -> None:
     """Excel (one sheet per table) and JSON downloads of the tables a view shows, side by side."""
-    filters = context().filters
+    ctx = context()
+    filters = ctx.filters
     excel_col, json_col = st.columns(2)
     excel_col.download_button(
         "Download as Excel", partial(excel_bytes, frames), file_name=export_name(view, filters, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
         key=f"download-{view}-xlsx")
     json_col.download_button(
-        "Download as JSON", partial(json_bytes, frames, filters, version(), view),
+        "Download as JSON", partial(json_bytes, frames, filters, ctx.version, view),
         file_name=export_name(view, filters, "json"), mime="application/json", icon=":material/download:",
         key=f"download-{view}-json")

@@ -22,12 +22,14 @@ VERSION_PARAM = "v"
 MAX_SHOWN = 100  # articles written out on screen; a filter that selects thousands gets them in the downloads
 
 
-def view_link(version: DataVersion) -> str:
-    """This page's address with its query parameters and the dataset version."""
-    params = {key: st.query_params.get_all(key) for key in st.query_params if key != VERSION_PARAM}
-    query = urlencode([(key, value) for key, values in params.items() for value in values]
-                      + [(VERSION_PARAM, version.digest)])
-    return f"{st.context.url or ''}?{query}"
+def view_link(version: DataVersion, params: dict[str, str] | None = None) -> str:
+    """This page's address with the dataset version and its query parameters (or `params` instead)."""
+    if params is None:
+        pairs = [(key, value) for key in st.query_params if key != VERSION_PARAM
+                 for value in st.query_params.get_all(key)]
+    else:
+        pairs = list(params.items())
+    return f"{st.context.url or ''}?{urlencode([*pairs, (VERSION_PARAM, version.digest)])}"
 
 
 def stale_link_notice(version: DataVersion) -> None:
@@ -56,7 +58,7 @@ def cite_this_view(data: Dataset, events: pd.DataFrame | None = None, positions:
         none = data["events"].iloc[:0]
         sources = cited_sources(data["sources"], data["citations"], none if events is None else events,
                                 data["positions"].iloc[:0] if positions is None else positions)
-    version = state.version()
+    version = state.context().version
     link = view_link(version)
     today = dt.date.today()
     with st.expander(f"Cite this view ({len(sources)} article(s) and the dataset)", icon=":material/format_quote:"):

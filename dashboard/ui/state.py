@@ -37,15 +37,18 @@ def _version(data_dir: str, seeds_dir: str, fingerprint: str) -> DataVersion:
     return data_version(Path(data_dir), Path(seeds_dir))
 
 
-def version() -> DataVersion:
-    """The version of the data the views show (hashed once per change of the files, shared by all sessions)."""
+def dataset_and_version() -> tuple[Dataset, DataVersion]:
+    """The data the views show and its version, both keyed on one fingerprint of the folders per rerun.
+
+    Each is computed once per change of the files and shared by all sessions.
+    """
     data_dir, seeds_dir = config.data_dir(), config.seeds_dir()
-    return _version(str(data_dir), str(seeds_dir), config.fingerprint(data_dir, seeds_dir))
+    key = (str(data_dir), str(seeds_dir), config.fingerprint(data_dir, seeds_dir))
+    return _load(*key), _version(*key)
 
 
 def dataset() -> Dataset:
-    data_dir, seeds_dir = config.data_dir(), config.seeds_dir()
-    return _load(str(data_dir), str(seeds_dir), config.fingerprint(data_dir, seeds_dir))
+    return dataset_and_version()[0]
 
 
 @dataclass(frozen=True)
@@ -53,15 +56,17 @@ class Context:
     """The dataset and the filtered records the views draw."""
 
     data: Dataset
+    version: DataVersion
     filters: Filters
     events: pd.DataFrame
     positions: pd.DataFrame
 
 
-def build_context(data: Dataset, filters: Filters) -> Context:
+def build_context(data: Dataset, version: DataVersion, filters: Filters) -> Context:
     actors = data["actors"]
     return Context(
         data=data,
+        version=version,
         filters=filters,
         events=filter_events(data["events"], data.event_actors, actors, filters),
         positions=filter_positions(data["positions"], actors, filters),

@@ -2,7 +2,6 @@
 
 import datetime as dt
 from functools import partial
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -10,8 +9,7 @@ import streamlit as st
 from dashboard.brief import brief_html
 from dashboard.dates import format_partial
 from dashboard.queries import describe_date, process_overview
-from dashboard.ui import state
-from dashboard.ui.share import cite_this_view
+from dashboard.ui.share import cite_this_view, view_link
 from dashboard.ui.state import context
 from dashboard.ui.text import md, no_match
 
@@ -54,9 +52,8 @@ def _event_line(event) -> str:
 
 
 def _brief(process_id: str, name: str) -> bytes:
-    version = state.version()
-    link = f"{st.context.url or ''}?{urlencode({'process': name, 'v': version.digest})}"
-    return brief_html(ctx.data, process_id, version, link).encode("utf-8")
+    link = view_link(ctx.version, {"process": name})  # the overview of this process
+    return brief_html(ctx.data, process_id, ctx.version, link).encode("utf-8")
 
 
 for summary in summaries:

@@ -15,7 +15,7 @@ import pandas as pd
 from dashboard.cite import as_text, cited_sources
 from dashboard.dates import format_partial
 from dashboard.loader import Dataset
-from dashboard.queries import citations_for, describe_date, latest_positions, process_overview
+from dashboard.queries import citations_for, describe_date, first_citations, latest_positions, process_overview
 from dashboard.version import DataVersion
 
 MAX_RED_LINES = 12  # what fits one page; the rest are counted, not dropped silently
@@ -53,8 +53,7 @@ def brief_html(data: Dataset, process_id: str, version: DataVersion, link: str =
                                          positions, data.event_actors, pd.Timestamp(today))), None)
     red = latest_positions(positions)
     red = red[red["red_line"]].sort_values(["actor", "issue_id"])
-    quotes = citations_for(data["citations"], "position", red["position_id"]).drop_duplicates("record_id")
-    quote_of = quotes.set_index("record_id")[["quote", "source_title"]].to_dict("index")
+    quote_of = first_citations(citations_for(data["citations"], "position", red["position_id"]), "position")
     issues = dict(zip(data["issues"]["issue_id"], data["issues"]["label"]))
     shown_ids = [summary[key]["event_id"] for key in ("next", "last_held") if summary and summary[key] is not None]
     shown_events = events[events["event_id"].isin(shown_ids)]

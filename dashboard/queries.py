@@ -30,7 +30,8 @@ def describe_date(row: pd.Series) -> str:
 def third_parties_by_process(events: pd.DataFrame, event_actors: pd.DataFrame) -> dict[str, list[str]]:
     """Per process, the mediators, hosts and facilitators of these events, each once with all its roles,
     by name: ["Türkiye (mediator, host)", …]."""
-    rows = event_actors[isin(event_actors["role"], THIRD_PARTY_ROLES) & isin(event_actors["event_id"], events["event_id"])]
+    rows = event_actors[isin(event_actors["role"], THIRD_PARTY_ROLES)
+                        & isin(event_actors["event_id"], events["event_id"])]
     if rows.empty:
         return {}
     rows = rows.assign(process_id=lookup(rows["event_id"], events.set_index("event_id")["process_id"]),
@@ -128,7 +129,7 @@ def compare_parties(latest: pd.DataFrame, citations: pd.DataFrame, issues: pd.Da
     """
     labels = dict(zip(issues["issue_id"], issues["label"]))
     chosen = latest[latest["actor_id"].isin([a, b])]
-    first_quote = _first_citation(citations_for(citations, "position", chosen["position_id"]), "position")
+    first_quote = first_citations(citations_for(citations, "position", chosen["position_id"]), "position")
     rows = []
     for issue_id in sorted(chosen["issue_id"].unique(), key=lambda i: list(labels).index(i) if i in labels else 99):
         row = {"issue": labels.get(issue_id, issue_id)}
@@ -166,7 +167,8 @@ def stance_history(positions: pd.DataFrame, actor_id: str | None = None, issue_i
     return positions[keep].sort_values(["date_value", "position_id"]).reset_index(drop=True)
 
 
-def _first_citation(citations: pd.DataFrame, record_type: str) -> dict[str, dict]:
+def first_citations(citations: pd.DataFrame, record_type: str) -> dict[str, dict]:
+    """Per record id, its first citation's quote, source_id, source_title and citation_id."""
     subset = citations[citations["record_type"] == record_type].drop_duplicates("record_id")
     return subset.set_index("record_id")[["quote", "source_id", "source_title", "citation_id"]].to_dict("index")
 

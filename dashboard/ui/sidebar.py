@@ -13,8 +13,6 @@ from dashboard.filters import URL_KEYS, Filters
 from dashboard.loader import Dataset
 from dashboard.schema import EVENT_STATUSES, EVENT_TYPES
 
-KEYS = URL_KEYS
-
 
 def _date_bounds(data: Dataset):
     starts = [data["events"]["window_start"].min(), data["positions"]["window_start"].min()]
@@ -27,7 +25,7 @@ def _date_bounds(data: Dataset):
 
 
 def _clear() -> None:
-    for key in KEYS.values():
+    for key in URL_KEYS.values():
         st.session_state.pop(key, None)
 
 
@@ -38,24 +36,24 @@ def filter_sidebar(data: Dataset) -> Filters:
     with st.sidebar:
         st.header("Filters")
         chosen_processes = st.multiselect(
-            "Process", list(processes), format_func=lambda p: processes.get(p, p), key=KEYS["processes"],
+            "Process", list(processes), format_func=lambda p: processes.get(p, p), key=URL_KEYS["processes"],
             bind="query-params", placeholder="All processes")
         lo, hi = _date_bounds(data)
         start = end = None
         if lo is not None:
-            start = st.date_input("From", value=lo, min_value=lo, max_value=hi, key=KEYS["start"],
+            start = st.date_input("From", value=lo, min_value=lo, max_value=hi, key=URL_KEYS["start"],
                                     bind="query-params", format="YYYY-MM-DD")
-            end = st.date_input("To", value=hi, min_value=lo, max_value=hi, key=KEYS["end"],
+            end = st.date_input("To", value=hi, min_value=lo, max_value=hi, key=URL_KEYS["end"],
                                   bind="query-params", format="YYYY-MM-DD")
         chosen_actors = st.multiselect(
-            "Actors", list(actor_names), format_func=lambda a: actor_names.get(a, a), key=KEYS["actors"],
+            "Actors", list(actor_names), format_func=lambda a: actor_names.get(a, a), key=URL_KEYS["actors"],
             bind="query-params", placeholder="All actors",
             help="Events and positions involving any of these actors, or people who belong to them.")
         chosen_types = st.multiselect(
-            "Event types", list(EVENT_TYPES), format_func=lambda t: t.replace("_", " "), key=KEYS["event_types"],
+            "Event types", list(EVENT_TYPES), format_func=lambda t: t.replace("_", " "), key=URL_KEYS["event_types"],
             bind="query-params", placeholder="All types")
         chosen_statuses = st.multiselect(
-            "Status", list(EVENT_STATUSES), key=KEYS["statuses"], bind="query-params", placeholder="Any status")
+            "Status", list(EVENT_STATUSES), key=URL_KEYS["statuses"], bind="query-params", placeholder="Any status")
         st.button("Clear filters", width="stretch", on_click=_clear)
     return Filters(
         processes=tuple(chosen_processes),

@@ -61,7 +61,7 @@ def cite_this_view(data: Dataset, events: pd.DataFrame | None = None, positions:
     version = state.context().version
     link = view_link(version)
     today = dt.date.today()
-    with st.expander(f"Cite this view ({len(sources)} article(s) and the dataset)", icon=":material/format_quote:"):
+    with st.expander(f"Cite this view ({len(sources):,} article(s) and the dataset)", icon=":material/format_quote:"):
         _citations(sources, version, link, today)
 
 

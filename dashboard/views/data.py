@@ -36,7 +36,7 @@ n_errors = int((problems["severity"] == "error").sum())
 n_warnings = int((problems["severity"] == "warning").sum())
 health_label = f"Data health ({n_errors} errors, {n_warnings} warnings)"
 downloads.tables({name: frame[TABLES[name].columns] for name, frame in tables.items()}, "data")
-tabs = st.tabs([*(f"{name.capitalize()} ({len(frame)})" for name, frame in tables.items()), health_label])
+tabs = st.tabs([*(f"{name.capitalize()} ({len(frame):,})" for name, frame in tables.items()), health_label])
 
 for tab, (name, frame) in zip(tabs, tables.items()):
     with tab:

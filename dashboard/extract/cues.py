@@ -18,12 +18,16 @@ TALKS = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet(?:s|ing)?"
               r"dialogue", r"consultations?", r"conference", r"ceasefire", r"cease-fire", r"truce", r"armistice",
               r"cessation of hostilities", r"agreements?", r"deal", r"accords?", r"peace plan", r"spoke with",
               r"call with", r"phone call", r"mediat\w*", r"summits?", r"initiative", r"proposed", r"proposal",
-              r"host(?:ed|ing|s)?", r"hospitality", r"delegations?", r"facilitat\w*")
+              r"host(?:ed|ing|s)?", r"hospitality", r"delegations?", r"facilitat\w*", r"observers?", r"guarantors?",
+              r"brokered", r"memorandum", r"pause", r"peace process", r"normali[sz]ation", r"reconven\w*",
+              r"cessation", r"signing", r"signed", r"accepted", r"spoke (?:by phone )?with", r"forum")
 
 # A place is a venue when a meeting word stands near it ("talks in Istanbul", "met in Doha", "Today in Jeddah").
 VENUE_CONTEXT = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet", r"held", r"hold", r"summit\w*",
                       r"rounds?", r"took place", r"take place", r"convened?", r"gathered", r"signed", r"signing",
-                      r"taken", r"hosted", r"hosting", r"today", r"delegations?", r"resumed?", r"conference")
+                      r"taken", r"hosted", r"hosting", r"today", r"delegations?", r"resumed?", r"conference",
+                      r"reached", r"agreement", r"accord", r"ceasefire", r"cease-fire", r"truce", r"dialogue",
+                      r"reconven\w*", r"attend\w*", r"restart\w*", r"visit\w*", r"forum", r"here")
 
 # Event type by the first family that matches (order matters).
 EVENT_TYPES: list[tuple[str, re.Pattern]] = [
@@ -53,27 +57,65 @@ STATUSES: list[tuple[str, re.Pattern]] = [
 
 # Third-party roles: a cue after the actor ("Türkiye for hosting") or before it ("mediated by Türkiye").
 # "X, which hosted ..." / "X, who mediated ...": a relative clause may stand between the actor and its role.
-_REL = r"(?:['’]s)?,?(?:\s+(?:which|who|that))?"
+_REL = r"(?:['’]s?)?,?(?:\s+(?:which|who|that))?"
+# "thank X for his partnership in reaching this deal", "Norway for its leadership in facilitating the talks"
+_CREDIT = r"\s+for\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w-]+\s+){0,3}?(?:leadership|partnership|role|efforts?|work|" \
+    r"mediation|support|diplomacy)\s+(?:\w+\s+){0,2}?(?:in|on|to|towards?)\s+"
 ROLE_AFTER: list[tuple[str, re.Pattern]] = [
-    ("mediator", re.compile(rf"^{_REL}(?:-led|\s+(?:for\s+)?(?:has\s+|have\s+)?mediat\w*|\s*(?:['’]s)?\s+role as "
-                            r"(?:a |the )?mediator|\s+as (?:a |the )?mediator|-brokered|\s+brokered)", re.IGNORECASE)),
-    ("host", re.compile(rf"^{_REL}\s+(?:\w+\s+){{0,2}}?(?:for (?:\w+ )?)?(?:host(?:ed|ing|s)?\b|hospitality)",
-                        re.IGNORECASE)),
     ("facilitator", re.compile(rf"^{_REL}(?:-facilitated|\s+facilitat\w*|\s+(?:\w+\s+){{0,4}}?(?:and |for )"
                                r"(?:\w+ )?facilitat\w*|['’]s facilitation|\s+(?:has |have )?(?:facilitated|organi[sz]ed)|"
-                               r"\s+(?:\w+ ){0,3}offered (?:its|their) services to organi[sz]e)", re.IGNORECASE)),
+                               rf"\s+(?:\w+ ){{0,3}}offered (?:its|their) services to organi[sz]e|{_CREDIT}facilitat\w*)",
+                               re.IGNORECASE)),
+    ("mediator", re.compile(rf"^{_REL}(?:-led|\s+(?:for\s+)?(?:has\s+|have\s+)?mediat\w*|\s*(?:['’]s)?\s+role as "
+                            r"(?:a |the )?mediator|\s+as (?:a |the )?mediators?|-brokered|-mediated|\s+brokered|"
+                            rf"{_CREDIT}(?:reach|secur|brok|achiev|mediat|negotiat|bring)\w*|"
+                            r"\s+(?:\w+\s+)?proposal\s+(?:to|for)\s+(?:end|resolve|settle|an?\s+\w*\s*ceasefire|"
+                            r"an?\s+(?:\w+\s+){0,3}ceasefire))", re.IGNORECASE)),
+    ("host", re.compile(rf"^{_REL}\s+(?:\w+\s+){{0,2}}?(?:for (?:\w+ )?)?(?:host(?:ed|ing|s)?\b|hospitality)",
+                        re.IGNORECASE)),
+    ("guarantor", re.compile(rf"^{_REL}\s+(?:as|being)\s+(?:a\s+|the\s+)?guarantors?", re.IGNORECASE)),
+    ("observer", re.compile(rf"^{_REL}\s+(?:as|being)\s+(?:an?\s+|the\s+)?observers?", re.IGNORECASE)),
 ]
 ROLE_BEFORE: list[tuple[str, re.Pattern]] = [
-    ("mediator", re.compile(r"(?:mediated by|mediation (?:of|by)|brokered by|under the auspices of)\s+(?:the\s+)?$",
-                            re.IGNORECASE)),
-    ("host", re.compile(r"(?:hosted by|hospitality of|host(?:ed)? in)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)),
-    ("facilitator", re.compile(r"(?:facilitated by|facilitation (?:of|by))\s+(?:the\s+)?$", re.IGNORECASE)),
+    ("mediator", re.compile(r"(?:mediated by|mediation (?:of|by)|brokered by|under the auspices of|"
+                            r"good offices of)\s+(?:the\s+)?$", re.IGNORECASE)),
+    ("host", re.compile(r"(?:hosted by|co-hosted by|hospitality of|host(?:ed)? in|"
+                        r"host\w*\s+(?:\w+,?\s+){0,2}together with)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)),
+    ("facilitator", re.compile(r"(?:facilitated by|facilitation (?:of|by)|with the (?:support|help|assistance) of)"
+                               r"\s+(?:the\s+)?$", re.IGNORECASE)),
+    ("guarantor", re.compile(r"(?:guaranteed by|guarantors?,?)\s+(?:the\s+)?$", re.IGNORECASE)),
+    ("observer", re.compile(r"(?:observer (?:role|status) of|observed by)\s+(?:the\s+)?$", re.IGNORECASE)),
+    ("witness", re.compile(r"(?:witnessed by|in the presence of)\s+(?:the\s+)?$", re.IGNORECASE)),
 ]
 # "A, B, and C, whose facilitation led ..." gives the role to the people just listed.
 ROLE_OF_LIST = [("facilitator", re.compile(r"^\s*,?\s*whose facilitation", re.IGNORECASE)),
                 ("mediator", re.compile(r"^\s*,?\s*whose mediation", re.IGNORECASE))]
+# A person whose title makes them a go-between mediates for the actor they act for.
+ENVOY_TITLES = re.compile(r"\b(?:Envoy|Special Representative|SRSG|Mediator|Facilitator|Special Coordinator)\b")
+# "Venezuelan-led", "Yemeni-owned": a process the parties lead themselves, not a mediator
+OWN_PROCESS = re.compile(r"^-(?:led|owned)\b", re.IGNORECASE)
 
 PARTIES_BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+# Words that name the sides explicitly: the actors listed right after them are the parties.
+PARTIES_OF = re.compile(r"\b(?:delegations?|leaders|prime ministers?|presidents?|governments|heads of state|"
+                        r"representatives|negotiators|(?:foreign )?ministers(?: of [A-Z][\w ]{0,40}?)?)\s+of\s+"
+                        r"(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
+PARTIES_DID = re.compile(r"^\s+(?:have\s+|had\s+|will\s+|to\s+)?(?:signed|agreed|reached|met|concluded|"
+                         r"negotiated|held talks|resumed|accepted)\b", re.IGNORECASE)
+# "X welcomes ...": the actor comments on talks, it is not a side in them
+COMMENTATOR = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:welcom\w*|commend\w*|regret\w*|thank\w*|urg\w*|"
+                         r"congratulat\w*|applaud\w*|condemn\w*|not\w*|remains?|is (?:thankful|committed|grateful|"
+                         r"concerned)|emphasi[sz]\w*|deplor\w*|stands?|encourag\w*|supports?|will continue|"
+                         r"joins?|celebrat\w*|Embassy|statement)\b", re.IGNORECASE)
+AUTHORS = re.compile(r"\b(?:released|issued|made|delivered|signed)\s+by\b|\bEmbassy of\b|\bstatement (?:by|from)\b",
+                     re.IGNORECASE)
+DESTINATION = re.compile(r"\b(?:travel\w*|visit\w*|trips?|tour\w*|arriv\w*|head\w* to)\b[^.;]*$", re.IGNORECASE)
+# A date next to these words dates fighting, not talks ("the October 7th attack").
+VIOLENCE = re.compile(r"\b(?:attack\w*|assault\w*|massacre\w*|invasion|invaded|offensive|bombing\w*|strikes?|"
+                      r"killed|war began|shelling|raid\w*)\b", re.IGNORECASE)
+# A demonym before these nouns names people, not the state acting ("American hostages").
+PEOPLE_NOUNS = re.compile(r"^\s+(?:people|hostages|citizens|civilians|families|prisoners|refugees|soldiers|children|"
+                          r"women|men|nationals|workers|population|communities|grain|exports|ports?)\b", re.IGNORECASE)
 
 # Positions: stance cues, strongest first; red-line cues.
 STANCES: list[tuple[str, re.Pattern]] = [

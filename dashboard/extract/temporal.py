@@ -24,8 +24,13 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 
 # Ordered: the first pattern to claim a stretch of text keeps it.
+_DASH = r"\s*(?:[–—-]|to|until|and)\s*"
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in (
     ("iso", rf"\b{YEAR}-[01]\d-[0-3]\d\b"),
+    # ranges: "12–14 March 2019", "March 12-14, 2019", "April 3-5", "from May 7 to May 10"
+    ("range_dm", rf"\b(?P<d1>{DAY}){_DASH}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?![\w.])"),
+    ("range_md", rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY}){_DASH}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
+                 r"(?!\s*(?:%|percent|per cent|million|billion))"),
     ("dmy_dots", rf"\b[0-3]?\d\.[01]?\d\.{YEAR}\b"),
     ("mdy_slash", rf"\b[01]?\d/[0-3]?\d/{YEAR}\b"),
     ("day_month_year", rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"),
@@ -36,6 +41,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in (
     ("relative_weekday", rf"\b(?:next|last|this|coming)\s+{WEEKDAY}\b"),
     ("relative_period", r"\b(?:next|last|this|coming)\s+(?:week|month|year)\b"),
     ("deictic", r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
+    ("weekday", rf"\b(?:on|On|this|This|by|By)\s+(?P<d>{WEEKDAY})\b"),
     ("month_alone", rf"\b(?:in|In|since|until|by|early|late|mid-|this|last|next|past|during)\s+(?P<d>{MONTH})(?![\w.])"),
     ("year", rf"(?<![\d/.\-]){YEAR}(?![\d/\-]|\.\d)"),
 )]
@@ -50,6 +56,11 @@ class DateMention:
     end: int
     date: str | None  # ISO: YYYY-MM-DD, YYYY-MM, YYYY, or --MM-DD when no year can be known
     precision: str  # day, week, month or year
+    end_date: str | None = None  # the last day of a range ("12–14 March" ends on the 14th)
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|would|to be|due|scheduled|expected|planned|set to|next|upcoming|plans?)\b",
+                     re.IGNORECASE)
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
@@ -61,12 +72,46 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
             start, end = m.span(group)
             if any(start < e and s < end for s, e in taken):
                 continue
-            resolved = resolve(kind, m.group(group), reference)
-            if resolved is None:
+            if kind.startswith("range"):
+                mention = _range(m, reference)
+            elif kind == "weekday":
+                mention = _weekday(m, text, reference)
+            else:
+                resolved = resolve(kind, m.group(group), reference)
+                mention = DateMention(m.group(group), start, end, *resolved) if resolved else None
+            if mention is None:
                 continue
-            taken.append((start, end))
-            found.append(DateMention(m.group(group), start, end, *resolved))
+            taken.append((mention.start, mention.end))
+            found.append(mention)
     return sorted(found, key=lambda d: d.start)
+
+
+def _range(m: re.Match, reference: dt.date | None) -> DateMention | None:
+    """One event over several days: its first and last day."""
+    year = m.group("y")
+    first = f"{m.group('d1')} {m.group('m')}" + (f" {year}" if year else "")
+    second_month = m.groupdict().get("m2") or m.group("m")
+    last = f"{m.group('d2')} {second_month}" + (f" {year}" if year else "")
+    kind = "day_month_year" if year else "day_month"
+    a, b = resolve(kind, first, reference), resolve(kind, last, reference)
+    if not a or not b or not a[0] or not b[0] or b[0] < a[0]:
+        return None
+    return DateMention(m.group(0), m.start(), m.end(), a[0], "day", b[0])
+
+
+def _weekday(m: re.Match, text: str, reference: dt.date | None) -> DateMention | None:
+    """'on Saturday': the coming one where the sentence speaks of the future, else the one just past."""
+    if reference is None:
+        return None
+    sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    future = bool(_FUTURE.search(text[sentence_start:m.start()]))
+    weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+        m.group("d").lower())
+    delta = (weekday - reference.weekday()) % 7
+    if not future:
+        delta = delta - 7 if delta else 0
+    day = reference + dt.timedelta(days=delta)
+    return DateMention(m.group("d"), m.start("d"), m.end("d"), day.isoformat(), "day")
 
 
 def resolve(kind: str, span: str, reference: dt.date | None) -> tuple[str | None, str] | None:
@@ -78,9 +123,14 @@ def resolve(kind: str, span: str, reference: dt.date | None) -> tuple[str | None
     if kind == "dmy_dots":
         d, m, y = (int(x) for x in span.split("."))
         return _valid(y, m, d), "day"
-    if kind == "mdy_slash":
+    if kind == "mdy_slash":  # 07/09/2020: the reading nearer the reference (US month first, else day first)
         m, d, y = (int(x) for x in span.split("/"))
-        return _valid(y, m, d), "day"
+        readings = [r for r in (_valid(y, m, d), _valid(y, d, m)) if r]
+        if not readings:
+            return None
+        if reference is not None:
+            readings.sort(key=lambda r: abs((dt.date.fromisoformat(r) - reference).days))
+        return readings[0], "day"
     if kind in ("relative_weekday", "relative_period", "deictic"):
         if reference is None:
             return None, "week" if kind == "relative_period" else "day"

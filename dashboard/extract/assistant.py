@@ -1,0 +1,146 @@
+"""The extraction assistant: proposals of events, positions, actors and a process from one article.
+
+`extract_article(text, actors, published)` reads the text sentence by sentence and proposes what a
+curator would record, each proposal tied to the exact words (character offsets into `text`) that
+support it and to the cue that made it. It is rule-based and transparent: the words it looks for are
+in `cues.py`, the names it knows come from the registry and the gazetteer (`gazetteer.py`). A failure
+inside one rule costs that rule's proposals, not the article: it is listed under `errors`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import traceback
+
+import pandas as pd
+
+from dashboard.extract import cues
+from dashboard.extract.events import Context, events_from, read_sentence
+from dashboard.extract.mentions import ActorMatcher, Mention
+from dashboard.extract.positions import position_in
+from dashboard.extract.process import propose_process
+from dashboard.extract.temporal import find_dates
+from dashboard.extract.text import sentences
+
+_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.’' ]{1,40},\s*|\(?[A-Z]{2,}[\w ]*\)?\s*[–—-]\s*)?(?P<date>.{4,40}?)"
+                       r"(?:\s*[–—/-]\s*\d{1,2}:\d{2}.*|\s+\d{1,2}:\d{2}.*|\s*/.*|\s+[–—-]\s+.*)?\s*$")
+_STATEMENT_DATE = re.compile(r"\b(?:statement|remarks|readout|communiqu\w+)\b[^.]{0,200}?\b(?:released|issued|delivered|"
+                             r"made|published)\b", re.IGNORECASE)
+_SPEECH_FRAME = re.compile(rf"\b(?:{cues.SAID})\s*:\s*$|:\s*$")
+
+
+def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None, str]:
+    """The date "today" means: the statement's own date line, else its publication date.
+
+    A press statement carries its date line ("May 11, 2025", "WASHINGTON, September 5, 2014 —",
+    "Brussels, 07/09/2020 - 11:54") or says when it was released; a republished copy may carry the
+    later date it was posted, so the earliest such date wins.
+    """
+    datelines = []
+    for line in text.split("\n")[:20]:
+        match = _DATELINE.match(line)
+        if not match or len(line.strip()) > 100:
+            continue
+        found = find_dates(match.group("date"), published)
+        if found and found[0].precision == "day" and found[0].date and not found[0].date.startswith("--") \
+                and len(found[0].text) >= len(match.group("date").strip()) - 2:
+            datelines.append(dt.date.fromisoformat(found[0].date))
+    if datelines:
+        return min(datelines), "dateline"
+    lead = text[:1500]
+    statement = _STATEMENT_DATE.search(lead)
+    if statement:
+        end = lead.find(".", statement.end())
+        days = [d for d in find_dates(lead[statement.start():end if end > 0 else len(lead)], published)
+                if d.precision == "day" and d.date and not d.date.startswith("--")]
+        if days:
+            return dt.date.fromisoformat(days[0].date), "statement date"
+    if published:
+        return published, "published"
+    return None, "none"
+
+
+def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None = None,
+                    processes: pd.DataFrame | None = None, recorded_events: pd.DataFrame | None = None) -> dict:
+    """Proposals for one article. Offsets index into `text` exactly as given."""
+    errors: list[dict] = []
+
+    def guarded(rule: str, run, default, where: int | None = None):
+        try:
+            return run()
+        except Exception as exc:  # noqa: BLE001 - one rule's failure must not cost the article
+            errors.append({"rule": rule, "at": where, "error": f"{type(exc).__name__}: {exc}",
+                           "trace": traceback.format_exc(limit=3)})
+            return default
+
+    reference, reference_kind = guarded("reference date", lambda: reference_date(text, published), (published, "published"))
+    matcher = ActorMatcher(actors)
+    mentions = guarded("actor mentions", lambda: matcher.find(text), [])
+    places = guarded("places", lambda: matcher.places(text), [])
+    ctx = Context(text, matcher, mentions, places, reference, errors=errors)
+    parts = guarded("sentences", lambda: sentences(text), [])
+    ctx.frames = guarded("quoted speech", lambda: _speech_frames(parts, reference), [])
+    facts, positions = [], []
+    last_person: Mention | None = None
+    for index, sentence in enumerate(parts):
+        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        if cues.TALKS.search(sentence.text):
+            fact = guarded("events", lambda: read_sentence(index, sentence, ctx), None, sentence.start)
+            if fact is not None:
+                facts.append(fact)
+        position = guarded("positions", lambda: position_in(sentence, in_sentence, last_person, ctx), None,
+                           sentence.start)
+        if position:
+            positions.append(position)
+        people = [m for m in in_sentence if m.kind == "person"]
+        if people:
+            last_person = people[-1]
+    events = guarded("events", lambda: events_from(facts, ctx), [])
+    names = {a: matcher.name(a) for a in {m.actor_id for m in mentions if m.actor_id}}
+    process = guarded("process", lambda: propose_process(events, names, processes, recorded_events), None)
+    return {
+        "reference_date": reference.isoformat() if reference else None,
+        "reference": reference_kind,
+        "events": events,
+        "positions": positions,
+        "mentions": [_mention_json(m, matcher) for m in mentions],
+        "places": [{"name": p.name, "alias": p.alias, "country": p.country, "city": p.city, "start": p.start,
+                    "end": p.end} for p in places],
+        "new_actors": _new_actors(mentions, matcher),
+        "process": process,
+        "errors": [{k: v for k, v in e.items() if k != "trace"} for e in errors],
+    }
+
+
+def _speech_frames(parts, reference: dt.date | None) -> list[tuple[int, dt.date]]:
+    """'Foreign Secretary Jeremy Hunt yesterday said:' dates the words quoted after it: their 'today' is yesterday."""
+    frames = []
+    for sentence, following in zip(parts, parts[1:]):
+        if not _SPEECH_FRAME.search(sentence.text) or not re.search(cues.SAID, sentence.text):
+            continue
+        days = [d for d in find_dates(sentence.text, reference) if d.precision == "day" and d.date
+                and not d.date.startswith("--")]
+        if days:
+            frames.append((following.start, dt.date.fromisoformat(days[-1].date)))
+    return frames
+
+
+def _mention_json(m: Mention, matcher: ActorMatcher) -> dict:
+    return {"actor": m.actor_id, "name": matcher.name(m.actor_id), "alias": m.alias, "start": m.start, "end": m.end,
+            "new": m.new, "kind": m.kind, "cue": m.cue}
+
+
+def _new_actors(mentions: list[Mention], matcher: ActorMatcher) -> list[dict]:
+    """Actors to add to the registry, with their kind and the words that made them, where the text names them."""
+    used = {m.actor_id for m in mentions if m.new}
+    out = []
+    for candidate in matcher.candidates.values():
+        if candidate.actor_id not in used:
+            continue
+        first = next(m for m in mentions if m.actor_id == candidate.actor_id)
+        out.append({"actor_id": candidate.actor_id, "name": candidate.name, "kind": candidate.kind,
+                    "title": candidate.title, "affiliation": candidate.affiliation,
+                    "country_code": candidate.country_code, "aliases": "; ".join(candidate.aliases),
+                    "cue": candidate.cue, "start": first.start, "end": first.end})
+    return out

@@ -1,0 +1,54 @@
+"""Which negotiation process an article belongs to.
+
+An existing process is proposed when the article's sides, go-betweens and venues match those of the
+process's recorded events; otherwise a new process named from its sides ("Kosovo–Serbia talks").
+The proposal says why, and a weak match is never proposed: a new article must not fall silently into
+an unrelated process.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from dashboard.extract.mentions import slug
+
+MIN_SCORE = 2.0  # at least one shared side and one more shared actor or venue
+
+
+def propose_process(events: list[dict], names: dict[str, str], processes: pd.DataFrame | None,
+                    recorded: pd.DataFrame | None) -> dict:
+    """{'process_id', 'name', 'new', 'score', 'why'} for the article whose proposed events are `events`."""
+    parties = Counter(p for e in events for p in e["parties"])
+    third = Counter(t for e in events for t in e["mediators"])
+    venues = {e["venue_city"] for e in events if e["venue_city"]}
+    best = None
+    if processes is not None and recorded is not None and not processes.empty and not recorded.empty:
+        for process_id, group in recorded.groupby("process_id"):
+            roles = [r for cell in group["actors"].fillna("") for r in str(cell).split(";") if ":" in r]
+            their_parties = {r.split(":")[0].strip() for r in roles if r.split(":")[1].strip() == "party"}
+            their_third = {r.split(":")[0].strip() for r in roles if r.split(":")[1].strip() != "party"}
+            shared_parties = set(parties) & their_parties
+            shared_third = set(third) & their_third
+            shared_venues = venues & set(group["venue_city"].fillna(""))
+            score = 1.5 * len(shared_parties) + len(shared_third) + 0.5 * len(shared_venues)
+            if shared_parties and score >= MIN_SCORE and (best is None or score > best[0]):
+                why = [f"shared sides: {', '.join(sorted(names.get(a, a) for a in shared_parties))}"]
+                if shared_third:
+                    why.append(f"shared go-betweens: {', '.join(sorted(names.get(a, a) for a in shared_third))}")
+                if shared_venues:
+                    why.append(f"shared venues: {', '.join(sorted(shared_venues))}")
+                best = (score, process_id, "; ".join(why))
+    if best is not None:
+        name = dict(zip(processes["process_id"], processes["name"])).get(best[1], best[1])
+        return {"process_id": best[1], "name": name, "new": False, "score": best[0], "why": best[2]}
+    sides = [names.get(a, a) for a, _ in parties.most_common(3)]
+    if sides:
+        name = "–".join(sorted(sides)) + " talks"
+        why = "no recorded process shares its sides; named from the sides it proposes"
+    else:
+        name = "New negotiation process"
+        why = "no sides found: name the process yourself"
+    process_id = slug(name)
+    return {"process_id": process_id, "name": name, "new": True, "score": 0.0, "why": why}

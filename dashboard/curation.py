@@ -25,15 +25,20 @@ EVENT_COLUMNS = ["accept", "event_id", "process_id", "title", "type", "status", 
                  "date_precision", "announced_date", "venue_city", "venue_country", "level", "actors", "summary", "quote"]
 POSITION_COLUMNS = ["accept", "position_id", "process_id", "actor_id", "speaker_id", "issue_id", "date",
                     "date_precision", "stance", "red_line", "paraphrase", "quote"]
-ACTOR_COLUMNS = ["accept", "actor_id", "name", "kind", "aliases", "affiliation", "title", "country_code"]
+ACTOR_COLUMNS = ["accept", "actor_id", "name", "kind", "aliases", "affiliation", "title", "country_code", "why"]
 _FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def new_actor_rows(result: dict) -> pd.DataFrame:
-    # a country is accepted by default (the proposals refer to it); a person's name is for the curator to confirm
-    rows = [{"accept": a["kind"] == "state", "actor_id": a.get("actor_id") or slug(a["name"], 40), "name": a["name"],
-             "kind": a["kind"], "aliases": "", "affiliation": "", "title": a.get("title", ""),
-             "country_code": a.get("country_code", "")} for a in result["new_actors"]]
+    """New actors for the registry, each with the words that made the assistant propose it (`why`).
+
+    An actor an event proposal names as a side or go-between is accepted by default (the event needs it to
+    save), and so is a country; any other name is for the curator to confirm."""
+    referenced = {a for e in result["events"] for a in e["parties"] + [t["actor"] for t in e["third_parties"]]}
+    rows = [{"accept": a["kind"] == "state" or a["actor_id"] in referenced,
+             "actor_id": a.get("actor_id") or slug(a["name"], 40), "name": a["name"], "kind": a["kind"],
+             "aliases": a.get("aliases", ""), "affiliation": a.get("affiliation", ""), "title": a.get("title", ""),
+             "country_code": a.get("country_code", ""), "why": a.get("cue", "")} for a in result["new_actors"]]
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
 
 
@@ -48,9 +53,10 @@ def event_rows(result: dict, process_id: str) -> pd.DataFrame:
         roles += [f"{t['actor'] if not _is_name(t['actor']) else slug(t['actor'], 40)}:{t['role']}"
                   for t in e["third_parties"]]
         rows.append({
-            "accept": complete and bool(e["parties"]),
+            "accept": complete and bool(e["parties"]) and not e.get("background"),
             "event_id": "", "process_id": process_id, "title": title, "type": e["type"], "status": e["status"],
-            "start_date": date if complete else "", "end_date": "", "date_precision": e["precision"] or "day",
+            "start_date": date if complete else "", "end_date": e.get("end_date") or "",
+            "date_precision": e["precision"] or "day",
             "announced_date": "", "venue_city": e["venue_city"] or "", "venue_country": e["venue_country"] or "",
             "level": "", "actors": "; ".join(dict.fromkeys(roles)), "summary": e["evidence"]["text"],
             "quote": e["evidence"]["text"],

@@ -26,7 +26,8 @@ def test_proposals_become_accepted_rows_with_drafts_for_every_required_field(pro
     ds, result = proposals
     events = event_rows(result, "russia-ukraine")
     assert events.loc[0, "accept"] and events.loc[0, "start_date"] == "2025-06-03"
-    assert events.loc[0, "actors"] == "russia:party; ukraine:party; turkiye:mediator"
+    # a special envoy who speaks of the talks is proposed as a go-between too, for the curator to confirm
+    assert events.loc[0, "actors"] == "russia:party; ukraine:party; turkiye:mediator; maria-lund:mediator"
     positions = position_rows(result, "russia-ukraine")
     red = positions[positions["red_line"]]
     assert list(red["actor_id"]) == ["ukraine"] and list(red["issue_id"]) == ["territory"]

@@ -30,15 +30,24 @@ def main(argv: list[str] | None = None) -> int:
     except UnicodeDecodeError:
         parser.error(f"{args.article}: not UTF-8 text")
     published = args.published or published_from_header(article.header)
-    actors = load_dataset()["actors"]
+    data = load_dataset()
     result = {"article": str(args.article), "published": published.isoformat() if published else None,
-              **extract_article(article.text, actors, published)}
+              **extract_article(article.text, data["actors"], published, data["processes"], data["events"])}
     try:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2, default=_plain)
         sys.stdout.write("\n")
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped early
         sys.stderr.close()
     return 0
+
+
+def _plain(value):
+    """A number or date from pandas or numpy as plain JSON; anything else as its text, never an exception."""
+    if hasattr(value, "item"):
+        return value.item()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 if __name__ == "__main__":

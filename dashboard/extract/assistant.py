@@ -39,21 +39,23 @@ def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None
     """
     datelines = []
     for line in text.split("\n")[:20]:
-        match = _DATELINE.match(line)
-        if not match or len(line.strip()) > 100:
+        if len(line.strip()) > 100:
             continue
-        found = find_dates(match.group("date"), published)
-        if found and found[0].precision == "day" and found[0].date and not found[0].date.startswith("--") \
-                and len(found[0].text) >= len(match.group("date").strip()) - 2:
-            datelines.append(dt.date.fromisoformat(found[0].date))
+        prefixed = _DATELINE.match(line)
+        for candidate in (line.strip(), prefixed.group("date") if prefixed else ""):  # the date alone, or after a place
+            found = find_dates(candidate, published)
+            if candidate and found and found[0].precision == "day" and found[0].date \
+                    and not found[0].date.startswith("--") and len(found[0].text) >= len(candidate.strip()) - 2:
+                datelines.append(dt.date.fromisoformat(found[0].date))
+                break
     if datelines:
         return min(datelines), "dateline"
     lead = text[:1500]
     statement = _STATEMENT_DATE.search(lead)
     if statement:
-        end = lead.find(".", statement.end())
-        days = [d for d in find_dates(lead[statement.start():end if end > 0 else len(lead)], published)
-                if d.precision == "day" and d.date and not d.date.startswith("--")]
+        sentence = next((s for s in sentences(lead) if s.start <= statement.start() < s.end), None)
+        days = [d for d in find_dates(sentence.text, published) if d.precision == "day" and d.date
+                and not d.date.startswith("--")] if sentence else []
         if days:
             return dt.date.fromisoformat(days[0].date), "statement date"
     if published:

@@ -20,7 +20,7 @@ TALKS = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet(?:s|ing)?"
               r"call with", r"phone call", r"mediat\w*", r"summits?", r"initiative", r"proposed", r"proposal",
               r"host(?:ed|ing|s)?", r"hospitality", r"delegations?", r"facilitat\w*", r"observers?", r"guarantors?",
               r"brokered", r"memorandum", r"pause", r"peace process", r"normali[sz]ation", r"reconven\w*",
-              r"cessation", r"signing", r"signed", r"accepted", r"spoke (?:by phone )?with", r"forum")
+              r"cessation", r"signing", r"signed", r"accepted", r"spoke (?:by phone )?with", r"forum", r"reaching")
 
 # A place is a venue when a meeting word stands near it ("talks in Istanbul", "met in Doha", "Today in Jeddah").
 VENUE_CONTEXT = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet", r"held", r"hold", r"summit\w*",
@@ -69,8 +69,8 @@ ROLE_AFTER: list[tuple[str, re.Pattern]] = [
     ("mediator", re.compile(rf"^{_REL}(?:-led|\s+(?:for\s+)?(?:has\s+|have\s+)?mediat\w*|\s*(?:['’]s)?\s+role as "
                             r"(?:a |the )?mediator|\s+as (?:a |the )?mediators?|-brokered|-mediated|\s+brokered|"
                             rf"{_CREDIT}(?:reach|secur|brok|achiev|mediat|negotiat|bring)\w*|"
-                            r"\s+(?:\w+\s+)?proposal\s+(?:to|for)\s+(?:end|resolve|settle|an?\s+\w*\s*ceasefire|"
-                            r"an?\s+(?:\w+\s+){0,3}ceasefire))", re.IGNORECASE)),
+                            r"\s+(?:\w+\s+)?proposal\s+(?:to|for)\s+(?:end|resolve|settle|"
+                            r"an?\s+(?:[\w-]+\s+){0,4}(?:ceasefire|cease-fire|truce|settlement)))", re.IGNORECASE)),
     ("host", re.compile(rf"^{_REL}\s+(?:\w+\s+){{0,2}}?(?:for (?:\w+ )?)?(?:host(?:ed|ing|s)?\b|hospitality)",
                         re.IGNORECASE)),
     ("guarantor", re.compile(rf"^{_REL}\s+(?:as|being)\s+(?:a\s+|the\s+)?guarantors?", re.IGNORECASE)),

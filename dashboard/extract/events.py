@@ -24,6 +24,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|b
 _VENUE_BEFORE = re.compile(r"(?:\b(?:in|at|In|At)\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|resort|port)"
                            r"(?:\s+of)?,?\s+|\b(?:in|In)\s+|\b(?:at|At)\s+(?:the\s+)?[A-Z][^,.;]{1,60}?,\s+|"
                            r"\b(?:at|At)\s+(?:the\s+)?[A-Z][^,.;]{1,60}?\s+in\s+)$")
+_SEAT = re.compile(r"\b(?:authorities|government|officials|leadership|regime|embassy|administration)\s+in\s+$",
+                   re.IGNORECASE)
 _VENUE_LIST = re.compile(r"^\s*(?:,|,?\s*and)\s+(?:in\s+)?$")
 _COUNTRY_VENUE = re.compile(r"(?:talks|negotiations?|meetings?|met|held|signed|reached|summit|agreement|rounds?)"
                             r"(?:\s+\w+){0,2}\s+(?:in|at)\s+$", re.IGNORECASE)
@@ -31,6 +33,8 @@ _MET = re.compile(r"^\s+(?:\w+\s+)?(?:met|meets|will meet|spoke with|talked with
 _DASHED = re.compile(r"^\s*[-–—/]\s*$")
 _DASH_NOUN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:talks|summit|dialogue|negotiations|meeting|agreement|deal|"
                         r"ceasefire|relations|war|conflict|process)\b", re.IGNORECASE)
+_LOCATED = re.compile(r"\b(?:in|at|across|throughout|inside|within)\s+(?:the\s+)?$")
+_EXAMPLES = re.compile(r"\b(?:like|such as|including)\s+(?:the\s+)?(?:[\w’'-]+,?\s+(?:and\s+)?(?:the\s+)?){0,12}$")
 _THANKED = re.compile(r"\b(?:thank(?:s|ed|ful)?(?:\s+to)?|grateful\s+to|appreciat\w*)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
                       re.IGNORECASE)
 
@@ -103,7 +107,9 @@ def read_sentence(index: int, sentence: Sentence, ctx: Context) -> SentenceFacts
     venue_spans = [(p.start, p.end) for p, _ in venues]
     roles = _roles(sentence, mentions, ctx)
     third = {r.mention.actor_id for r in roles}
-    sides = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in venue_spans)]
+    # a venue, and the country written after it ("Jeddah, Saudi Arabia"), is where, not who
+    sides = [m for m in mentions if not any(s <= m.start and m.end <= e or re.fullmatch(r",\s*", ctx.text[e:m.start])
+                                            for s, e in venue_spans)]
     explicit = _explicit_parties(sentence, sides, ctx)
     fallback = _fallback_parties(sentence, sides, third, ctx)
     return SentenceFacts(index, sentence, dates, venues, roles, explicit, fallback)
@@ -129,8 +135,8 @@ def _venues(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[t
         listed = found and _VENUE_LIST.match(text[found[-1][0].end:place.start])
         if found and re.fullmatch(r",\s*", text[found[-1][0].end:place.start]) and not place.city:
             continue  # "Jeddah, Saudi Arabia": the city's own country
-        if not cue and not listed:
-            continue
+        if not cue and not listed or _SEAT.search(before):
+            continue  # "the authorities in Kiev": the government, not where talks meet
         if place.city:
             near = text[max(sentence.start, place.start - 90):min(sentence.end, place.end + 50)]
             if not cues.VENUE_CONTEXT.search(near):
@@ -149,7 +155,8 @@ def _coordinated(mentions: list[Mention], text: str) -> list[list[Mention]]:
             gap = text[groups[-1][-1].end:m.start]
             listed = re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[\w.\-]+\s+){0,5}?", gap)
             titled = re.fullmatch(r"\s+(?:[A-Z][\w\-]*\s+){0,3}", gap)  # "South African Deputy President X"
-            if (listed or titled) and len(gap) < 60:
+            of = re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and groups[-1][-1].kind == "person"  # "Sheikh X of Qatar"
+            if (listed or titled or of) and len(gap) < 60:
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -231,6 +238,9 @@ def _explicit_parties(sentence: Sentence, mentions: list[Mention], ctx: Context)
             add(group, text[group[0].start - len(of.group(0)):group[-1].end])
         elif did and len(group) >= 2:
             add(group, text[group[0].start:group[-1].end] + did.group(0))
+        elif len(group) >= 2 and _DASH_NOUN.match(text[group[-1].end:group[-1].end + 40]):
+            # "Russian and Ukraine direct negotiations"
+            add(group, text[group[0].start:group[-1].end] + _DASH_NOUN.match(text[group[-1].end:group[-1].end + 40]).group(0))
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end:b.start]
         if _MET.match(gap):
@@ -265,6 +275,8 @@ def _fallback_parties(sentence: Sentence, mentions: list[Mention], third: set, c
             continue
         if authors and authors.start() + sentence.start < m.start:
             continue
+        if _LOCATED.search(before[-40:]) or _EXAMPLES.search(before[-120:]):
+            continue  # "democracy in Venezuela", "regions like Yemen": places and examples, not sides
         if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)):
             continue
         out.append((side, f"named in the sentence: {m.alias}"))
@@ -296,7 +308,7 @@ def events_from(facts: list[SentenceFacts], ctx: Context) -> list[dict]:
         for i in targets:
             for r in f.roles:
                 _add_role(events[i], r, ctx)
-            for actor, cue in f.explicit:
+            for actor, cue in f.explicit + (f.fallback if not own else []):
                 _add_party(events[i], actor, cue)
     for i, event in enumerate(events):
         third = {t["actor"] for t in event["third_parties"]}
@@ -348,8 +360,10 @@ def _events_of(f: SentenceFacts, ctx: Context) -> list[dict]:
         out.append(_event(f, ctx, own, lead, date.date, date.precision, date.end_date, False, venue,
                           {"date_text": date.text, "date_start": date.start, "date_end": date.end}, reference))
     if not f.dates:
-        status = first_family(cues.STATUSES, sentence.text, default="held")
         kind = first_family(cues.EVENT_TYPES, sentence.text, default="talks_round")
+        verb = dict(cues.EVENT_TYPES)[kind].search(sentence.text)
+        around = sentence.text[max(0, verb.start() - 40):verb.end() + 30] if verb else sentence.text
+        status = first_family(cues.STATUSES, around, default="held")
         if reference and kind in SAME_DAY_TYPES and status in ("held", "suspended") and not f.venues:
             out.append(_event(f, ctx, sentence.text, sentence.text, reference.isoformat(), "day", None, True, None,
                               {}, reference))

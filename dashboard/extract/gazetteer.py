@@ -84,8 +84,9 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|\d+")
 
 
 def first_word(form: str) -> str:
+    """The first word of a name as an index key: without a final full stop or possessive ("Russia’s" -> "Russia")."""
     match = _FIRST_WORD.match(form)
-    return match.group(0).rstrip(".") if match else form
+    return re.sub(r"['’]s$", "", match.group(0).rstrip(".")) if match else form
 
 
 def _latin(name: str) -> bool:
@@ -112,8 +113,11 @@ def _countries(gaz: Gazetteer) -> None:
         if code in extra and data.get("name") != rows[code]["name"]:
             continue
         extra[code] = {"alt": [data.get("name") or "", *(data.get("altSpellings") or [])], "demonym": info.demonym() or ""}
+    names = {row["name"] for row in rows.values()}
     # the more populous country keeps a spelling two share ("American": the United States, not the Marianas)
     for code, row in sorted(rows.items(), key=lambda item: -int(item[1].get("population") or 0)):
+        if " and " in row["name"] and all(part in names for part in row["name"].split(" and ")):
+            continue  # "Serbia and Montenegro": a union since dissolved; "between Serbia and Montenegro" is two
         more = extra.get(code, {"alt": [], "demonym": ""})
         forms = [row["name"]]
         for alt in more["alt"]:
@@ -137,6 +141,9 @@ def _countries(gaz: Gazetteer) -> None:
             gaz.capitals.setdefault(country.capital, code)
 
 
+# a month or a weekday is a date ("in March 2022"), never a place, whatever town bears its name
+_CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 ALTERNATE_NAMES_FROM = 100_000  # cities this large are also found by their other Latin-script names
 
 
@@ -148,12 +155,13 @@ def _cities(gaz: Gazetteer) -> None:
     cities = [City(r["name"], r["countrycode"], int(r["population"]), r["latitude"], r["longitude"]) for r in rows]
     # a city's own name first (the largest namesake wins), then other names where no city is so called
     for city in cities:
-        gaz.cities.setdefault(city.name, city)
+        if city.name not in _CALENDAR:
+            gaz.cities.setdefault(city.name, city)
     for row, city in zip(rows, cities):
         if city.population < ALTERNATE_NAMES_FROM:
             break
         for name in row.get("alternatenames") or ():
-            if name not in gaz.cities and " " not in name[:1] and _latin(name):
+            if name not in gaz.cities and name not in _CALENDAR and _latin(name):
                 gaz.cities[name] = city
     for name, city in list(gaz.cities.items()):
         plain = _ascii(name)

@@ -67,18 +67,25 @@ _ORG_OF = re.compile(rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s+)?(?:Organi[sz]ation
                      rf"Association|Government)\s+of\s+(?:the\s+)?(?:{_WORD}\s+(?:(?:and|for)\s+)?){{0,4}}{_WORD})")
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&.\-]{1,9})\)")
 _PLURAL_GROUP = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}(?:is|s))\b")
+# "between the Government of X and Renamo": a side, whatever it is called
+_BETWEEN_SIDES = (re.compile(r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)\s+and\b"),
+                  re.compile(r"\bbetween\s+[^.;:]{1,80}?\s+and\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)(?!\s+[A-Z])"))
 _DESCRIBED_GROUP = re.compile(
     r"\b(?:militant|armed|rebel|terrorist|insurgent|opposition|militia|separatist|jihadist|Islamist|paramilitary|"
     r"political)\s+(?:group|movement|organi[sz]ation|faction|party|force)\s+(?P<name>[A-Z][\w’'\-]+)")
 _GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][a-z][\w’'\-]+)\s+(?:forces|fighters|militants|"
                            r"rebels|militia|militiamen|leader|leaders|commanders?|spokes(?:man|woman|person)|"
-                           r"delegation|negotiators)\b", re.MULTILINE)
+                           r"delegation|negotiators|President|Leader|Chairman|Commander|Spokes(?:man|woman|person))\b",
+                           re.MULTILINE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|\d+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 GOVERNMENT_OF = re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?(?:(?:(?:Federal|Islamic|Democratic|People['’]s|"
                            r"Socialist|United|Arab)\s+)*(?:Republic|Kingdom|State|Federation|Emirates)\s+of\s+"
                            r"(?:the\s+)?)?$")
 _MAX_TOKENS = 12
+# words that qualify a title, never a group's name ("Deputy President", "Acting Chairman")
+_TITLE_MODIFIERS = {"Deputy", "Vice", "Acting", "Former", "Chief", "Senior", "First", "Interim", "Assistant",
+                    "Executive", "Special", "General", "Federal", "National", "Supreme", "Prime", "Late", "Then"}
 
 
 @dataclass(frozen=True)
@@ -246,6 +253,11 @@ class ActorMatcher:
         found = self._governments(text, found)
         shaped = self._shaped(text, found)
         people = self._people(text, found + shaped)
+        # "former Kenyan President Kenyatta": the demonym describes the person (their affiliation), it is no actor
+        # of its own in the sentence
+        described = {(m.start, m.end) for m in found if m.alias in self.gaz.demonyms and any(
+            re.fullmatch(rf"\s+(?:{TITLES}\s+)*(?:[A-Z][\w\-]*\s+){{0,2}}", text[m.end:p.start]) for p in people)}
+        found = [m for m in found if (m.start, m.end) not in described]
         merged = _without_overlaps(people + shaped + found)
         merged += self._later_uses(text, merged)
         return sorted(_without_overlaps(merged), key=lambda m: m.start)
@@ -282,7 +294,7 @@ class ActorMatcher:
         city = self.gaz.city(form)
         if code and not (city and city.country == code and city.population * 3 >= self.gaz.countries[code].population):
             country = self.gaz.countries[code]
-            return country.name, code, False, ""
+            return country.name, country.name, code, False, ""
         if city is None or form.isupper() or not form[:1].isupper() or len(form) < 4:
             return None
         country = self.gaz.countries.get(city.country)
@@ -393,14 +405,15 @@ class ActorMatcher:
                 actor_id = add(plural, m.start("name"), "group", f"plural group name: 'the {plural}'")
                 if actor_id:
                     self._alias(actor_id, singular)
-        for pattern, cue in ((_DESCRIBED_GROUP, "described as a group: '{}'"),
+        for pattern, cue in ((_BETWEEN_SIDES[0], "named as a side: '{}'"), (_BETWEEN_SIDES[1], "named as a side: '{}'"),
+                             (_DESCRIBED_GROUP, "described as a group: '{}'"),
                              (_GROUP_BEFORE, "named with its fighters, leader or delegation: '{}'")):
             for m in pattern.finditer(text):
                 name = _POSSESSIVE.sub("", m.group("name"))
                 if self._known(name) or name.lower() in text.lower().replace(name.lower(), "", 1) and \
                         re.search(rf"(?<![A-Za-z]){name.lower()}\b", text):
                     continue
-                if re.fullmatch(TITLES, name) or name in GROUP_HEADS:
+                if re.fullmatch(TITLES, name) or name in GROUP_HEADS or name in _TITLE_MODIFIERS:
                     continue
                 add(name, m.start("name"), "group", cue.format(m.group(0).strip()))
         return out

@@ -23,26 +23,36 @@ def propose_process(events: list[dict], names: dict[str, str], processes: pd.Dat
     parties = Counter(p for e in events for p in e["parties"])
     third = Counter(t for e in events for t in e["mediators"])
     venues = {e["venue_city"] for e in events if e["venue_city"]}
-    best = None
+    ranked = []
     if processes is not None and recorded is not None and not processes.empty and not recorded.empty:
         for process_id, group in recorded.groupby("process_id"):
-            roles = [r for cell in group["actors"].fillna("") for r in str(cell).split(";") if ":" in r]
-            their_parties = {r.split(":")[0].strip() for r in roles if r.split(":")[1].strip() == "party"}
-            their_third = {r.split(":")[0].strip() for r in roles if r.split(":")[1].strip() != "party"}
+            per_event = [{r.split(":")[0].strip(): r.split(":")[1].strip() for r in str(cell).split(";") if ":" in r}
+                         for cell in group["actors"].fillna("")]
+            their_parties = {a for roles in per_event for a, role in roles.items() if role == "party"}
+            their_third = {a for roles in per_event for a, role in roles.items() if role != "party"}
             shared_parties = set(parties) & their_parties
             shared_third = set(third) & their_third
             shared_venues = venues & set(group["venue_city"].fillna(""))
             score = 1.5 * len(shared_parties) + len(shared_third) + 0.5 * len(shared_venues)
-            if shared_parties and score >= MIN_SCORE and (best is None or score > best[0]):
-                why = [f"shared sides: {', '.join(sorted(names.get(a, a) for a in shared_parties))}"]
-                if shared_third:
-                    why.append(f"shared go-betweens: {', '.join(sorted(names.get(a, a) for a in shared_third))}")
-                if shared_venues:
-                    why.append(f"shared venues: {', '.join(sorted(shared_venues))}")
-                best = (score, process_id, "; ".join(why))
-    if best is not None:
-        name = dict(zip(processes["process_id"], processes["name"])).get(best[1], best[1])
-        return {"process_id": best[1], "name": name, "new": False, "score": best[0], "why": best[2]}
+            if not shared_parties or score < MIN_SCORE:
+                continue
+            # on a tie, the process in which these sides have met most often
+            support = sum(1 for roles in per_event if shared_parties & set(roles))
+            why = [f"shared sides: {', '.join(sorted(names.get(a, a) for a in shared_parties))}"]
+            if shared_third:
+                why.append(f"shared go-betweens: {', '.join(sorted(names.get(a, a) for a in shared_third))}")
+            if shared_venues:
+                why.append(f"shared venues: {', '.join(sorted(shared_venues))}")
+            why.append(f"{support} recorded event(s) with these sides")
+            ranked.append((score, support, process_id, "; ".join(why)))
+    if ranked:
+        ranked.sort(reverse=True)
+        score, _, process_id, why = ranked[0]
+        label = dict(zip(processes["process_id"], processes["name"]))
+        if len(ranked) > 1 and ranked[1][0] == score:
+            why += f"; as close: {label.get(ranked[1][2], ranked[1][2])}"
+        return {"process_id": process_id, "name": label.get(process_id, process_id), "new": False, "score": score,
+                "why": why}
     sides = [names.get(a, a) for a, _ in parties.most_common(3)]
     if sides:
         name = "–".join(sorted(sides)) + " talks"

@@ -28,21 +28,21 @@ _DASH = r"\s*(?:[–—-]|to|until|and)\s*"
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in (
     ("iso", rf"\b{YEAR}-[01]\d-[0-3]\d\b"),
     # ranges: "12–14 March 2019", "March 12-14, 2019", "April 3-5", "from May 7 to May 10"
-    ("range_dm", rf"\b(?P<d1>{DAY}){_DASH}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?![\w.])"),
+    ("range_dm", rf"\b(?P<d1>{DAY}){_DASH}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?!\w|\.\w)"),
     ("range_md", rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY}){_DASH}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?"
                  r"(?!\s*(?:%|percent|per cent|million|billion))"),
     ("dmy_dots", rf"\b[0-3]?\d\.[01]?\d\.{YEAR}\b"),
     ("mdy_slash", rf"\b[01]?\d/[0-3]?\d/{YEAR}\b"),
     ("day_month_year", rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"),
     ("month_day_year", rf"\b{MONTH}\s+(?:the\s+)?{DAY},?\s+{YEAR}\b"),
-    ("day_month", rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?![\w.])"),
+    ("day_month", rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?!\w|\.\w)"),
     ("month_day", rf"\b{MONTH}\s+(?:the\s+)?{DAY}\b(?!\s*(?:%|percent|per cent|million|billion))"),
     ("month_year", rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b"),
     ("relative_weekday", rf"\b(?:next|last|this|coming)\s+{WEEKDAY}\b"),
     ("relative_period", r"\b(?:next|last|this|coming)\s+(?:week|month|year)\b"),
     ("deictic", r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
     ("weekday", rf"\b(?:on|On|this|This|by|By)\s+(?P<d>{WEEKDAY})\b"),
-    ("month_alone", rf"\b(?:in|In|since|until|by|early|late|mid-|this|last|next|past|during)\s+(?P<d>{MONTH})(?![\w.])"),
+    ("month_alone", rf"\b(?:in|In|since|until|by|early|late|mid-|this|last|next|past|during)\s+(?P<d>{MONTH})(?!\w|\.\w)"),
     ("year", rf"(?<![\d/.\-]){YEAR}(?![\d/\-]|\.\d)"),
 )]
 

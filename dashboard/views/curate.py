@@ -24,6 +24,7 @@ from dashboard.ui.state import context
 from dashboard.ui.text import md
 
 WORK = "curate_work"  # the article under review and the proposals, kept across reruns
+NEW_PROCESS = "+ a new process"
 
 ctx = context()
 data = ctx.data
@@ -58,8 +59,15 @@ def _metadata_form(prefix: str, draft: ArticleDraft) -> ArticleDraft:
 
 def _start(text: str, published: str, source_id: str | None, draft: ArticleDraft | None) -> None:
     reference = dt.date.fromisoformat(published) if published else None
-    result = extract_article(text, data["actors"], reference)
+    result = extract_article(text, data["actors"], reference, data["processes"], data["events"])
     st.session_state[WORK] = {"text": text, "source_id": source_id, "draft": draft, "result": result}
+    # the process the assistant proposes is preselected, never the first in the list
+    process = result.get("process") or {}
+    if process and not process.get("new"):
+        st.session_state["curate-process"] = process["process_id"]
+    else:
+        st.session_state["curate-process"] = NEW_PROCESS
+        st.session_state["np-id"], st.session_state["np-name"] = process.get("process_id", ""), process.get("name", "")
 
 
 with st.container(border=True):
@@ -116,10 +124,13 @@ result, text = work["result"], work["text"]
 st.subheader("2. Review the proposals")
 processes = dict(zip(data["processes"]["process_id"], data["processes"]["name"]))
 left, right = st.columns([2, 3])
-process_id = left.selectbox("Process for these records", [*processes, "+ a new process"], key="curate-process",
+process_id = left.selectbox("Process for these records", [*processes, NEW_PROCESS], key="curate-process",
                             format_func=lambda p: processes.get(p, p))
+proposed = result.get("process") or {}
+if proposed:
+    left.caption(f"Proposed: {'a new process, ' if proposed['new'] else ''}{proposed['name']} ({proposed['why']}).")
 new_process = None
-if process_id == "+ a new process":
+if process_id == NEW_PROCESS:
     c1, c2, c3 = right.columns(3)
     new_process = {"process_id": c1.text_input("Process id", key="np-id"), "name": c2.text_input("Name", key="np-name"),
                    "conflict": c3.text_input("Conflict", key="np-conflict"), "description": ""}
@@ -127,6 +138,9 @@ if process_id == "+ a new process":
 right.caption(f"Dates resolved against {result['reference_date'] or 'no date (give the publication date)'}"
               f" ({result['reference']}). {len(result['events'])} event and {len(result['positions'])} position "
               f"proposal(s); {len(result['mentions'])} actor mention(s).")
+for error in result.get("errors", []):
+    st.warning(f"One rule of the assistant failed on this article ({error['rule']}); its proposals are missing, "
+               f"the others are here: {error['error']}", icon=":material/warning:")
 
 spans = [(e["evidence"]["start"], e["evidence"]["end"], f"event-{i + 1}") for i, e in enumerate(result["events"])]
 spans += [(p["start"], p["end"], f"position-{i + 1}") for i, p in enumerate(result["positions"])]
@@ -171,18 +185,24 @@ positions = _review_table(tables["positions"], "curate-positions", "position_id"
     "red_line": st.column_config.CheckboxColumn("red line"),
     "paraphrase": st.column_config.TextColumn("paraphrase (your words)", width="large"),
 })
-mentions = pd.DataFrame(result["mentions"], columns=["actor", "name", "alias", "start", "end", "new"])
+mentions = pd.DataFrame(result["mentions"], columns=["actor", "name", "alias", "start", "end", "new", "kind", "cue"])
 known = mentions[~mentions["new"].astype(bool)]["actor"].nunique()
-with st.expander(f"Actors: {known} matched in the registry, {len(tables['actors'])} new"):
-    st.dataframe(mentions.drop_duplicates(["actor", "alias"])[["alias", "actor", "name"]], hide_index=True,
-                 width="stretch", column_config={"alias": "As written", "actor": "Registry id", "name": "Name"})
-    st.markdown("New names the assistant found; accept one to add it to the registry.")
+with st.expander(f"Actors: {known} matched in the registry, {len(tables['actors'])} new",
+                 expanded=not tables["actors"].empty):
+    st.markdown("New actors the assistant proposes, with the words that made it propose each; accept one to add "
+                "it to the registry when you save.")
     new_actors = st.data_editor(
         tables["actors"], key="curate-actors", num_rows="dynamic", hide_index=True, width="stretch",
         column_config={"accept": st.column_config.CheckboxColumn("accept", default=True),
                        "kind": st.column_config.SelectboxColumn("kind", options=list(ACTOR_KINDS), required=True),
-                       "affiliation": st.column_config.SelectboxColumn("affiliation", options=actor_ids)},
+                       "affiliation": st.column_config.TextColumn("affiliation (actor id)"),
+                       "why": st.column_config.TextColumn("why proposed", disabled=True, width="large")},
     )
+    st.markdown("Every name found in the article, as written:")
+    st.dataframe(mentions.drop_duplicates(["actor", "alias"])[["alias", "actor", "name", "kind", "cue"]],
+                 hide_index=True, width="stretch",
+                 column_config={"alias": "As written", "actor": "Actor id", "name": "Name", "kind": "Kind",
+                                "cue": "Found by"})
 
 st.subheader("3. Check and save")
 

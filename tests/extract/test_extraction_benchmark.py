@@ -24,12 +24,26 @@ def test_recall_targets_and_verbatim_quotes():
     assert n > 0 and ok == n, f"{n - ok} proposed quotes are not verbatim"
 
 
+def test_corpus_targets_on_articles_no_rule_was_written_from():
+    """Issue 10's bar, on ../shared/corpus: recall >= 0.9 and precision >= 0.7 for event dates, venues, mediators
+    and parties, at most 1.5 proposed events per true one, and every quote verbatim."""
+    totals, _, (ok, n), (proposed, true) = bench.run_corpus()
+    for field in ("event_dates", "venues", "mediators", "parties"):
+        precision, recall = bench.precision_recall(totals[field])
+        assert recall >= 0.9, f"{field}: recall {recall:.2f}"
+        assert precision >= 0.7, f"{field}: precision {precision:.2f}"
+    assert proposed <= 1.5 * true, f"{proposed} events proposed for {true} true ones"
+    assert n > 0 and ok == n, f"{n - ok} proposed quotes are not verbatim"
+
+
 def test_benchmark_script_prints_precision_and_recall_per_field():
     out = subprocess.run([sys.executable, "tests/benchmark_extraction.py"], cwd=REPO, capture_output=True, text=True,
                          check=True).stdout
     for field in bench.FIELDS:
         assert field in out
     assert "precision" in out and "recall" in out and "pass the loader's quote check" in out
+    assert "never seen by the rules" in out and "proposed events per true one" in out
+    assert "-word article in" in out and "MB" in out  # the speed and memory figures
 
 
 def test_command_line_prints_json_with_the_documented_fields():

@@ -131,7 +131,10 @@ def slug(text: str) -> str:
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].rstrip("-") or "actor"
+    whole = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    if len(whole) > 40:  # cut at a word's end: "international-bank-for-reconstruction"
+        whole = whole[:41].rsplit("-", 1)[0]
+    return whole or "actor"
 
 
 class ActorMatcher:

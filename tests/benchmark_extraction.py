@@ -72,13 +72,18 @@ def score_article(path: Path, truth: dict, actors) -> tuple[dict[str, Counter], 
     found = {m if m in true_mediators else affiliation.get(m) or m for m in predicted["mediators"]}
     counts["mediators"] = Counter(tp=len(found & true_mediators), fp=len(found - true_mediators),
                                   fn=len(true_mediators - found))
-    true_spans = [article.find(q) for q in truth["red_line_quotes"]]
+    counts["red_line_quotes"] = red_line_counts(path, article, truth["red_line_quotes"], result)
+    return counts, result
+
+
+def red_line_counts(path: Path, article, quotes: list[str], result: dict) -> Counter:
+    """A proposed red line matches a true one when it covers at least half of its words."""
+    true_spans = [article.find(q) for q in quotes]
     assert all(true_spans), f"{path.name}: a truth quote is not in the article"
     red = [(p["start"], p["end"]) for p in result["positions"] if p["red_line"]]
     matched = {i for i, t in enumerate(true_spans) for r in red if _overlap(t, r) * 2 >= t[1] - t[0]}
     useful = [r for r in red if any(_overlap(t, r) * 2 >= t[1] - t[0] for t in true_spans)]
-    counts["red_line_quotes"] = Counter(tp=len(matched), fp=len(red) - len(useful), fn=len(true_spans) - len(matched))
-    return counts, result
+    return Counter(tp=len(matched), fp=len(red) - len(useful), fn=len(true_spans) - len(matched))
 
 
 def verbatim_check(text: str, result: dict, normalised) -> tuple[int, int]:
@@ -160,12 +165,7 @@ def score_corpus_article(path: Path, truth: dict, actors) -> tuple[dict[str, Cou
         "mediators": _match_entities({m for e in events for m in e["mediators"]}, truth["mediators"], spellings),
         "parties": _match_entities({p for e in events for p in e["parties"]}, truth["parties"], spellings),
     }
-    true_spans = [article.find(q) for q in truth["quotes"]]
-    assert all(true_spans), f"{path.name}: a truth quote is not in the article"
-    red = [(p["start"], p["end"]) for p in result["positions"] if p["red_line"]]
-    matched = {i for i, t in enumerate(true_spans) for r in red if _overlap(t, r) * 2 >= t[1] - t[0]}
-    useful = [r for r in red if any(_overlap(t, r) * 2 >= t[1] - t[0] for t in true_spans)]
-    counts["red_line_quotes"] = Counter(tp=len(matched), fp=len(red) - len(useful), fn=len(true_spans) - len(matched))
+    counts["red_line_quotes"] = red_line_counts(path, article, truth["quotes"], result)
     true_events = max(len(true_days), len(truth["venues"]), 1)
     return counts, result, len(events), true_events
 

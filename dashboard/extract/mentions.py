@@ -267,30 +267,10 @@ class ActorMatcher:
 
     def places(self, text: str) -> list[Place]:
         """Every city and country the text names (a country only where no city of that name is meant)."""
-        out: list[Place] = []
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        i = 0
-        while i < len(tokens):
-            hit = None
-            if first_word(text[tokens[i][0]:tokens[i][1]]) in self.gaz.place_first_words:
-                for j in range(min(len(tokens), i + 6) - 1, i - 1, -1):
-                    span = text[tokens[i][0]:tokens[j][1]]
-                    if "\n" in span:
-                        continue
-                    for form in _variants(span):
-                        place = self._place(form)
-                        if place:
-                            s = tokens[i][0]
-                            hit = (j, Place(place[0], form, s, s + len(form), *place[1:]))
-                            break
-                    if hit:
-                        break
-            if hit:
-                out.append(hit[1])
-                i = hit[0] + 1
-            else:
-                i += 1
-        return out
+        return [Place(place[0], form, s, s + len(form), *place[1:])
+                for s, form, place in _longest_matches(text, tokens, self.gaz.place_first_words,
+                                                       lambda form, s: self._place(form), 6)]
 
     def _place(self, form: str) -> tuple | None:
         code = self.gaz.country_forms.get(form)
@@ -307,29 +287,10 @@ class ActorMatcher:
         return city.name, country.name if country else "", city.country, True, capital_of
 
     def _listed(self, text: str, tokens: list[tuple[int, int]]) -> list[Mention]:
-        found: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            hit = None
-            if first_word(text[tokens[i][0]:tokens[i][1]]) in self._first_words:
-                for j in range(min(len(tokens), i + _MAX_TOKENS) - 1, i - 1, -1):
-                    span = text[tokens[i][0]:tokens[j][1]]
-                    if "\n" in span or len(span) > 120:
-                        continue
-                    for form in _variants(span):
-                        s, e = tokens[i][0], tokens[i][0] + len(form)
-                        resolved = self.resolve(form, s, e)
-                        if resolved:
-                            hit = (j, Mention(resolved[0], form, s, e, resolved[1], resolved[2], resolved[3]))
-                            break
-                    if hit:
-                        break
-            if hit:
-                found.append(hit[1])
-                i = hit[0] + 1
-            else:
-                i += 1
-        return found
+        """Names the registry or the gazetteer holds, longest first."""
+        return [Mention(r[0], form, s, s + len(form), r[1], r[2], r[3])
+                for s, form, r in _longest_matches(text, tokens, self._first_words,
+                                                   lambda form, s: self.resolve(form, s, s + len(form)), _MAX_TOKENS)]
 
     def _governments(self, text: str, found: list[Mention]) -> list[Mention]:
         """'Government of (the Republic of) X' and 'the X Government' are the state X, written so."""
@@ -503,6 +464,28 @@ class ActorMatcher:
         return out
 
 
+
+
+def _longest_matches(text: str, tokens: list[tuple[int, int]], starts, lookup, max_tokens: int):
+    """Left to right, the longest run of up to `max_tokens` tokens, starting at a word in `starts`, that `lookup`
+    resolves: yields (start offset, the words as written, what lookup returned), never overlapping."""
+    i = 0
+    while i < len(tokens):
+        hit = None
+        if first_word(text[tokens[i][0]:tokens[i][1]]) in starts:
+            for j in range(min(len(tokens), i + max_tokens) - 1, i - 1, -1):
+                span = text[tokens[i][0]:tokens[j][1]]
+                if "\n" in span or len(span) > 120:
+                    continue
+                hit = next(((j, form, value) for form in _variants(span)
+                            if (value := lookup(form, tokens[i][0]))), None)
+                if hit:
+                    break
+        if hit:
+            yield tokens[i][0], hit[1], hit[2]
+            i = hit[0] + 1
+        else:
+            i += 1
 
 
 def _prefixes(name: str) -> list[str]:

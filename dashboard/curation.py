@@ -50,8 +50,7 @@ def event_rows(result: dict, process_id: str) -> pd.DataFrame:
         kind_label = e["type"].replace("_", " ")
         title = kind_label.capitalize() + (f" in {e['venue_city']}" if e["venue_city"] else "")
         roles = [f"{p}:party" for p in e["parties"]]
-        roles += [f"{t['actor'] if not _is_name(t['actor']) else slug(t['actor'], 40)}:{t['role']}"
-                  for t in e["third_parties"]]
+        roles += [f"{t['actor']}:{t['role']}" for t in e["third_parties"]]  # every proposal carries an actor id
         rows.append({
             "accept": complete and bool(e["parties"]) and not e.get("background"),
             "event_id": "", "process_id": process_id, "title": title, "type": e["type"], "status": e["status"],
@@ -62,11 +61,6 @@ def event_rows(result: dict, process_id: str) -> pd.DataFrame:
             "quote": e["evidence"]["text"],
         })
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
-
-
-def _is_name(ref: str) -> bool:
-    """An extraction reference that is a name as written (not a registry id) has capitals or spaces."""
-    return bool(re.search(r"[A-Z\s]", ref))
 
 
 def position_rows(result: dict, process_id: str) -> pd.DataFrame:

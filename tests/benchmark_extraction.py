@@ -94,16 +94,13 @@ def verbatim_check(text: str, result: dict, normalised) -> tuple[int, int]:
     return ok, len(spans)
 
 
-def run() -> tuple[dict[str, Counter], dict[str, dict[str, Counter]], tuple[int, int]]:
-    actors = load_dataset()["actors"]
+def tally(scored) -> tuple[dict[str, Counter], dict[str, dict[str, Counter]], tuple[int, int]]:
+    """Totals per field, counts per article, and (verbatim, all) quotes and spans, over (name, path, counts, result)."""
     totals = {f: Counter() for f in FIELDS}
     per_article: dict[str, dict[str, Counter]] = {}
     verbatim = [0, 0]
-    for truth_file in sorted(TRUTH.glob("*.json")):
-        truth = json.loads(truth_file.read_text(encoding="utf-8"))
-        path = REPO / "seeds" / truth["article"]
-        counts, result = score_article(path, truth, actors)
-        per_article[truth["article"]] = counts
+    for name, path, counts, result in scored:
+        per_article[name] = counts
         for field in FIELDS:
             totals[field] += counts[field]
         article = read_article(path)
@@ -111,6 +108,16 @@ def run() -> tuple[dict[str, Counter], dict[str, dict[str, Counter]], tuple[int,
         verbatim[0] += ok
         verbatim[1] += n
     return totals, per_article, (verbatim[0], verbatim[1])
+
+
+def run() -> tuple[dict[str, Counter], dict[str, dict[str, Counter]], tuple[int, int]]:
+    actors = load_dataset()["actors"]
+    scored = []
+    for truth_file in sorted(TRUTH.glob("*.json")):
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        path = REPO / "seeds" / truth["article"]
+        scored.append((truth["article"], path, *score_article(path, truth, actors)))
+    return tally(scored)
 
 
 def precision_recall(c: Counter) -> tuple[float, float]:
@@ -175,24 +182,16 @@ def run_corpus(corpus: Path = CORPUS) -> tuple[dict[str, Counter], dict[str, dic
     """Scores on the never-seen corpus: totals, per article, (verbatim ok, spans), (proposed events, true events)."""
     actors = load_dataset()["actors"]
     truth_all = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
-    totals = {f: Counter() for f in FIELDS}
-    per_article: dict[str, dict[str, Counter]] = {}
-    verbatim, event_counts = [0, 0], [0, 0]
+    scored, event_counts = [], [0, 0]
     for name, truth in sorted(truth_all.items()):
         if name.startswith("_"):
             continue
         path = corpus / "articles" / name
         counts, result, proposed, true_events = score_corpus_article(path, truth, actors)
-        per_article[name] = counts
-        for field in FIELDS:
-            totals[field] += counts[field]
-        article = read_article(path)
-        ok, n = verbatim_check(article.text, result, article.normalised)
-        verbatim[0] += ok
-        verbatim[1] += n
+        scored.append((name, path, counts, result))
         event_counts[0] += proposed
         event_counts[1] += true_events
-    return totals, per_article, (verbatim[0], verbatim[1]), (event_counts[0], event_counts[1])
+    return (*tally(scored), (event_counts[0], event_counts[1]))
 
 
 def speed_and_memory() -> dict[str, float]:

@@ -33,8 +33,8 @@ _SPEECH_FRAME = re.compile(rf"\b(?:{cues.SAID})\s*:\s*$|:\s*$")
 def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None, str]:
     """The date "today" means: the statement's own date line, else its publication date.
 
-    A press statement carries its date line ("May 11, 2025", "WASHINGTON, September 5, 2014 —",
-    "Brussels, 07/09/2020 - 11:54") or says when it was released; a republished copy may carry the
+    A press statement carries its date line ("May 11, 2025", "NAIROBI, March 1, 2024 —",
+    "Lima, 07/09/2020 - 11:54") or says when it was released; a republished copy may carry the
     later date it was posted, so the earliest such date wins.
     """
     datelines = []
@@ -80,7 +80,7 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
     matcher = ActorMatcher(actors)
     mentions = guarded("actor mentions", lambda: matcher.find(text), [])
     places = guarded("places", lambda: matcher.places(text), [])
-    ctx = Context(text, matcher, mentions, places, reference, errors=errors)
+    ctx = Context(text, matcher, mentions, places, reference)
     parts = guarded("sentences", lambda: sentences(text), [])
     ctx.frames = guarded("quoted speech", lambda: _speech_frames(parts, reference), [])
     facts, positions = [], []
@@ -88,7 +88,7 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
     for index, sentence in enumerate(parts):
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         if cues.TALKS.search(sentence.text):
-            fact = guarded("events", lambda: read_sentence(index, sentence, ctx), None, sentence.start)
+            fact = guarded("events", lambda: read_sentence(index, sentence, in_sentence, ctx), None, sentence.start)
             if fact is not None:
                 facts.append(fact)
         position = guarded("positions", lambda: position_in(sentence, in_sentence, last_person, ctx), None,
@@ -116,7 +116,7 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
 
 
 def _speech_frames(parts, reference: dt.date | None) -> list[tuple[int, dt.date]]:
-    """'Foreign Secretary Jeremy Hunt yesterday said:' dates the words quoted after it: their 'today' is yesterday."""
+    """'The minister yesterday said:' dates the words quoted after it: their 'today' is yesterday."""
     frames = []
     for sentence, following in zip(parts, parts[1:]):
         if not _SPEECH_FRAME.search(sentence.text) or not re.search(cues.SAID, sentence.text):

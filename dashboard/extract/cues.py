@@ -58,7 +58,7 @@ STATUSES: list[tuple[str, re.Pattern]] = [
 # Third-party roles: a cue after the actor ("Türkiye for hosting") or before it ("mediated by Türkiye").
 # "X, which hosted ..." / "X, who mediated ...": a relative clause may stand between the actor and its role.
 _REL = r"(?:['’]s?)?,?(?:\s+(?:which|who|that))?"
-# "thank X for his partnership in reaching this deal", "Norway for its leadership in facilitating the talks"
+# "thank X for his partnership in reaching this deal", "Chile for its leadership in facilitating the talks"
 _CREDIT = r"\s+for\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w-]+\s+){0,3}?(?:leadership|partnership|role|efforts?|work|" \
     r"mediation|support|diplomacy)\s+(?:\w+\s+){0,2}?(?:in|on|to|towards?)\s+"
 ROLE_AFTER: list[tuple[str, re.Pattern]] = [
@@ -92,7 +92,7 @@ ROLE_OF_LIST = [("facilitator", re.compile(r"^\s*,?\s*whose facilitation", re.IG
                 ("mediator", re.compile(r"^\s*,?\s*whose mediation", re.IGNORECASE))]
 # A person whose title makes them a go-between mediates for the actor they act for.
 ENVOY_TITLES = re.compile(r"\b(?:Envoy|Special Representative|SRSG|Mediator|Facilitator|Special Coordinator)\b")
-# "Venezuelan-led", "Yemeni-owned": a process the parties lead themselves, not a mediator
+# "Peruvian-led", "Kenyan-owned": a process the parties lead themselves, not a mediator
 OWN_PROCESS = re.compile(r"^-(?:led|owned)\b", re.IGNORECASE)
 
 PARTIES_BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)

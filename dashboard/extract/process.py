@@ -1,7 +1,7 @@
 """Which negotiation process an article belongs to.
 
 An existing process is proposed when the article's sides, go-betweens and venues match those of the
-process's recorded events; otherwise a new process named from its sides ("Kosovo–Serbia talks").
+process's recorded events; otherwise a new process named from its sides ("Bolivia–Chile talks").
 The proposal says why, and a weak match is never proposed: a new article must not fall silently into
 an unrelated process.
 """

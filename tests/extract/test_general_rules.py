@@ -1,8 +1,9 @@
 """The assistant's general rules (gazetteer, names' shapes, roles, dates, process) on text no rule was written from.
 
 Every article here is SYNTHETIC test input, written for these tests; the groups and people in it are
-invented. None of it is data, and none of it names a place, group or person from ../shared/corpus
-as a rule would.
+invented, and none names a place, group or person from ../shared/corpus. None of it is data. The
+gazetteer test checks facts of the shipped lists themselves (GeoNames covers Kosovo, the IGO list
+knows "World Bank"), which is why the packages were chosen.
 """
 
 from __future__ import annotations
@@ -102,19 +103,19 @@ def test_a_side_named_only_by_between_is_proposed():
 
 def test_people_introduced_by_a_title_are_linked_to_the_actor_they_act_for():
     result = run("SYNTHETIC. UN Special Envoy for the Region Jana Roe met the delegations in Lima on 3 March. "
-                 "Peruvian Foreign Minister Tomas Vela and Sheikh Omar bin Khalid Al-Rami of Qatar attended.")
+                 "Peruvian Foreign Minister Tomas Vela and Sheikh Omar bin Khalid Al-Rami of Kuwait attended.")
     people = {a["name"]: a for a in result["new_actors"] if a["kind"] == "person"}
     assert people["Jana Roe"]["affiliation"] == "united-nations" and people["Jana Roe"]["title"] == "Special Envoy"
     assert people["Tomas Vela"]["affiliation"] == "peru"
-    assert people["Omar bin Khalid Al-Rami"]["affiliation"] == "qatar"
+    assert people["Omar bin Khalid Al-Rami"]["affiliation"] == "kuwait"
     assert "Jana Roe" in names(result, "mediator")  # an envoy mediates for whom they act
 
 
 @pytest.mark.parametrize("sentence, role, actor", [
-    ("SYNTHETIC. The ceasefire was brokered by Qatar on 3 March.", "mediator", "Qatar"),
+    ("SYNTHETIC. The ceasefire was brokered by Kuwait on 3 March.", "mediator", "Kuwait"),
     ("SYNTHETIC. Talks under the auspices of the African Union opened on 3 March.", "mediator", "African Union"),
-    ("SYNTHETIC. The round on 3 March was co-hosted by Norway and Switzerland.", "host", "Switzerland"),
-    ("SYNTHETIC. The accord signed on 3 March names Egypt as guarantor.", "guarantor", "Egypt"),
+    ("SYNTHETIC. The round on 3 March was co-hosted by Finland and Switzerland.", "host", "Switzerland"),
+    ("SYNTHETIC. The accord signed on 3 March names Tunisia as guarantor.", "guarantor", "Tunisia"),
     ("SYNTHETIC. The accord was signed on 3 March and witnessed by the Arab Monetary Fund.", "witness",
      "Arab Monetary Fund"),
     ("SYNTHETIC. We thank Chile for its leadership in facilitating the talks on 3 March.", "facilitator", "Chile"),
@@ -147,7 +148,7 @@ def test_dates_ranges_weekdays_and_relative_days():
     assert found["April 3-5"] == ("2024-04-03", "2024-04-05")
     assert found["Saturday"][0] == "2024-03-02" and found["yesterday"][0] == "2024-03-03"
     assert found["Friday"][0] == "2024-03-08"
-    assert find_dates("Brussels, 07/09/2020", dt.date(2020, 9, 7))[0].date == "2020-09-07"  # day first, by the date
+    assert find_dates("Lima, 07/09/2020", dt.date(2020, 9, 7))[0].date == "2020-09-07"  # day first, by the date
 
 
 def test_a_range_is_one_event_with_an_end_date_and_past_agreements_stay_apart():

@@ -48,11 +48,11 @@ def test_every_article_gives_json_on_the_command_line(path, capsys):
 
 ACTORS = load_dataset()["actors"]
 WORDS = st.sampled_from([
-    "talks", "met", "in", "Geneva", "Lima", "on", "3 March", "12–14 May 2021", "April 3-5", "yesterday", "today",
+    "talks", "met", "in", "Oslo", "Lima", "on", "3 March", "12–14 May 2021", "April 3-5", "yesterday", "today",
     "Saturday", "between", "and", "the", "Government of", "Peru", "Peruvian", "Front", "(KSF)", "KSF", "mediated by",
     "hosted", "Special Envoy", "President", "of", ",", ".", "—", "\n", "\n\n", "said:", "“", "”", "'s", "’s", "will",
     "never", "accept", "ceasefire", "signed", "the Marrans", "Russia", "Türkiye", "UN-led", "-", "/", "07/09/2020",
-    "Mr", "J.", "bin", "Al-", "WASHINGTON", "released by", "statement", "attack", "like", "Kosovo", "U.S.",
+    "Mr", "J.", "bin", "Al-", "NAIROBI", "released by", "statement", "attack", "like", "Malta", "U.S.",
 ])
 TEXT = st.one_of(st.lists(WORDS, max_size=60).map(" ".join), st.text(max_size=300))
 

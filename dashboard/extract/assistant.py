@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.extract import cues
 from dashboard.extract.events import Context, events_from, read_sentence
-from dashboard.extract.mentions import ActorMatcher, Mention
+from dashboard.extract.mentions import ActorMatcher, Mention, Place
 from dashboard.extract.positions import position_in
 from dashboard.extract.process import propose_process
 from dashboard.extract.temporal import find_dates
@@ -83,6 +83,7 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
     ctx = Context(text, matcher, mentions, places, reference)
     parts = guarded("sentences", lambda: sentences(text), [])
     ctx.frames = guarded("quoted speech", lambda: _speech_frames(parts, reference), [])
+    ctx.dateline = guarded("date line", lambda: dateline_city(text, matcher), None)
     facts, positions = [], []
     last_person: Mention | None = None
     for index, sentence in enumerate(parts):
@@ -115,6 +116,20 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
     }
 
 
+_DATELINE_PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{2,40}?)\s*(?:,|\s[–—-])", re.MULTILINE)
+
+
+def dateline_city(text: str, matcher: ActorMatcher) -> Place | None:
+    """The city a date line opens with ("NAIROBI, March 1, 2024 —", "Lima, 07/09/2020 - 11:54", "GENEVA –")."""
+    head = "\n".join(text.split("\n")[:20])
+    for m in _DATELINE_PLACE.finditer(head):
+        written = m.group("place").strip()
+        place = matcher.place(written.title() if written.isupper() else written)
+        if place is not None and place[3]:  # a city, not a country
+            return Place(place[0], written, m.start("place"), m.start("place") + len(written), *place[1:])
+    return None
+
+
 def _speech_frames(parts, reference: dt.date | None) -> list[tuple[int, dt.date]]:
     """'The minister yesterday said:' dates the words quoted after it: their 'today' is yesterday."""
     frames = []
@@ -134,15 +149,22 @@ def _mention_json(m: Mention, matcher: ActorMatcher) -> dict:
 
 
 def _new_actors(mentions: list[Mention], matcher: ActorMatcher) -> list[dict]:
-    """Actors to add to the registry, with their kind and the words that made them, where the text names them."""
-    used = {m.actor_id for m in mentions if m.new}
+    """Actors to add to the registry, with their kind and the words that made them: those the text names, and those
+    a named person acts for ("North Korean leader X": the state, named only in the person's description)."""
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.new:
+            first.setdefault(m.actor_id, m)
+    for m in mentions:
+        if m.kind == "person":
+            first.setdefault(matcher.affiliation(m.actor_id), m)
     out = []
     for candidate in matcher.candidates.values():
-        if candidate.actor_id not in used:
+        if candidate.actor_id not in first:
             continue
-        first = next(m for m in mentions if m.actor_id == candidate.actor_id)
+        mention = first[candidate.actor_id]
         out.append({"actor_id": candidate.actor_id, "name": candidate.name, "kind": candidate.kind,
                     "title": candidate.title, "affiliation": candidate.affiliation,
                     "country_code": candidate.country_code, "aliases": "; ".join(candidate.aliases),
-                    "cue": candidate.cue, "start": first.start, "end": first.end})
+                    "cue": candidate.cue, "start": mention.start, "end": mention.end})
     return out

@@ -68,7 +68,7 @@ ROLE_AFTER: list[tuple[str, re.Pattern]] = [
                                re.IGNORECASE)),
     ("mediator", re.compile(rf"^{_REL}(?:-led|\s+(?:for\s+)?(?:has\s+|have\s+)?mediat\w*|\s*(?:['’]s)?\s+role as "
                             r"(?:a |the )?mediator|\s+as (?:a |the )?mediators?|-brokered|-mediated|\s+brokered|"
-                            rf"{_CREDIT}(?:reach|secur|brok|achiev|mediat|negotiat|bring)\w*|"
+                            rf"{_CREDIT}(?:reach|secur|brok|achiev|mediat|negotiat|bring|extend|renew|conclud)\w*|"
                             r"\s+(?:\w+\s+)?proposal\s+(?:to|for)\s+(?:end|resolve|settle|"
                             r"an?\s+(?:[\w-]+\s+){0,4}(?:ceasefire|cease-fire|truce|settlement)))", re.IGNORECASE)),
     ("host", re.compile(rf"^{_REL}\s+(?:\w+\s+){{0,2}}?(?:for (?:\w+ )?)?(?:host(?:ed|ing|s)?\b|hospitality)",

@@ -26,6 +26,9 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:in|at|In|At)\s+(?:the\s+)?(?:[\w’'\-]+\s+
                            r"\b(?:at|At)\s+(?:the\s+)?[A-Z][^,.;]{1,60}?\s+in\s+)$")
 _SEAT = re.compile(r"\b(?:authorities|government|officials|leadership|regime|embassy|administration)\s+in\s+$",
                    re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\b(?:the two|both)\s+(?:sides|parties|countries|governments|delegations|leaders)\b",
+                        re.IGNORECASE)
+_HERE = re.compile(r"\b(?:here|in this city)\b", re.IGNORECASE)
 _VENUE_LIST = re.compile(r"^\s*(?:,|,?\s*and)\s+(?:in\s+)?$")
 _COUNTRY_VENUE = re.compile(r"(?:talks|negotiations?|meetings?|met|held|signed|reached|summit|agreement|rounds?)"
                             r"(?:\s+\w+){0,2}\s+(?:in|at)\s+$", re.IGNORECASE)
@@ -51,6 +54,7 @@ class Context:
     places: list[Place]
     reference: dt.date | None
     frames: list[tuple[int, dt.date]] = field(default_factory=list)  # (offset, what "today" means from there on)
+    dateline: Place | None = None  # the city a date line names ("NAIROBI, March 1 —"): a venue only where tied
 
     def reference_at(self, offset: int) -> dt.date | None:
         """The day "today" means at `offset`: a quoted speech dated "yesterday said:" shifts it."""
@@ -143,6 +147,10 @@ def _venues(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[t
         elif not (_COUNTRY_VENUE.search(text[max(sentence.start, place.start - 60):place.start]) or listed):
             continue
         found.append((place, (cue.group(0) if cue else text[found[-1][0].end:place.start]).strip()))
+    here = _HERE.search(sentence.text)
+    if not found and here and ctx.dateline is not None and cues.VENUE_CONTEXT.search(sentence.text):
+        # "the talks held here": the text ties the meeting to the city of its date line
+        found.append((ctx.dateline, f"{here.group(0)} (the date line's city)"))
     return found
 
 
@@ -274,7 +282,8 @@ def _fallback_parties(sentence: Sentence, mentions: list[Mention], third: set, c
             continue
         if authors and authors.start() + sentence.start < m.start:
             continue
-        if _LOCATED.search(before[-40:]) or _EXAMPLES.search(before[-120:]):
+        possessive = re.match(r"['’]s?\b", after)  # "at Peru's ports": the owner, not the place
+        if _LOCATED.search(before[-40:]) and not possessive or _EXAMPLES.search(before[-120:]):
             continue  # "democracy in Peru", "regions like Haiti": places and examples, not sides
         if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)):
             continue
@@ -293,6 +302,7 @@ def _armed(actor_id: str, ctx: Context) -> bool:
 
 def events_from(facts: list[SentenceFacts], ctx: Context) -> list[dict]:
     """One proposal per date or venue, with roles and sides from its sentence and, failing those, its neighbours."""
+    _both_sides(facts)
     events: list[dict] = []
     origin: list[int] = []  # the sentence each event came from
     for f in facts:
@@ -325,6 +335,17 @@ def events_from(facts: list[SentenceFacts], ctx: Context) -> list[dict]:
         event["mediators"] = sorted({t["actor"] for t in event["third_parties"]})
         del event["_explicit"]
     return merge_events(events)
+
+
+def _both_sides(facts: list[SentenceFacts]) -> None:
+    """'The two sides', 'both parties': the sides the article names as sides elsewhere, when it names at least two."""
+    named = list(dict.fromkeys(actor for f in facts for actor, _ in f.explicit))
+    if len(named) < 2:
+        return
+    for f in facts:
+        phrase = _BOTH_SIDES.search(f.sentence.text)
+        if phrase and not f.explicit:
+            f.explicit = [(actor, f"{phrase.group(0)}: the sides the article names") for actor in named]
 
 
 def _nearest(origin: list[int], index: int) -> int:

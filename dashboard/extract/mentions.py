@@ -248,11 +248,12 @@ class ActorMatcher:
         people = self._people(text, found + shaped)
         # "former Kenyan President Kenyatta": the demonym describes the person (their affiliation), it is no actor
         # of its own in the sentence
+        persons = [p for p in people + found if p.kind == "person"]  # new ones and the registry's
         described = {(m.start, m.end) for m in found if m.alias in self.gaz.demonyms and any(
-            re.fullmatch(rf"\s+(?:{TITLES}\s+)*(?:[A-Z][\w\-]*\s+){{0,2}}", text[m.end:p.start]) for p in people)}
+            re.fullmatch(rf"\s+(?:{TITLES}\s+)*(?:[A-Z][\w\-]*\s+){{0,2}}", text[m.end:p.start]) for p in persons)}
         found = [m for m in found if (m.start, m.end) not in described]
         merged = _without_overlaps(people + shaped + found)
-        merged += self._later_uses(text, merged)
+        merged += self._later_uses(text, merged, described)
         return sorted(_without_overlaps(merged), key=lambda m: m.start)
 
     def places(self, text: str) -> list[Place]:
@@ -260,9 +261,10 @@ class ActorMatcher:
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         return [Place(place[0], form, s, s + len(form), *place[1:])
                 for s, form, place in _longest_matches(text, tokens, self.gaz.place_first_words,
-                                                       lambda form, s: self._place(form), 6)]
+                                                       lambda form, s: self.place(form), 6)]
 
-    def _place(self, form: str) -> tuple | None:
+    def place(self, form: str) -> tuple | None:
+        """(name, country, country code, is a city, capital of) for a place so written, or None."""
         code = self.gaz.country_forms.get(form)
         city = self.gaz.city(form)
         if code and not (city and city.country == code and city.population * 3 >= self.gaz.countries[code].population):
@@ -428,7 +430,7 @@ class ActorMatcher:
         actor_id = self.surface.get(name.split()[-1])
         return actor_id if actor_id and self.kind(actor_id) == "person" else None
 
-    def _later_uses(self, text: str, found: list[Mention]) -> list[Mention]:
+    def _later_uses(self, text: str, found: list[Mention], described: set[tuple[int, int]]) -> list[Mention]:
         """The proposed actors' names and aliases wherever else the text uses them ("KSF", "Marran")."""
         forms = {}
         for candidate in self.candidates.values():
@@ -437,7 +439,7 @@ class ActorMatcher:
                     forms.setdefault(form, candidate.actor_id)
         if not forms:
             return []
-        taken = [(m.start, m.end) for m in found]
+        taken = [(m.start, m.end) for m in found] + sorted(described)  # a demonym that describes a person stays so
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                              + r")(?:['’]s)?(?![\w])")
         out = []

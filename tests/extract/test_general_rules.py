@@ -71,6 +71,30 @@ def test_dateline_city_is_not_a_venue_unless_the_text_ties_the_meeting_to_it():
     result = run("NAIROBI, March 1, 2024 — SYNTHETIC. The two governments signed a ceasefire today.", None)
     assert result["reference_date"] == "2024-03-01" and result["reference"] == "dateline"
     assert [e["date"] for e in result["events"]] == ["2024-03-01"] and venues(result) == set()
+    tied = run("NAIROBI, March 1, 2024 — SYNTHETIC. Chile and Bolivia held talks here today.", None)
+    assert venues(tied) == {("Nairobi", "Kenya")}
+    assert tied["events"][0]["venue_cue"].startswith("here (the date line's city)")
+
+
+def test_the_two_sides_are_the_sides_the_article_names():
+    result = run("SYNTHETIC. Talks between Chile and Bolivia began last year. Peru welcomed the accord the two sides "
+                 "signed in Lima on 3 March.")
+    signed = next(e for e in result["events"] if e["date"] == "2024-03-03")
+    assert signed["parties"] == ["chile", "bolivia"]  # not Peru, which comments
+    assert all(c["cue"].startswith("the two sides") for c in signed["party_cues"])
+
+
+def test_a_demonym_that_describes_a_person_is_their_affiliation_not_another_actor():
+    result = run("SYNTHETIC. Peruvian leader Tomas Vela and former Kenyan President Ruth Ama met in Lima on 3 March, "
+                 "with Chile and Bolivia, whose facilitation helped.")
+    assert "Kenya" not in names(result, "facilitator")
+    assert {"Peru", "Kenya"} <= {a["name"] for a in result["new_actors"]}  # named only in the people's titles
+    assert names(result, "party") >= {"Peru", "Kenya"}
+
+
+def test_a_possessive_names_an_owner_not_a_place():
+    result = run("SYNTHETIC. The deal signed on 3 March frees grain stuck at Peru's ports and in Chile.")
+    assert names(result, "party") == {"Peru"}
 
 
 def test_acronym_definitions_propose_an_organisation_and_catch_the_acronym_alone():
@@ -120,6 +144,7 @@ def test_people_introduced_by_a_title_are_linked_to_the_actor_they_act_for():
      "Arab Monetary Fund"),
     ("SYNTHETIC. We thank Chile for its leadership in facilitating the talks on 3 March.", "facilitator", "Chile"),
     ("SYNTHETIC. We thank Ghana for its partnership in reaching the deal signed on 3 March.", "mediator", "Ghana"),
+    ("SYNTHETIC. We thank Ghana for its work to extend the truce signed on 3 March.", "mediator", "Ghana"),
     ("SYNTHETIC. The ECOWAS-led talks resumed on 3 March.", "mediator", "Economic Community of West African States"),
 ])
 def test_roles_come_from_the_words_that_carry_them_and_say_which(sentence, role, actor):

@@ -128,7 +128,8 @@ class Candidate:
 def slug(text: str) -> str:
     import unicodedata
 
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    spaced = re.sub(r"[\u2010-\u2015]", " ", text)  # a dash between words ("Chile–Peru") still parts them
+    plain = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     whole = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     if len(whole) > 40:  # cut at a word's end: "international-bank-for-reconstruction"
         whole = whole[:41].rsplit("-", 1)[0]

@@ -19,7 +19,9 @@ MIN_SCORE = 2.0  # at least one shared side and one more shared actor or venue
 
 def propose_process(events: list[dict], names: dict[str, str], processes: pd.DataFrame | None,
                     recorded: pd.DataFrame | None) -> dict:
-    """{'process_id', 'name', 'new', 'score', 'why'} for the article whose proposed events are `events`."""
+    """{'process_id', 'name', 'conflict', 'new', 'score', 'why'} for the article whose proposed events are `events`.
+
+    For a new process, `name` and `conflict` are drafts made from the sides, for the curator to edit."""
     parties = Counter(p for e in events for p in e["parties"])
     third = Counter(t for e in events for t in e["mediators"])
     venues = {e["venue_city"] for e in events if e["venue_city"]}
@@ -51,14 +53,15 @@ def propose_process(events: list[dict], names: dict[str, str], processes: pd.Dat
         label = dict(zip(processes["process_id"], processes["name"]))
         if len(ranked) > 1 and ranked[1][0] == score:
             why += f"; as close: {label.get(ranked[1][2], ranked[1][2])}"
-        return {"process_id": process_id, "name": label.get(process_id, process_id), "new": False, "score": score,
-                "why": why}
+        conflict = dict(zip(processes["process_id"], processes.get("conflict", pd.Series(dtype=str)))).get(process_id, "")
+        return {"process_id": process_id, "name": label.get(process_id, process_id), "conflict": conflict, "new": False,
+                "score": score, "why": why}
     sides = [names.get(a, a) for a, _ in parties.most_common(3)]
     if sides:
         name = "–".join(sorted(sides)) + " talks"
+        conflict = "–".join(sorted(sides)) + " conflict"
         why = "no recorded process shares its sides; named from the sides it proposes"
     else:
-        name = "New negotiation process"
-        why = "no sides found: name the process yourself"
-    process_id = slug(name)
-    return {"process_id": process_id, "name": name, "new": True, "score": 0.0, "why": why}
+        name, conflict = "New negotiation process", ""
+        why = "no sides found: name the process and its conflict yourself"
+    return {"process_id": slug(name), "name": name, "conflict": conflict, "new": True, "score": 0.0, "why": why}

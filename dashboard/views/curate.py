@@ -67,7 +67,8 @@ def _start(text: str, published: str, source_id: str | None, draft: ArticleDraft
         st.session_state["curate-process"] = process["process_id"]
     else:
         st.session_state["curate-process"] = NEW_PROCESS
-        st.session_state["np-id"], st.session_state["np-name"] = process.get("process_id", ""), process.get("name", "")
+        for key, field in (("np-id", "process_id"), ("np-name", "name"), ("np-conflict", "conflict")):
+            st.session_state[key] = process.get(field, "")
 
 
 with st.container(border=True):

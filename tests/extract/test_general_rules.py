@@ -197,7 +197,8 @@ def test_a_statement_about_another_conflict_proposes_a_new_process_not_the_first
                              dt.date(2024, 3, 4), data["processes"], data["events"])
     process = result["process"]
     assert process["new"] and process["process_id"] not in set(data["processes"]["process_id"])
-    assert "Bolivia" in process["name"] and "Chile" in process["name"]
+    assert process["name"] == "Bolivia–Chile talks" and process["conflict"] == "Bolivia–Chile conflict"
+    assert process["process_id"] == "bolivia-chile-talks"  # the dash parts the words in the id too
     again = extract_article("SYNTHETIC. Russia and Ukraine will meet in Istanbul on 3 June, mediated by Türkiye.",
                             data["actors"], dt.date(2025, 5, 20), data["processes"], data["events"])["process"]
     assert not again["new"] and again["process_id"] == "russia-ukraine" and "shared sides" in again["why"]

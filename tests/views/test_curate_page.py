@@ -5,6 +5,7 @@ The pasted article is SYNTHETIC test input, marked as such.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from articles_to_try import all_articles
 
@@ -169,3 +170,22 @@ def test_new_actors_show_with_their_kind_and_the_words_that_made_them(app, folde
     assert set(rows["name"]) >= {"Peru", "Chile"}
     found = next(frame for frame in shown if "cue" in frame.columns)
     assert "acronym defined in the text: Karenni Salvation Front (KSF)" in set(found["cue"])
+
+
+def test_accepted_new_actors_join_the_registry_on_save_with_the_event_that_names_them(app, folder, editing):
+    at = app(folder=folder, page="views/curate.py")
+    paste(at, text="SYNTHETIC TEST ARTICLE. The Karenni Salvation Front (KSF) and Peru signed a truce in Lima "
+                   "on 3 June, brokered by Chile.", title="Synthetic: a truce in Lima")
+    assert any("passes validation" in s.value for s in at.success)
+    at.button(key="curate-save").click().run()
+    assert not at.exception and any("Saved:" in s.value for s in at.success)
+    actors = pd.read_csv(folder.data / "actors.csv", dtype=str, keep_default_na=False).set_index("actor_id")
+    front = actors.loc["karenni-salvation-front"]
+    assert front["kind"] == "group" and "KSF" in front["aliases"]
+    assert actors.loc["peru", "country_code"] == "PER" and actors.loc["chile", "kind"] == "state"
+    events = pd.read_csv(folder.data / "events.csv", dtype=str, keep_default_na=False)
+    saved = events[events["start_date"] == "2025-06-03"].iloc[0]
+    assert set(saved["actors"].split("; ")) == {"karenni-salvation-front:party", "peru:party", "chile:mediator"}
+    processes = pd.read_csv(folder.data / "processes.csv", dtype=str, keep_default_na=False).set_index("process_id")
+    assert saved["process_id"] == "karenni-salvation-front-peru-talks"  # the new process proposed, not the first
+    assert processes.loc[saved["process_id"], "conflict"] == "Karenni Salvation Front–Peru conflict"

@@ -322,8 +322,10 @@ class ActorMatcher:
                 self.defined[acronym] = actor_id
 
     def _known(self, name: str) -> bool:
+        """A name the registry, the gazetteer or an earlier proposal already accounts for."""
         return (name in self.surface or name in self.gaz.country_forms or name in self.gaz.demonyms
-                or name in self.gaz.organisations or name in self.gaz.cities)
+                or name in self.gaz.organisations or name in self.gaz.cities
+                or any(name == c.name or name in c.aliases for c in self.candidates.values()))
 
     def _shaped(self, text: str, found: list[Mention]) -> list[Mention]:
         """Actors no list holds, recognised by the shape of their names."""

@@ -148,13 +148,14 @@ spans += [(p["start"], p["end"], f"position-{i + 1}") for i, p in enumerate(resu
 with st.expander("The article, with the proposals' evidence highlighted", expanded=True):
     st.html(ARTICLE_STYLE + '<div class="parley-article">' + highlighted_html(text, spans) + "</div>")
 
-actor_ids = sorted(data["actors"]["actor_id"])
 issue_ids = list(data["issues"]["issue_id"])
 tables = st.session_state.setdefault("curate_tables", {})
 if tables.get("for") is not result:
     tables.clear()
     tables.update({"for": result, "events": event_rows(result, process_id), "positions": position_rows(result, process_id),
                    "actors": new_actor_rows(result)})
+# a position may be held by an actor the assistant proposes: the registry's ids and the proposed ones
+actor_ids = sorted(set(data["actors"]["actor_id"]) | set(tables["actors"]["actor_id"]))
 
 
 def _review_table(frame: pd.DataFrame, key: str, id_column: str, columns: dict) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 Run from the repository root:  python tests/benchmark_scale.py [--sizes 1000 10000 100000] [--json]
 
-For each size it writes a SYNTHETIC dataset with `dashboard.synth` into a temporary folder (never into data/)
+For each size it writes a SYNTHETIC dataset with `dashboard.dataset.synthetic` into a temporary folder (never into data/)
 and measures, in one run, as ratios so the figures hold on a noisy machine:
 - load: in a fresh process, the loader's time (validation and quote checks included) over the time pandas
   takes to read the same CSV files as text (`dtype=str, keep_default_na=False`: what a validator must read;
@@ -59,7 +59,7 @@ def load_figures(root: Path) -> dict:
     """Run in its own process (`--load-only ROOT`) so the loader is timed cold, imports done."""
     import pandas as pd
 
-    from dashboard.loader import load_dataset
+    from dashboard.dataset.loader import load_dataset
 
     tables = sorted((root / "data").glob("*.csv"))
     seeds = sorted((root / "seeds").iterdir())
@@ -177,7 +177,7 @@ def measure_memory(root: Path) -> dict:
 # ---- the report ------------------------------------------------------------------------------------------
 
 def run(sizes: list[int], memory: bool) -> dict:
-    from dashboard.synth import write
+    from dashboard.dataset.synthetic import write
 
     report = {"bundled": measure_views(REPO / "data", REPO / "seeds"), "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="parley-scale-") as tmp:

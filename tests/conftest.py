@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:  # so plain `pytest` finds the dashboard package too
-    sys.path.insert(0, str(REPO))
 APP = str(REPO / "dashboard" / "app.py")
 
 

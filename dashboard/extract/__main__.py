@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-from dashboard.articles import published_from_header, read_article
+from dashboard.dataset.articles import published_from_header, read_article
 from dashboard.extract import extract_article
-from dashboard.loader import load_dataset
+from dashboard.dataset.loader import load_dataset
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,12 +16,12 @@ import traceback
 import pandas as pd
 
 from dashboard.extract import cues
-from dashboard.extract.events import Context, events_from, read_sentence
+from dashboard.extract.events import ArticleContext, events_from, read_sentence
 from dashboard.extract.mentions import ActorMatcher, Mention, Place
 from dashboard.extract.positions import position_in
 from dashboard.extract.process import propose_process
 from dashboard.extract.temporal import find_dates
-from dashboard.extract.text import sentences
+from dashboard.extract.sentences import sentences
 
 _DATELINE = re.compile(r"^\s*(?:[A-Z][\w.’' ]{1,40},\s*|\(?[A-Z]{2,}[\w ]*\)?\s*[–—-]\s*)?(?P<date>.{4,40}?)"
                        r"(?:\s*[–—/-]\s*\d{1,2}:\d{2}.*|\s+\d{1,2}:\d{2}.*|\s*/.*|\s+[–—-]\s+.*)?\s*$")
@@ -80,7 +80,7 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
     matcher = ActorMatcher(actors)
     mentions = guarded("actor mentions", lambda: matcher.find(text), [])
     places = guarded("places", lambda: matcher.places(text), [])
-    ctx = Context(text, matcher, mentions, places, reference)
+    ctx = ArticleContext(text, matcher, mentions, places, reference)
     parts = guarded("sentences", lambda: sentences(text), [])
     ctx.frames = guarded("quoted speech", lambda: _speech_frames(parts, reference), [])
     ctx.dateline = guarded("date line", lambda: dateline_city(text, matcher), None)

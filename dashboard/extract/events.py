@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from dashboard.extract import cues
 from dashboard.extract.mentions import ActorMatcher, Mention, Place
 from dashboard.extract.temporal import DateMention, find_dates
-from dashboard.extract.text import Sentence
+from dashboard.extract.sentences import Sentence
 
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|but|although|since|as|with)\b)|;\s+"
                            r"|\s+[—–]\s+|\s+-\s+")
@@ -47,7 +47,7 @@ BACKGROUND_DAYS = 45  # a date this long before the article's own is history it 
 
 
 @dataclass
-class Context:
+class ArticleContext:
     text: str
     matcher: ActorMatcher
     mentions: list[Mention]
@@ -100,7 +100,7 @@ def first_family(families: list[tuple[str, re.Pattern]], *texts: str, default: s
     return default
 
 
-def read_sentence(index: int, sentence: Sentence, mentions: list[Mention], ctx: Context) -> SentenceFacts:
+def read_sentence(index: int, sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> SentenceFacts:
     """What one sentence about talks says; `mentions` are the actor mentions inside it."""
     reference = ctx.reference_at(sentence.start)
     dates = [d for d in find_dates(sentence.text, reference) if d.date and not _violent(sentence, d)]
@@ -126,7 +126,7 @@ def _violent(sentence: Sentence, date: DateMention) -> bool:
     return bool(cues.VIOLENCE.search(words_before) or cues.VIOLENCE.match(after.strip()))
 
 
-def _venues(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[tuple[Place, str]]:
+def _venues(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[tuple[Place, str]]:
     text = ctx.text
     people = [(m.start, m.end) for m in mentions if m.kind in ("person", "group")]
     found: list[tuple[Place, str]] = []
@@ -170,7 +170,7 @@ def _coordinated(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return groups
 
 
-def _roles(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[Role]:
+def _roles(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[Role]:
     """Mediators, hosts, facilitators, guarantors, observers and witnesses, from the words around each actor."""
     text, gaz = ctx.text, ctx.matcher.gaz
     roles: list[Role] = []
@@ -208,7 +208,7 @@ def _roles(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[Ro
     return roles
 
 
-def _title_of(m: Mention, ctx: Context) -> str:
+def _title_of(m: Mention, ctx: ArticleContext) -> str:
     if m.actor_id in ctx.matcher.candidates:
         return ctx.matcher.candidates[m.actor_id].title
     if m.actor_id in ctx.matcher.registry.index:
@@ -216,14 +216,14 @@ def _title_of(m: Mention, ctx: Context) -> str:
     return ""
 
 
-def _side(m: Mention, ctx: Context) -> str:
+def _side(m: Mention, ctx: ArticleContext) -> str:
     """The actor a mention stands for as a side: a person stands for the actor they speak for."""
     if m.kind == "person":
         return ctx.matcher.affiliation(m.actor_id) or ""
     return m.actor_id or ""
 
 
-def _explicit_parties(sentence: Sentence, mentions: list[Mention], ctx: Context) -> list[tuple[str, str]]:
+def _explicit_parties(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[tuple[str, str]]:
     text = ctx.text
     found: list[tuple[str, str]] = []
 
@@ -264,7 +264,7 @@ def _explicit_parties(sentence: Sentence, mentions: list[Mention], ctx: Context)
     return found
 
 
-def _fallback_parties(sentence: Sentence, mentions: list[Mention], third: set, ctx: Context) -> list[tuple[str, str]]:
+def _fallback_parties(sentence: Sentence, mentions: list[Mention], third: set, ctx: ArticleContext) -> list[tuple[str, str]]:
     """States and armed groups the sentence names, less commentators, authors, destinations and third parties."""
     text, gaz = ctx.text, ctx.matcher.gaz
     authors = cues.AUTHORS.search(sentence.text)
@@ -291,7 +291,7 @@ def _fallback_parties(sentence: Sentence, mentions: list[Mention], third: set, c
     return out
 
 
-def _armed(actor_id: str, ctx: Context) -> bool:
+def _armed(actor_id: str, ctx: ArticleContext) -> bool:
     """A group that can be a side: one the registry knows, or one named as fighters, a movement or a plural people."""
     candidate = ctx.matcher.candidates.get(actor_id)
     if candidate is None:
@@ -300,7 +300,7 @@ def _armed(actor_id: str, ctx: Context) -> bool:
         candidate.name.endswith(h) for h in ("Front", "Movement", "Forces", "Army", "Militia", "Brigades"))
 
 
-def events_from(facts: list[SentenceFacts], ctx: Context) -> list[dict]:
+def events_from(facts: list[SentenceFacts], ctx: ArticleContext) -> list[dict]:
     """One proposal per date or venue, with roles and sides from its sentence and, failing those, its neighbours."""
     _both_sides(facts)
     events: list[dict] = []
@@ -366,7 +366,7 @@ def _add_party(event: dict, actor: str, cue: str) -> None:
         event["_explicit"].add(actor)
 
 
-def _events_of(f: SentenceFacts, ctx: Context) -> list[dict]:
+def _events_of(f: SentenceFacts, ctx: ArticleContext) -> list[dict]:
     text, sentence = ctx.text, f.sentence
     reference = ctx.reference_at(sentence.start)
     used_venues: set[int] = set()
@@ -404,7 +404,7 @@ def _nearest_venue(venues: list[tuple[Place, str]], date: DateMention, clause: t
     return min(inside, key=lambda v: abs(v[0].start - date.start), default=None)
 
 
-def _event(f: SentenceFacts, ctx: Context, own: str, lead: str, date: str | None, precision: str | None,
+def _event(f: SentenceFacts, ctx: ArticleContext, own: str, lead: str, date: str | None, precision: str | None,
            end_date: str | None, inferred: bool, venue, date_evidence: dict, reference: dt.date | None) -> dict:
     sentence = f.sentence
     status = first_family(cues.STATUSES, own, lead, default="held")

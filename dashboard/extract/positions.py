@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from dashboard.extract import cues
-from dashboard.extract.events import Context, clause_at, first_family
+from dashboard.extract.events import ArticleContext, clause_at, first_family
 from dashboard.extract.mentions import Mention
-from dashboard.extract.text import Sentence
+from dashboard.extract.sentences import Sentence
 
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:never|not|no longer)\s+(?:\w+\s+)?(?:refus\w*|reject\w*|opposed)\b", re.IGNORECASE)
 
 
-def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mention | None, ctx: Context) -> dict | None:
+def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mention | None, ctx: ArticleContext) -> dict | None:
     """The position a sentence states, held by its speaker or the subject of the clause that states it."""
     stance = first_family(cues.STANCES, sentence.text, default="")
     if not stance:
@@ -52,7 +52,7 @@ def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mentio
     }
 
 
-def _speaker(sentence: Sentence, mentions: list[Mention], last_person: Mention | None, ctx: Context) -> Mention | None:
+def _speaker(sentence: Sentence, mentions: list[Mention], last_person: Mention | None, ctx: ArticleContext) -> Mention | None:
     """Who is quoted: '"...," Ryabkov said', 'Ryabkov said ...', or "He ..." after a named person."""
     text = ctx.text
     people = [m for m in mentions if m.kind == "person" and m.actor_id]

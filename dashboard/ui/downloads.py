@@ -1,7 +1,7 @@
 """Download controls: each chart as interactive HTML (and SVG from its toolbar), tables as Excel and JSON.
 
 Files are made when a button is pressed, not on every rerun, and named after
-the view, its filters and the day (dashboard/exports.py).
+the view, its filters and the day (dashboard/outputs/exports.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.exports import chart_html, excel_bytes, export_name, json_bytes
+from dashboard.outputs.exports import chart_html, excel_bytes, export_name, json_bytes
 from dashboard.ui.state import context
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.filters import URL_KEYS, Filters
-from dashboard.loader import Dataset
-from dashboard.schema import EVENT_STATUSES, EVENT_TYPES
+from dashboard.analysis.filters import URL_KEYS, Filters
+from dashboard.dataset.loader import Dataset
+from dashboard.dataset.schema import EVENT_STATUSES, EVENT_TYPES
 
 
 def _date_bounds(data: Dataset):

@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import config
-from dashboard.filters import Filters, filter_events, filter_positions
-from dashboard.loader import Dataset, load_dataset
-from dashboard.version import DataVersion, data_version
+from dashboard.dataset import location
+from dashboard.analysis.filters import Filters, filter_events, filter_positions
+from dashboard.dataset.loader import Dataset, load_dataset
+from dashboard.dataset.version import DataVersion, data_version
 
 CONTEXT_KEY = "_parley_context"
 
@@ -42,8 +42,8 @@ def dataset_and_version() -> tuple[Dataset, DataVersion]:
 
     Each is computed once per change of the files and shared by all sessions.
     """
-    data_dir, seeds_dir = config.data_dir(), config.seeds_dir()
-    key = (str(data_dir), str(seeds_dir), config.fingerprint(data_dir, seeds_dir))
+    data_dir, seeds_dir = location.data_dir(), location.seeds_dir()
+    key = (str(data_dir), str(seeds_dir), location.fingerprint(data_dir, seeds_dir))
     return _load(*key), _version(*key)
 
 
@@ -52,7 +52,7 @@ def dataset() -> Dataset:
 
 
 @dataclass(frozen=True)
-class Context:
+class ViewContext:
     """The dataset and the filtered records the views draw."""
 
     data: Dataset
@@ -62,9 +62,9 @@ class Context:
     positions: pd.DataFrame
 
 
-def build_context(data: Dataset, version: DataVersion, filters: Filters) -> Context:
+def build_context(data: Dataset, version: DataVersion, filters: Filters) -> ViewContext:
     actors = data["actors"]
-    return Context(
+    return ViewContext(
         data=data,
         version=version,
         filters=filters,
@@ -73,10 +73,10 @@ def build_context(data: Dataset, version: DataVersion, filters: Filters) -> Cont
     )
 
 
-def set_context(context: Context) -> None:
+def set_context(context: ViewContext) -> None:
     st.session_state[CONTEXT_KEY] = context
 
 
-def context() -> Context:
+def context() -> ViewContext:
     """The context the entry point built for this run (views are only run from it)."""
     return st.session_state[CONTEXT_KEY]

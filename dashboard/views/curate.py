@@ -1,6 +1,6 @@
 """Curate: add an article, review the assistant's proposals, and save the accepted records.
 
-Saving is only offered where editing is allowed (see dashboard/access.py); anyone
+Saving is only offered where editing is allowed (see dashboard/curation/permissions.py); anyone
 else can still run the assistant and download the proposed records for a curator.
 """
 
@@ -10,25 +10,25 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import config
-from dashboard.curation import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
+from dashboard.dataset import location
+from dashboard.curation.review import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
 from dashboard.extract import extract_article
-from dashboard.highlight import ARTICLE_STYLE, highlighted_html
-from dashboard.ingest import (ArticleDraft, IngestError, check_draft, draft_from_seed_file, find_duplicate, plan_article,
+from dashboard.outputs.highlight import ARTICLE_STYLE, highlighted_html
+from dashboard.curation.ingest import (ArticleDraft, IngestError, check_draft, draft_from_seed_file, find_duplicate, plan_article,
                               read_upload, uncurated_seed_files)
-from dashboard.problems import problems_frame
-from dashboard.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
-from dashboard.store import SaveError, save, validate
-from dashboard.ui import access as ui_access
+from dashboard.dataset.problems import problems_frame
+from dashboard.dataset.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
+from dashboard.curation.store import SaveError, save, validate
+from dashboard.ui import session_access
 from dashboard.ui.state import context
-from dashboard.ui.text import md
+from dashboard.ui.safe_text import md
 
 WORK = "curate_work"  # the article under review and the proposals, kept across reruns
 NEW_PROCESS = "+ a new process"
 
 ctx = context()
 data = ctx.data
-access = ui_access.current_access()
+access = session_access.current_access()
 st.title("Curate")
 st.caption("Add an article, let the assistant propose the events, positions and actors it states, review them, "
            "and save the ones you accept. Every proposal points at the exact words it rests on.")
@@ -41,7 +41,7 @@ if access.can_edit:
 else:
     st.info(md(access.reason) + ". You can still run the assistant and download its proposals for a curator.",
             icon=":material/lock:")
-    if ui_access.sign_in_configured() and ui_access.editors() and not ui_access.current_email():
+    if session_access.sign_in_configured() and session_access.editors() and not session_access.current_email():
         st.button("Sign in as an editor", on_click=st.login)
 
 
@@ -222,7 +222,7 @@ def _problems_of(change, current) -> list:
     """Validation of the proposed change, remembered until the change or the data changes (it takes a full
     load of the data, and a rerun that edits nothing should not pay for it again)."""
     files = sorted((str(path), content) for path, content in change.files.items())
-    key = hashlib.sha256(repr((config.fingerprint(current.data_dir, current.seeds_dir), change.rows, files))
+    key = hashlib.sha256(repr((location.fingerprint(current.data_dir, current.seeds_dir), change.rows, files))
                          .encode("utf-8", "surrogatepass")).hexdigest()
     memo = st.session_state.get("curate_validation")
     if memo is None or memo[0] != key:

@@ -6,12 +6,12 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard.brief import brief_html
-from dashboard.dates import format_partial
-from dashboard.queries import describe_date, process_overview
+from dashboard.outputs.brief import brief_html
+from dashboard.dataset.dates import format_partial
+from dashboard.analysis.queries import describe_date, process_overview
 from dashboard.ui.share import cite_this_view, view_link
 from dashboard.ui.state import context
-from dashboard.ui.text import md, no_match
+from dashboard.ui.safe_text import md, no_match
 
 MAX_CARDS = 10  # processes shown in full; beyond, a one-line table of all of them comes first
 

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from dashboard.dates import format_partial
-from dashboard.figures import stance_history_figure, stance_matrix_figure
-from dashboard.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
-from dashboard.schema import STANCES
+from dashboard.dataset.dates import format_partial
+from dashboard.outputs.figures import stance_history_figure, stance_matrix_figure
+from dashboard.analysis.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
+from dashboard.dataset.schema import STANCES
 from dashboard.ui import downloads
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
-from dashboard.ui.text import md, md_quote, no_match, source_label
+from dashboard.ui.safe_text import md, md_quote, no_match, source_label
 
 ctx = context()
 data = ctx.data

@@ -4,15 +4,16 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard.exports import csv_bytes, export_name
-from dashboard.figures import timeline_counts_figure, timeline_figure
-from dashboard.queries import PERIODS, TIMELINE_DETAIL_LIMIT, describe_date, timeline_counts, timeline_period
-from dashboard.schema import TABLES
+from dashboard.outputs.exports import csv_bytes, export_name
+from dashboard.outputs.figures import timeline_counts_figure, timeline_figure
+from dashboard.analysis.queries import PERIODS, TIMELINE_DETAIL_LIMIT, describe_date, timeline_counts, timeline_period
+from dashboard.dataset.schema import TABLES
 from dashboard.ui import downloads
 from dashboard.ui.paging import page_of
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
-from dashboard.ui.text import no_match
+from dashboard.ui.safe_text import no_match
+from dashboard.analysis.describe import readable_events
 
 ctx = context()
 st.title("Timeline")
@@ -27,7 +28,7 @@ if len(events) <= TIMELINE_DETAIL_LIMIT:
     st.caption("Colour shows the event type, the marker its status. A bar is a date known only to the week, month "
                "or year (or a span): the event fell somewhere inside it. A dotted line joins the date a meeting was "
                "announced for to the date it happened. Hover for venue, parties, mediators, summary and source.")
-    downloads.chart(timeline_figure(ctx.data.describe_events(events), names), "timeline", "events")
+    downloads.chart(timeline_figure(readable_events(ctx.data, events), names), "timeline", "events")
 else:
     period = timeline_period(events)
     st.info(f"{len(events):,} events are too many to draw one by one, so the chart counts them per "
@@ -37,7 +38,7 @@ else:
     downloads.chart(timeline_counts_figure(timeline_counts(events, period), period, names), "timeline", "counts")
 
 st.subheader(f"{len(events):,} events")
-shown = ctx.data.describe_events(page_of(events, key="timeline-page"))
+shown = readable_events(ctx.data, page_of(events, key="timeline-page"))
 table = shown.assign(
     when=shown.apply(describe_date, axis=1),
     process=shown["process_id"].map(names),

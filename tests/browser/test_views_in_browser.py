@@ -140,7 +140,7 @@ def test_two_sessions_saving_at_once_keep_both_records(browser, start_server, fo
     finally:
         for c in contexts:
             c.close()
-    from dashboard.loader import load_dataset
+    from dashboard.dataset.loader import load_dataset
 
     ds = load_dataset(folder_copy / "data", folder_copy / "seeds")
     assert not ds.errors, [str(p) for p in ds.errors][:5]

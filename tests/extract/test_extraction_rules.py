@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.articles import find_quote, normalise_with_offsets
+from dashboard.dataset.articles import find_quote, normalise_with_offsets
 from dashboard.extract import extract_article, reference_date
 from dashboard.extract.temporal import find_dates
 

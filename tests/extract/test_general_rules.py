@@ -16,7 +16,7 @@ import pytest
 from dashboard.extract import extract_article
 from dashboard.extract.gazetteer import gazetteer
 from dashboard.extract.temporal import find_dates
-from dashboard.loader import load_dataset
+from dashboard.dataset.loader import load_dataset
 
 EMPTY = pd.DataFrame(columns=["actor_id", "name", "kind", "aliases", "affiliation", "title", "country_code"])
 

@@ -16,10 +16,10 @@ from articles_to_try import all_articles
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.articles import read_article
+from dashboard.dataset.articles import read_article
 from dashboard.extract import extract_article
 from dashboard.extract.__main__ import main
-from dashboard.loader import load_dataset
+from dashboard.dataset.loader import load_dataset
 
 
 def offsets_hold(text: str, result: dict) -> None:

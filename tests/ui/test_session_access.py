@@ -1,10 +1,10 @@
-"""How the browser session's request becomes an access decision (dashboard/ui/access.py)."""
+"""How the browser session's request becomes an access decision (dashboard/ui/session_access.py)."""
 
 from types import SimpleNamespace
 
 import pytest
 
-import dashboard.ui.access as ui_access
+from dashboard.ui import session_access
 
 
 class NoSecrets:
@@ -26,14 +26,14 @@ def fake_streamlit(ip, headers, user=None, secrets=None):
 ])
 def test_session_access(monkeypatch, ip, headers, can_edit):
     monkeypatch.delenv("PARLEY_READ_ONLY", raising=False)
-    monkeypatch.setattr(ui_access, "st", fake_streamlit(ip, headers))
-    assert ui_access.current_access().can_edit is can_edit
+    monkeypatch.setattr(session_access, "st", fake_streamlit(ip, headers))
+    assert session_access.current_access().can_edit is can_edit
 
 
 def test_signed_in_editor_from_secrets(monkeypatch):
     secrets = {"parley": {"editors": ["ed@example.org"]}, "auth": {"redirect_uri": "x"}}
     user = {"is_logged_in": True, "email": "ed@example.org"}
-    monkeypatch.setattr(ui_access, "st", fake_streamlit("203.0.113.9", {"Host": "parley.example.org",
+    monkeypatch.setattr(session_access, "st", fake_streamlit("203.0.113.9", {"Host": "parley.example.org",
                                                                         "X-Forwarded-For": "x"}, user, secrets))
-    assert ui_access.current_access().can_edit
-    assert ui_access.sign_in_configured()
+    assert session_access.current_access().can_edit
+    assert session_access.sign_in_configured()

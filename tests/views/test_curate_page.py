@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from articles_to_try import all_articles
 
-from dashboard.access import Access
-from dashboard.articles import published_from_header, read_article
+from dashboard.curation.permissions import Access
+from dashboard.dataset.articles import published_from_header, read_article
 
 SYNTHETIC = ("SYNTHETIC TEST ARTICLE. Russia and Ukraine will hold a new round of talks in Geneva on 3 June, "
              "mediated by Türkiye, the foreign ministry said. Ukrainian officials said they will never accept "
@@ -19,9 +19,9 @@ SYNTHETIC = ("SYNTHETIC TEST ARTICLE. Russia and Ukraine will hold a new round o
 
 @pytest.fixture
 def editing(monkeypatch):
-    import dashboard.ui.access as ui_access
+    from dashboard.ui import session_access
 
-    monkeypatch.setattr(ui_access, "current_access", lambda: Access(True, "editing is on (test)"))
+    monkeypatch.setattr(session_access, "current_access", lambda: Access(True, "editing is on (test)"))
 
 
 def plain(markdown: str) -> str:
@@ -122,7 +122,7 @@ def test_uncurated_file_in_seeds_is_curated_in_place(app, folder, editing):
     at.button(key="propose-existing").click().run()
     at.button(key="curate-save").click().run()
     assert any("Saved:" in s.value for s in at.success)
-    from dashboard.loader import load_dataset
+    from dashboard.dataset.loader import load_dataset
 
     ds = load_dataset(folder.data, folder.seeds)
     assert not ds.errors

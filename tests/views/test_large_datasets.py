@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from dashboard.queries import TIMELINE_DETAIL_LIMIT
-from dashboard.schema import EVENT_TYPES
-from dashboard.synth import write
+from dashboard.analysis.queries import TIMELINE_DETAIL_LIMIT
+from dashboard.dataset.schema import EVENT_TYPES
+from dashboard.dataset.synthetic import write
 from dashboard.ui.paging import PAGE_SIZE
 
 EVENTS = 3_000  # unpaged, the Data view alone would send over 2 MB

@@ -4,8 +4,8 @@ import json
 
 import bibtexparser
 
-from dashboard.config import data_dir, seeds_dir
-from dashboard.version import content_digest
+from dashboard.dataset.location import data_dir, seeds_dir
+from dashboard.dataset.version import content_digest
 
 PAGES = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/sources.py", "views/data.py",
          "views/curate.py"]

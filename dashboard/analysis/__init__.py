@@ -1,0 +1,1 @@
+"""Questions asked of a loaded dataset: filters, queries, readable descriptions. Pure pandas."""

@@ -1,0 +1,144 @@
+"""From extraction proposals to reviewed records: the tables a curator edits, and the change they save.
+
+Proposals become rows with every required field filled with a sensible draft
+(the curator is expected to edit them); only rows marked `accept` become
+records. Each accepted event and position gets a citation with its quote, ids
+are made unique against the dataset, and new actors the curator accepts are
+added to the registry.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.curation.ingest import slug
+from dashboard.dataset.loader import Dataset
+from dashboard.dataset.schema import TABLES
+from dashboard.curation.store import Change
+
+EVENT_COLUMNS = ["accept", "event_id", "process_id", "title", "type", "status", "start_date", "end_date",
+                 "date_precision", "announced_date", "venue_city", "venue_country", "level", "actors", "summary", "quote"]
+POSITION_COLUMNS = ["accept", "position_id", "process_id", "actor_id", "speaker_id", "issue_id", "date",
+                    "date_precision", "stance", "red_line", "paraphrase", "quote"]
+ACTOR_COLUMNS = ["accept", "actor_id", "name", "kind", "aliases", "affiliation", "title", "country_code", "why"]
+_FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def new_actor_rows(result: dict) -> pd.DataFrame:
+    """New actors for the registry, each with the words that made the assistant propose it (`why`).
+
+    An actor an event proposal names as a side or go-between is accepted by default (the event needs it to
+    save), and so is a country; any other name is for the curator to confirm."""
+    referenced = {a for e in result["events"] for a in e["parties"] + [t["actor"] for t in e["third_parties"]]}
+    rows = [{"accept": a["kind"] == "state" or a["actor_id"] in referenced,
+             "actor_id": a.get("actor_id") or slug(a["name"], 40), "name": a["name"], "kind": a["kind"],
+             "aliases": a.get("aliases", ""), "affiliation": a.get("affiliation", ""), "title": a.get("title", ""),
+             "country_code": a.get("country_code", ""), "why": a.get("cue", "")} for a in result["new_actors"]]
+    return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+
+
+def event_rows(result: dict, process_id: str) -> pd.DataFrame:
+    rows = []
+    for e in result["events"]:
+        date = e["date"] or ""
+        complete = bool(_FULL_DATE.match(date))
+        kind_label = e["type"].replace("_", " ")
+        title = kind_label.capitalize() + (f" in {e['venue_city']}" if e["venue_city"] else "")
+        roles = [f"{p}:party" for p in e["parties"]]
+        roles += [f"{t['actor']}:{t['role']}" for t in e["third_parties"]]  # every proposal carries an actor id
+        rows.append({
+            "accept": complete and bool(e["parties"]) and not e.get("background"),
+            "event_id": "", "process_id": process_id, "title": title, "type": e["type"], "status": e["status"],
+            "start_date": date if complete else "", "end_date": e.get("end_date") or "",
+            "date_precision": e["precision"] or "day",
+            "announced_date": "", "venue_city": e["venue_city"] or "", "venue_country": e["venue_country"] or "",
+            "level": "", "actors": "; ".join(dict.fromkeys(roles)), "summary": e["evidence"]["text"],
+            "quote": e["evidence"]["text"],
+        })
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+def position_rows(result: dict, process_id: str) -> pd.DataFrame:
+    date = result.get("reference_date") or ""
+    rows = [{
+        "accept": bool(p["issue"]) and bool(date) and p["red_line"],
+        "position_id": "", "process_id": process_id, "actor_id": p["actor"] or "", "speaker_id": p["speaker"] or "",
+        "issue_id": p["issue"] or "", "date": date, "date_precision": "day", "stance": p["stance"],
+        "red_line": bool(p["red_line"]), "paraphrase": p["quote"], "quote": p["quote"],
+    } for p in result["positions"]]
+    return pd.DataFrame(rows, columns=POSITION_COLUMNS)
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _clean(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip()
+
+
+def build_change(data: Dataset, source_id: str, events: pd.DataFrame, positions: pd.DataFrame,
+                 actors: pd.DataFrame, new_source: tuple[Path, bytes | None, dict] | None = None,
+                 new_process: dict | None = None) -> Change:
+    """The records a curator accepted, with ids, citations and any new article, actors or process."""
+    change = Change()
+    taken = {name: set(data.tables[name][TABLES[name].key]) | set(data.invalid[name].get(TABLES[name].key, []))
+             for name in TABLES}
+    if new_source is not None:
+        path, content, row = new_source
+        change.rows["sources"] = [row]
+        if content is not None:  # None: the article file is already in seeds/
+            change.files[path] = content
+    if new_process:
+        change.rows["processes"] = [{k: _clean(v) for k, v in new_process.items()}]
+    accepted_actors = actors[actors["accept"].fillna(False).astype(bool)] if not actors.empty else actors
+    change.rows["actors"] = [{c: _clean(r[c]) for c in TABLES["actors"].columns if c in r}
+                             for _, r in accepted_actors.iterrows()]
+    numbers = [int(m.group(1)) for c in taken["citations"] if (m := re.match(r"cit-(\d+)$", c))]
+    next_citation = max(numbers, default=0) + 1
+    citations = []
+    for kind, table, frame, id_base in (
+        ("event", "events", events, lambda r: f"{r['process_id']}-{r['start_date']}-{slug(_clean(r['title']), 30)}"),
+        ("position", "positions", positions,
+         lambda r: f"pos-{r['actor_id']}-{r['issue_id']}-{r['date']}".replace("--", "-")),
+    ):
+        rows = []
+        for _, r in frame[frame["accept"].fillna(False).astype(bool)].iterrows() if not frame.empty else []:
+            record = {c: _clean(r.get(c)) for c in TABLES[table].columns}
+            key = TABLES[table].key
+            record[key] = _unique(record[key] or slug(id_base(r), 80), taken[table])
+            rows.append(record)
+            quote = _clean(r.get("quote"))
+            citation_id = _unique(f"cit-{next_citation:03d}", taken["citations"])
+            next_citation += 1
+            citations.append({"citation_id": citation_id, "record_type": kind, "record_id": record[key],
+                              "source_id": source_id, "quote": quote})
+        change.rows[table] = rows
+    change.rows["citations"] = citations
+    return change
+
+
+def change_as_zip(change: Change) -> bytes:
+    """The proposed records as one CSV per table, for a curator to review and apply (read-only mode)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, rows in change.rows.items():
+            if rows:
+                frame = pd.DataFrame(rows, columns=TABLES[name].columns)
+                archive.writestr(TABLES[name].filename, frame.to_csv(index=False))
+        for path, content in change.files.items():
+            archive.writestr(f"seeds/{path.name}", content)
+    return buffer.getvalue()

@@ -1,0 +1,208 @@
+"""Saving curated records to the data folder without ever corrupting it.
+
+Every save:
+1. takes a lock on the data folder (`filelock`), so two curators saving at once
+   are served one after the other and neither loses a row;
+2. re-reads the current tables and appends the new rows to their exact bytes
+   (existing rows are never rewritten, so git diffs stay clean);
+3. validates the result with the loader's own rules, reading the planned contents
+   in place of the files (nothing is copied or written yet); a save
+   that would add an error writes nothing and says why;
+4. commits all files at once: each is written to a temporary file beside its
+   target, a manifest listing them is written, then each is renamed over its
+   target and the manifest removed. A crash before the manifest leaves the old
+   files untouched; a crash after it is rolled forward by the next save
+   (`recover`). A rename is atomic, so no reader ever sees half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from filelock import FileLock, Timeout
+
+from dashboard.dataset.loader import Dataset, load_dataset
+from dashboard.dataset.problems import Problem
+from dashboard.dataset.schema import TABLES
+
+LOCK_NAME = ".parley.lock"
+MANIFEST_GLOB = ".pending-save-*.json"
+
+
+class SaveError(Exception):
+    """A save that did not happen; nothing was written. `problems` says why, when validation refused it."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Change:
+    """What one save adds: rows per table, and new files (article texts) by path."""
+
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    files: dict[Path, bytes] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return not any(self.rows.values()) and not self.files
+
+
+def _table_bytes(path: Path, table: str, rows: list[dict]) -> bytes:
+    """The table's current bytes with `rows` appended, in the file's own column order."""
+    existing = path.read_bytes() if path.exists() else b""
+    text = existing.decode("utf-8-sig") if existing else ""
+    if text.strip():
+        header = next(csv.reader(io.StringIO(text)))
+        header = [h.strip() for h in header]
+    else:
+        header, text = TABLES[table].columns, ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n", extrasaction="ignore")
+    if not text:
+        writer.writeheader()
+    elif not text.endswith("\n"):
+        out.write("\n")
+    for row in rows:
+        unknown = set(row) - set(header)
+        if unknown:
+            raise SaveError(f"{TABLES[table].filename} has no column {', '.join(sorted(unknown))}; add it to the header first")
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    prefix = existing[3:] if existing.startswith(b"\xef\xbb\xbf") else existing
+    return prefix + out.getvalue().encode("utf-8")
+
+
+def _problem_key(p: Problem) -> tuple:
+    return (p.file, p.field, p.message, p.record_id, p.value)
+
+
+def planned_writes(data_dir: Path, change: Change) -> dict[Path, bytes]:
+    writes = {data_dir / TABLES[name].filename: _table_bytes(data_dir / TABLES[name].filename, name, rows)
+              for name, rows in change.rows.items() if rows}
+    writes.update(change.files)
+    return writes
+
+
+def validate(data_dir: Path, seeds_dir: Path, change: Change, before: Dataset | None = None) -> list[Problem]:
+    """The errors the change would add: the loader's own checks on the data as it would be after it.
+
+    Nothing is copied or written: the loader reads the planned contents in
+    place of the files. `before` is the data as it is now, when the caller has
+    it already loaded.
+    """
+    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    before = before if before is not None else load_dataset(data_dir, seeds_dir)
+    known = {_problem_key(p) for p in before.errors}
+    after = load_dataset(data_dir, seeds_dir, pending=planned_writes(data_dir, change)).errors
+    return [p for p in after if _problem_key(p) not in known]
+
+
+def save(data_dir: Path, seeds_dir: Path, change: Change | Callable[[Dataset], Change],
+         lock_timeout: float = 30) -> dict[str, int]:
+    """Append the change's rows and files atomically. Returns the number of rows added per table.
+
+    `change` may be a function of the dataset: it is then called under the lock with the data as it
+    is at that moment, so ids and numbers are chosen against what other curators have just saved.
+    """
+    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    try:
+        with FileLock(str(data_dir / LOCK_NAME), timeout=lock_timeout):
+            recover(data_dir)
+            current = load_dataset(data_dir, seeds_dir)
+            if callable(change):
+                change = change(current)
+            if change.is_empty():
+                raise SaveError("nothing to save: no record was accepted")
+            for path in change.files:
+                if path.exists():
+                    raise SaveError(f"{path.name} already exists; an article file is never overwritten")
+            new_errors = validate(data_dir, seeds_dir, change, before=current)
+            if new_errors:
+                raise SaveError(f"not saved: {len(new_errors)} problem(s) in the new records", new_errors)
+            commit(data_dir, planned_writes(data_dir, change))
+    except Timeout as exc:
+        raise SaveError("not saved: another save has held the data folder for too long; try again") from exc
+    except PermissionError as exc:
+        raise SaveError(f"not saved: the data folder cannot be written ({exc.strerror}: {exc.filename})") from exc
+    return {name: len(rows) for name, rows in change.rows.items() if rows}
+
+
+def commit(data_dir: Path, writes: dict[Path, bytes]) -> None:
+    """Replace or create every file in `writes`, all or nothing (see the module docstring)."""
+    token = uuid.uuid4().hex[:12]
+    temps: dict[Path, Path] = {}
+    try:
+        for target, content in writes.items():
+            tmp = target.with_name(f".{target.name}.{token}.tmp")
+            temps[target] = tmp
+            _write_durably(tmp, content)
+        manifest = data_dir / f".pending-save-{token}.json"
+        _write_synced(manifest, json.dumps({str(t): str(tmp) for t, tmp in temps.items()}).encode())
+        _sync_dirs({p.parent for p in writes} | {data_dir})
+    except OSError as exc:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        (data_dir / f".pending-save-{token}.json").unlink(missing_ok=True)
+        raise SaveError(f"not saved, nothing changed: {exc.strerror or exc} ({getattr(exc, 'filename', '')})") from exc
+    _roll_forward(manifest)
+
+
+def _roll_forward(manifest: Path) -> None:
+    pairs = json.loads(manifest.read_text())
+    for target, tmp in pairs.items():
+        if Path(tmp).exists():
+            os.replace(tmp, target)
+    _sync_dirs({Path(t).parent for t in pairs})
+    manifest.unlink()
+
+
+def recover(data_dir: Path) -> int:
+    """Finish saves that were interrupted after their manifest was written; drop orphaned temporaries."""
+    data_dir = Path(data_dir)
+    finished = 0
+    for manifest in sorted(data_dir.glob(MANIFEST_GLOB)):
+        try:
+            _roll_forward(manifest)
+            finished += 1
+        except (ValueError, OSError):
+            manifest.unlink(missing_ok=True)  # an unreadable manifest was never complete: its temporaries are orphans
+    # every manifest is now finished or dropped, and the lock is held: what temporaries remain are orphans
+    for tmp in [*data_dir.glob(".*.tmp"), *data_dir.glob(".pending-save-*.writing")]:
+        tmp.unlink(missing_ok=True)
+    return finished
+
+
+def _write_durably(path: Path, content: bytes) -> None:
+    """Write `path` and wait until its bytes are on disk."""
+    with open(path, "wb") as fh:
+        fh.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _write_synced(path: Path, content: bytes) -> None:
+    """Write `path` atomically: durably to a temporary beside it, then renamed over it."""
+    tmp = path.with_name(path.name + ".writing")
+    _write_durably(tmp, content)
+    os.replace(tmp, path)
+
+
+def _sync_dirs(folders: set[Path]) -> None:
+    for folder in folders:
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)

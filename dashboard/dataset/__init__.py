@@ -1,0 +1,1 @@
+"""The data contract and how it is read and checked: schema, data folder, articles, dates, problems, version."""

@@ -1,0 +1,540 @@
+"""Turn the data folder into pandas tables plus a list of problems.
+
+`load_dataset()` is the one way in. Each CSV is read with its line numbers;
+every check runs on whole columns; a record that fails a check is moved to
+`Dataset.invalid` with a `Problem` naming file, line, field and value, so it
+stays out of the charts but is never silently dropped. Valid records gain
+derived columns (date windows, stance scores, actor names by role) that the
+views read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import threading
+from dataclasses import dataclass, field
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from dashboard.dataset import location
+
+from dashboard.dataset import dates
+from dashboard.dataset.articles import Article, read_article
+from dashboard.dataset.columns import codes, explode_list, first_position, isin, joined, lookup, partition, sort_order
+from dashboard.dataset.problems import ERROR, WARNING, Problem, problems_frame
+from dashboard.dataset.schema import LOAD_ORDER, ROLES, STANCES, TABLES, Table
+
+LINE = "_line"  # the line of the file a record starts on (the header is line 1)
+LIST_SEPARATOR = ";"
+# Valid records are kept in this order: by date (missing last), then id.
+SORTED_BY = {"events": ["start_date__parsed", "event_id"], "positions": ["date__parsed", "position_id"]}
+
+
+@dataclass
+class Dataset:
+    """Valid records per table, rejected records per table, and the problems found."""
+
+    tables: dict[str, pd.DataFrame]
+    invalid: dict[str, pd.DataFrame]
+    problems: list[Problem]
+    articles: dict[str, Article]  # source_id -> article
+    event_actors: pd.DataFrame  # event_id, actor_id, role, name: one row per role an actor plays
+    data_dir: Path = field(default_factory=location.data_dir)
+    seeds_dir: Path = field(default_factory=location.seeds_dir)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def problems_table(self) -> pd.DataFrame:
+        return problems_frame(self.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+
+
+class _Checker:
+    """Collects problems for one table and remembers which rows failed."""
+
+    def __init__(self, table: Table, frame: pd.DataFrame, problems: list[Problem]):
+        self.table = table
+        self.frame = frame
+        self.problems = problems
+        self.bad = pd.Series(False, index=frame.index)
+        self.missing_columns: set[str] = set()  # reported once for the file, not once per row
+
+    def report(self, mask: pd.Series, field: str, message, severity: str = ERROR, values: pd.Series | None = None):
+        """Add a problem for every row in `mask`. `message` may be a string or a Series."""
+        if not mask.any():
+            return
+        rows = self.frame.loc[mask]
+        if values is not None:
+            vals = values[mask]
+        elif field in rows:
+            vals = rows[field]
+        else:
+            vals = repeat("")
+        msgs = message[mask] if isinstance(message, pd.Series) else repeat(message)
+        keys = rows[self.table.key] if self.table.key in rows else repeat("")
+        filename = self.table.filename
+        self.problems.extend(
+            Problem(filename, int(line), field, str(value), str(text), severity, str(key))
+            for line, value, text, key in zip(rows[LINE], vals, msgs, keys)
+        )
+        if severity == ERROR:
+            self.bad |= mask
+
+    def file_problem(self, field: str, message: str, severity: str = ERROR, line: int | None = 1, value: str = ""):
+        self.problems.append(Problem(self.table.filename, line, field, value, message, severity))
+
+
+def read_table(path: Path, table: Table, problems: list[Problem], content: bytes | None = None) -> pd.DataFrame:
+    """Read one CSV as strings stripped of surrounding whitespace, with each record's starting line in `_line`.
+
+    A well-formed file (one record per line, every row as wide as the header,
+    UTF-8) is read by pyarrow's CSV reader, which is fast and refuses ragged
+    rows. Anything else goes through the csv module, line by line, so that a
+    ragged row is reported with its line rather than dropped or silently
+    shifted, and undecodable bytes are named.
+    """
+    columns = table.columns
+    if content is None and not path.exists():
+        problems.append(Problem(table.filename, None, "", "", f"table {table.filename} is missing from the data folder"))
+        return pd.DataFrame(columns=[*columns, LINE])
+    raw = path.read_bytes() if content is None else content
+    frame = _read_well_formed(raw)
+    if frame is None:
+        frame = _read_line_by_line(raw, table, problems)
+    if frame is None:
+        return pd.DataFrame(columns=[*columns, LINE])
+    header = list(frame.columns[:-1])
+    ragged = frame.attrs.get("ragged", [])
+    repeated = pd.Index(header + [LINE]).duplicated()
+    for name in sorted({h for h, dup in zip(header, repeated) if dup}):
+        problems.append(Problem(table.filename, 1, name, name, f"the header names column '{name}' more than once; "
+                                "only the first is read, rename or remove the others", WARNING))
+    frame = frame.loc[:, ~repeated]
+    for position, count in ragged:
+        problems.append(
+            Problem(table.filename, int(frame[LINE].iloc[position]), "", str(count),
+                    f"this row has {count} fields but the header has {len(header)}; check for a missing or extra comma",
+                    record_id=str(frame.iloc[position].get(table.key, "")))
+        )
+    frame.attrs["ragged"] = [frame.index[p] for p, _ in ragged]
+    return frame
+
+
+def _header_of(text: str) -> list[str] | None:
+    header = next(csv.reader(io.StringIO(text, newline="")), None)
+    if not header or not any(h.strip() for h in header):
+        return None
+    return [h.strip() for h in header]
+
+
+def _read_well_formed(raw: bytes) -> pd.DataFrame | None:
+    """The fast path: the table, or None when the file is not simple enough for it.
+
+    Simple means UTF-8, every row exactly as wide as the header, and no field
+    spanning lines, so that record i starts on line i + 2. pyarrow raises on
+    the first two; the line count catches the third.
+    """
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    end = raw.find(b"\n")
+    first_line = raw if end < 0 else raw[:end]
+    try:
+        header = _header_of(first_line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    if header is None:
+        return None
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        parsed = pacsv.read_csv(
+            pa.py_buffer(raw),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.large_string()),  # pandas' own
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    if parsed.num_rows != lines - 1:
+        return None
+    # every cell stripped of surrounding whitespace, in one chunk per column (row takes on many chunks are slow)
+    parsed = pa.table([pc.utf8_trim_whitespace(column.combine_chunks()) for column in parsed.columns], names=names)
+    frame = parsed.to_pandas()
+    frame.columns = header
+    frame[LINE] = pd.RangeIndex(2, parsed.num_rows + 2, dtype="int64")
+    blank = frame.iloc[:, 0].eq("")  # a row of empty cells (",,,") is not a record
+    for i in range(1, len(header)):
+        if not blank.any():
+            break
+        blank &= frame.iloc[:, i].eq("")
+    return frame[~blank].reset_index(drop=True) if blank.any() else frame
+
+
+def _read_line_by_line(raw: bytes, table: Table, problems: list[Problem]) -> pd.DataFrame | None:
+    """The careful path, for a file the fast one refuses: names bad bytes and ragged rows."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(table.filename, line, "", raw[exc.start : exc.start + 4].hex(" "),
+                    "the file is not UTF-8 text; save it as UTF-8 (undecodable bytes are shown as \ufffd)")
+        )
+        text = raw.decode("utf-8-sig", errors="replace")
+    header = _header_of(text)
+    if header is None:
+        problems.append(Problem(table.filename, 1, "", "", "the file is empty: it needs at least the header row"))
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    ragged: list[tuple[int, int]] = []
+    start = reader.line_num + 1
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            if len(row) != len(header):
+                ragged.append((len(rows), len(row)))
+                if len(row) < len(header):
+                    row = row + [""] * (len(header) - len(row))
+                else:  # keep the surplus, as written, in the last column of the held-back record
+                    row = row[: len(header) - 1] + [",".join(row[len(header) - 1 :])]
+            rows.append(row)
+            lines.append(start)
+        start = reader.line_num + 1
+    rows = [[cell.strip() for cell in row] for row in rows]
+    frame = pd.DataFrame(rows, columns=header, dtype="str") if rows else pd.DataFrame(columns=header, dtype="str")
+    frame[LINE] = pd.Series(lines, index=frame.index, dtype="int64")
+    frame.attrs["ragged"] = ragged
+    return frame
+
+
+def _check_columns(check: _Checker) -> None:
+    frame, table = check.frame, check.table
+    present = set(frame.columns) - {LINE}
+    for f in table.fields:
+        if f.name not in present:
+            severity = ERROR if f.required else WARNING
+            check.file_problem(f.name, f"column '{f.name}' is missing from the header"
+                               + ("; every row needs it" if f.required else "; treated as empty"), severity)
+            frame[f.name] = ""
+            check.missing_columns.add(f.name)
+            if f.required:
+                check.bad |= True
+    for name in sorted(present - set(table.columns)):
+        check.file_problem(name, f"unknown column '{name}' is ignored; the schema has {', '.join(table.columns)}",
+                           WARNING)
+    ragged = frame.attrs.get("ragged", [])
+    if ragged:
+        check.bad |= frame.index.isin(ragged)
+
+
+def _check_fields(check: _Checker) -> None:
+    """Required fields, vocabularies, dates, booleans, duplicate ids."""
+    frame, table = check.frame, check.table
+    for f in table.fields:
+        col = frame[f.name]
+        if f.required and f.name not in check.missing_columns:
+            check.report(col.eq(""), f.name, f"'{f.name}' is required but empty")
+        if f.enum:
+            allowed = set(f.enum)
+            values = col.str.lower() if f.type == "boolean" else col
+            check.report(col.ne("") & ~isin(values, allowed), f.name,
+                         f"'{f.name}' must be one of: {', '.join(f.enum)}")
+        if f.type == "date":
+            parsed = dates.parse_partial(col)
+            check.report(parsed["error"].ne(""), f.name, parsed["error"])
+            frame[f"{f.name}__parsed"] = parsed["date"]
+            frame[f"{f.name}__granularity"] = parsed["granularity"]
+    key = frame[table.key]
+    first = first_position(key)
+    duplicated = key.ne("") & (first != np.arange(len(key)))
+    if duplicated.any():
+        message = "duplicate id; first used on line " + frame[LINE].iloc[first].astype(str).set_axis(frame.index)
+        check.report(duplicated, table.key, message)
+
+
+def _check_references(check: _Checker, known: dict[str, pd.Series]) -> None:
+    frame = check.frame
+    for f in check.table.fields:
+        if not f.reference:
+            continue
+        target_table, _ = f.reference.split(".")
+        col = frame[f.name]
+        unknown = col.ne("") & ~isin(col, known[target_table])
+        check.report(unknown, f.name, f"'{col.name}' names no record in {target_table}.csv")
+
+
+def _check_precision(check: _Checker, date_field: str) -> None:
+    frame = check.frame
+    mismatch = dates.precision_mismatch(frame[f"{date_field}__granularity"], frame["date_precision"])
+    if mismatch.any():  # the message is a column: build it only when some row needs it
+        check.report(mismatch, date_field, "the date is less precise than date_precision = " + frame["date_precision"])
+
+
+def _check_end_after_start(check: _Checker) -> None:
+    frame = check.frame
+    before = frame["end_date__parsed"].notna() & (frame["end_date__parsed"] < frame["start_date__parsed"])
+    check.report(before, "end_date", "end_date is before start_date")
+
+
+def _parse_event_actors(check: _Checker, known_actors: pd.Series) -> pd.DataFrame:
+    """Explode `actors` ("russia:party; turkiye:mediator") into one row per role."""
+    frame = check.frame
+    items = explode_list(frame["actors"], LIST_SEPARATOR)
+    pairs = partition(items, ":")
+    parsed = pd.DataFrame(
+        {"event_id": frame.loc[items.index, "event_id"], "actor_id": pairs["before"].str.strip(),
+         "role": pairs["after"].str.strip().str.lower(), "item": items}
+    )
+    no_role = pairs["sep"].eq("")
+    bad_role = ~no_role & ~isin(parsed["role"], ROLES)
+    bad_actor = ~isin(parsed["actor_id"], known_actors)
+    for mask, message in (
+        (no_role, "each actor needs a role, written actor_id:role"),
+        (bad_role, f"unknown role; use one of: {', '.join(ROLES)}"),
+        (bad_actor & ~no_role, "names no record in actors.csv"),
+    ):
+        if not mask.any():
+            continue
+        values = joined(parsed.loc[mask, "item"], parsed.index[mask], "; ")
+        rows = pd.Series(frame.index.isin(values.index), index=frame.index)
+        check.report(rows, "actors", message, values=values.reindex(frame.index, fill_value=""))
+    has_party = np.zeros(len(frame), dtype=bool)  # by the row each item came from: no id hashing needed
+    has_party[frame.index.get_indexer(parsed.index[parsed["role"].eq("party").to_numpy()])] = True
+    no_party = pd.Series(~has_party, index=frame.index)
+    check.report(no_party, "actors", "no actor has the role 'party'; who is negotiating?", WARNING)
+    parsed["row"] = parsed.index  # the events.csv record it came from, by position
+    return parsed.drop(columns="item").reset_index(drop=True)
+
+
+def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles: dict[str, Article]) -> None:
+    frame = check.frame
+    events = tables["events"]["event_id"]
+    positions = tables["positions"]["position_id"]
+    unknown = (frame["record_type"].eq("event") & ~isin(frame["record_id"], events)) | (
+        frame["record_type"].eq("position") & ~isin(frame["record_id"], positions)
+    )
+    unknown &= frame["record_id"].ne("")
+    if unknown.any():
+        check.report(unknown, "record_id", "names no " + frame["record_type"] + " in " + frame["record_type"] + "s.csv")
+    # Each quote is searched in its own article: a verbatim quote (nearly all of them) by one str.find, mapped
+    # over the two columns in C; Article.find tries the few others again ignoring whitespace and quote marks.
+    texts = {source_id: article.text for source_id, article in articles.items()}
+    source_ids, quotes = frame["source_id"].tolist(), frame["quote"].tolist()
+    haystacks = map(texts.get, source_ids, repeat(""))
+    starts = np.fromiter(map(str.find, haystacks, quotes), np.int64, len(quotes))
+    lengths = frame["quote"].str.len().to_numpy(dtype=np.int64, copy=True)
+    no_article = ~isin(frame["source_id"], pd.Series(list(texts), dtype="str")).to_numpy()
+    starts[no_article | (lengths == 0)] = -1
+    for i in np.flatnonzero((starts < 0) & ~no_article & (lengths > 0)):
+        span = articles[source_ids[i]].find(quotes[i])
+        if span is not None:
+            starts[i], lengths[i] = span[0], span[1] - span[0]
+    found = starts >= 0
+    frame["quote_start"] = pd.arrays.IntegerArray(starts, ~found)
+    frame["quote_end"] = pd.arrays.IntegerArray(starts + lengths, ~found)
+    known_source = isin(frame["source_id"], tables["sources"]["source_id"])
+    check.report(pd.Series(no_article, index=frame.index) & known_source, "source_id",
+                 "the source's article file could not be read, so the quote cannot be checked")
+    not_found = ~no_article & (lengths > 0) & ~found
+    check.report(pd.Series(not_found, index=frame.index), "quote",
+                 "this quote does not appear in the source article's text")
+
+
+def _require_citations(check: _Checker, citations: pd.DataFrame, record_type: str) -> None:
+    cited = citations.loc[citations["record_type"].eq(record_type), "record_id"]
+    key = check.table.key
+    check.report(~isin(check.frame[key], cited), "citations",
+                 f"no valid citation: every {record_type} needs a verbatim quote in citations.csv",
+                 values=check.frame[key])
+
+
+def _seed_files(seeds_dir: Path) -> set[str]:
+    """Names of the regular files in seeds/, listed once (not one stat per source)."""
+    try:
+        with os.scandir(seeds_dir) as entries:
+            return {entry.name for entry in entries if entry.is_file()}
+    except OSError:
+        return set()
+
+
+class _Prefetch:
+    """The articles, read and parsed on a second thread while the tables are checked.
+
+    File reads wait on the file system and much of the table checking runs in
+    pyarrow without the interpreter lock, so the two overlap. An article that
+    fails to read keeps its exception, for `_load_articles` to report.
+    """
+
+    def __init__(self, folder: str, names: list[str]):
+        self._articles: dict[str, Article | Exception] = {}
+        self._thread = threading.Thread(target=self._read, args=(folder, names), daemon=True)
+        self._thread.start()
+
+    def _read(self, folder: str, names: list[str]) -> None:
+        for name in names:
+            try:
+                self._articles[name] = read_article(os.path.join(folder, name))
+            except (UnicodeDecodeError, OSError) as exc:
+                self._articles[name] = exc
+
+    def articles(self) -> dict[str, Article | Exception]:
+        self._thread.join()
+        return self._articles
+
+
+def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
+                   pending: dict[str, bytes], prefetched: dict[str, Article | Exception]) -> dict[str, Article]:
+    articles: dict[str, Article] = {}
+    frame = sources.frame
+    on_disk = _seed_files(seeds_dir) | set(pending)
+    folder = os.fspath(seeds_dir)
+    missing: dict[int, str] = {}  # row index -> why its article could not be read
+    for idx, source_id, name in zip(frame.index, frame["source_id"].tolist(), frame["seed_file"].tolist()):
+        if not name:
+            continue
+        if name not in on_disk:
+            missing[idx] = f"no such file in {seeds_dir.name}/"
+            continue
+        try:
+            article = prefetched.get(name) if name not in pending else None
+            if isinstance(article, Exception):
+                raise article
+            articles[source_id] = article or read_article(os.path.join(folder, name), pending.get(name))
+        except (UnicodeDecodeError, OSError) as exc:
+            missing[idx] = f"the article file cannot be read as UTF-8 text ({exc.__class__.__name__})"
+    messages = pd.Series(missing, index=frame.index, dtype=object).fillna("")
+    sources.report(messages.ne(""), "seed_file", messages)
+    for name in sorted(on_disk - set(frame["seed_file"].tolist())):
+        if not name.startswith("."):
+            problems.append(Problem(f"{seeds_dir.name}/{name}", None, "", "",
+                                    "article has no row in sources.csv yet: it is not curated", WARNING))
+    return articles
+
+
+def _derive_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Dates as windows and slippage. The actors and sources shown beside an event are added for the rows on
+    screen only (dashboard/analysis/describe.py)."""
+    events = events.copy(deep=False)  # new columns only; the values are never changed in place
+    events["start"] = events["start_date__parsed"]
+    events["end"] = events["end_date__parsed"]
+    end_hi = dates.window(events["end"], events["end_date__granularity"].replace("", "day"))[1]
+    events["window_start"], events["window_end"] = dates.window(events["start"], events["date_precision"], end_hi)
+    events["announced"] = events["announced_date__parsed"]
+    events["announced_precision"] = events["announced_date__granularity"].replace("", pd.NA)
+    events["slip_days"] = (events["start"] - events["announced"]).dt.days.astype("Int64")
+    events["venue"] = (events["venue_city"] + ", " + events["venue_country"]).str.strip(", ")
+    return events
+
+
+def _derive_positions(positions: pd.DataFrame, actor_names: pd.Series):
+    positions = positions.copy(deep=False)
+    positions["date_value"] = positions["date__parsed"]
+    positions["window_start"], positions["window_end"] = dates.window(positions["date_value"], positions["date_precision"])
+    stance = codes(positions["stance"], list(STANCES))
+    positions["stance_score"] = pd.arrays.IntegerArray(np.array(list(STANCES.values()))[stance], stance < 0)
+    positions["red_line"] = positions["red_line"].str.lower().eq("true")
+    positions["actor"] = lookup(positions["actor_id"], actor_names, default=None)
+    positions["speaker"] = lookup(positions["speaker_id"], actor_names)
+    return positions
+
+
+def _drop_work_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.drop(columns=[c for c in frame.columns if "__" in c])
+
+
+def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
+                 pending: dict[Path, bytes] | None = None) -> Dataset:
+    """Load and validate every table. Never raises on bad data: it reports it.
+
+    `pending` maps files of either folder to contents read in their place (or
+    as new files): a save is checked by loading the data as it would be after
+    it, without copying either folder.
+    """
+    data_dir = Path(data_dir or location.data_dir())
+    seeds_dir = Path(seeds_dir or location.seeds_dir())
+    pending = {Path(path): content for path, content in (pending or {}).items()}
+    pending_tables = {path.name: content for path, content in pending.items() if path.parent == data_dir}
+    pending_seeds = {path.name: content for path, content in pending.items() if path.parent == seeds_dir}
+    problems: list[Problem] = []
+    frames: dict[str, pd.DataFrame] = {}
+    checks: dict[str, _Checker] = {}
+    for name in LOAD_ORDER:
+        table = TABLES[name]
+        frame = read_table(data_dir / table.filename, table, problems, pending_tables.get(table.filename))
+        if name == "sources":  # start reading the articles now; they are needed once every table is checked
+            names = [n for n in frame.get("seed_file", pd.Series(dtype="str")).unique().tolist()
+                     if n and os.path.basename(n) == n and n not in pending_seeds]
+            prefetch = _Prefetch(os.fspath(seeds_dir), names)
+        check = _Checker(table, frame, problems)
+        _check_columns(check)
+        _check_fields(check)
+        frames[name], checks[name] = frame, check
+
+    known = {name: frames[name][TABLES[name].key] for name in LOAD_ORDER}
+    known = {name: key[key.ne("")] for name, key in known.items()}
+    for name in LOAD_ORDER:
+        _check_references(checks[name], known)
+    _check_precision(checks["events"], "start_date")
+    _check_end_after_start(checks["events"])
+    _check_precision(checks["positions"], "date")
+    event_actors = _parse_event_actors(checks["events"], known["actors"])
+    speakers = checks["positions"].frame["speaker_id"]
+    kind = lookup(speakers, frames["actors"].set_index("actor_id")["kind"], default=None)
+    check_speaker = speakers.ne("") & kind.notna() & kind.ne("person")
+    checks["positions"].report(check_speaker, "speaker_id", "the speaker is not an actor of kind 'person'", WARNING)
+
+    for manifest in sorted(data_dir.glob(".pending-save-*.json")):
+        problems.append(Problem(manifest.name, None, "", "", "a save was interrupted part-way; the next save completes it "
+                                "(the tables may be one save behind until then)", WARNING))
+    articles = _load_articles(checks["sources"], seeds_dir, problems, pending_seeds, prefetch.articles())
+    _check_citations(checks["citations"], frames, articles)
+    valid_citations = frames["citations"][~checks["citations"].bad]
+    _require_citations(checks["events"], valid_citations, "event")
+    _require_citations(checks["positions"], valid_citations, "position")
+
+    tables: dict[str, pd.DataFrame] = {}
+    invalid: dict[str, pd.DataFrame] = {}
+    for name in LOAD_ORDER:
+        bad = checks[name].bad.to_numpy()
+        invalid[name] = _drop_work_columns(frames[name][bad]).reset_index(drop=True)
+        keep = np.flatnonzero(~bad)
+        if name in SORTED_BY:  # select and sort in one take
+            keep = keep[sort_order(frames[name][SORTED_BY[name]].take(keep), SORTED_BY[name])]
+        unchanged = len(keep) == len(bad) and (keep == np.arange(len(keep))).all()
+        tables[name] = frames[name] if unchanged else frames[name].take(keep).reset_index(drop=True)
+
+    names = tables["actors"].set_index("actor_id")["name"]
+    valid_event = ~checks["events"].bad.to_numpy()
+    event_actors = event_actors[valid_event[event_actors["row"].to_numpy()]]  # actors of rejected events go too
+    event_actors = event_actors.reset_index(drop=True)
+    event_actors["name"] = lookup(event_actors["actor_id"], names, default=None).fillna(event_actors["actor_id"])
+
+    citations = tables["citations"]
+    citations["source_title"] = lookup(citations["source_id"], tables["sources"].set_index("source_id")["title"])
+    tables["events"] = _drop_work_columns(_derive_events(tables["events"]))
+    tables["positions"] = _drop_work_columns(_derive_positions(tables["positions"], names))
+    sources = tables["sources"]
+    sources["published_value"] = sources["published__parsed"]
+    tables["sources"] = _drop_work_columns(sources)
+    for name in ("actors", "processes", "issues", "citations"):
+        tables[name] = _drop_work_columns(tables[name])
+    valid_sources = set(tables["sources"]["source_id"])
+    articles = {sid: art for sid, art in articles.items() if sid in valid_sources}
+    return Dataset(tables, invalid, problems, articles, event_actors.drop(columns="row"), data_dir, seeds_dir)

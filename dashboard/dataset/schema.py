@@ -1,0 +1,271 @@
+"""The data contract: every table, field, type and vocabulary Parley reads.
+
+This module is the single source of truth. `data/datapackage.json` (the
+Frictionless description researchers know) is generated from it with
+`python -m dashboard.dataset.schema > data/datapackage.json`, and a test fails when the
+two drift apart. `data/README.md` documents the same fields for people.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+
+# --- Vocabularies -----------------------------------------------------------
+
+ACTOR_KINDS = ("state", "international_organisation", "person", "group")
+
+# Event types, each with its nearest CAMEO code (see reference/ontology.md).
+EVENT_TYPES = {
+    "talks_announced": "036",  # announcement of talks / intent to meet
+    "talks_round": "046",  # a round of negotiations
+    "summit": "043",  # leaders meet
+    "call": "040",  # phone or video call
+    "mediation_offer": "039",  # offer to mediate or host
+    "proposal": "036",  # a proposal put to the other side
+    "agreement_signed": "057",  # agreement signed or reached
+    "agreement_suspended": "164",  # agreement suspended or collapsed
+    "statement": "010",  # a public statement on the process
+}
+
+# Whether the event took place. For a meeting: announced (scheduled, not yet
+# held), held, postponed, cancelled; "suspended" is a process or agreement that
+# began and was halted. A call, proposal or signing that happened is "held".
+EVENT_STATUSES = ("announced", "held", "postponed", "cancelled", "suspended")
+
+LEVELS = ("leaders", "ministers", "delegations", "technical")
+
+# Roles follow PA-X's third-party roles (ontology.md, "Third parties").
+ROLES = ("party", "mediator", "host", "facilitator", "guarantor", "observer", "witness")
+THIRD_PARTY_ROLES = ("mediator", "host", "facilitator")
+
+PRECISIONS = ("day", "week", "month", "year")
+
+# The ordinal stance scale, from rejecting outright to demanding. The number is
+# the position on the scale, used to draw and sort; the label is what curators
+# write. PLOVER's scores map as: reject -2, request 0, agree/concede/support +1.
+STANCES = {
+    "rejects": -2,  # refuses outright
+    "opposes": -1,  # against, but leaves room
+    "open": 0,  # willing to discuss, no commitment
+    "accepts": 1,  # agrees or supports
+    "demands": 2,  # insists on it, makes it a condition
+}
+
+RECORD_TYPES = ("event", "position")
+
+# --- Tables -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # string, date, boolean, list, integer
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    reference: str | None = None  # "table.field" this value must exist in
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    key: str
+    fields: tuple[Field, ...] = field(default_factory=tuple)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    @property
+    def required_columns(self) -> list[str]:
+        return [f.name for f in self.fields if f.required]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+DATE_HELP = "ISO date: YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source allows"
+LIST_HELP = "list; items separated by a semicolon"
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "sources",
+            "The articles the dataset is drawn from, one row per article in seeds/.",
+            "source_id",
+            (
+                Field("source_id", "string", "Stable identifier of the article", True, example="src-001"),
+                Field("title", "string", "Headline as published", True),
+                Field("outlet", "string", "Who published this copy (empty when the article does not say)"),
+                Field("author", "string", "Byline, if any"),
+                Field("url", "string", "Where this copy was published (empty when unknown)"),
+                Field("published", "date", "Publication date; empty when unknown. " + DATE_HELP),
+                Field("language", "string", "BCP 47 language code of the text", True, example="en"),
+                Field("seed_file", "string", "File name of the article text in seeds/", True),
+                Field("licence", "string", "Licence or status of the text"),
+                Field("note", "string", "Curator's note on the copy or the metadata"),
+            ),
+        ),
+        Table(
+            "actors",
+            "States, international organisations, people and armed or political groups.",
+            "actor_id",
+            (
+                Field("actor_id", "string", "Stable identifier", True, example="russia"),
+                Field("name", "string", "Name as used in the dashboard", True),
+                Field("kind", "string", "What sort of actor", True, enum=ACTOR_KINDS),
+                Field("aliases", "list", "Other names, capitals or adjectives that stand for it; " + LIST_HELP,
+                      example="Russian Federation; Moscow; Kremlin"),
+                Field("affiliation", "string", "The actor this one belongs to (a minister's state)",
+                      reference="actors.actor_id"),
+                Field("title", "string", "Office held, as the sources give it", example="Foreign Minister"),
+                Field("country_code", "string", "ISO 3166-1 alpha-3 code for a state, to join UCDP/ACLED data"),
+            ),
+        ),
+        Table(
+            "processes",
+            "Negotiation tracks; several conflicts live in one dataset.",
+            "process_id",
+            (
+                Field("process_id", "string", "Stable identifier", True, example="russia-ukraine"),
+                Field("name", "string", "Name of the track", True),
+                Field("conflict", "string", "The conflict it seeks to settle", True),
+                Field("description", "string", "What the track covers"),
+            ),
+        ),
+        Table(
+            "issues",
+            "What positions are about (after PLOVER contexts and PA-X provision groups).",
+            "issue_id",
+            (
+                Field("issue_id", "string", "Stable identifier", True, example="territory"),
+                Field("label", "string", "Short label", True),
+                Field("description", "string", "What falls under it", True),
+            ),
+        ),
+        Table(
+            "events",
+            "Talks and related events: announcements, rounds, calls, offers, agreements.",
+            "event_id",
+            (
+                Field("event_id", "string", "Stable identifier", True, example="ru-ua-2025-istanbul-round"),
+                Field("process_id", "string", "The negotiation track", True, reference="processes.process_id"),
+                Field("title", "string", "Short title", True),
+                Field("type", "string", "What kind of event", True, enum=tuple(EVENT_TYPES)),
+                Field("status", "string", "Whether it took place", True, enum=EVENT_STATUSES),
+                Field("start_date", "date", "When it happened (or is expected). " + DATE_HELP, True),
+                Field("end_date", "date",
+                      "Last day it ran, or the latest day it can have happened when the sources leave a span "
+                      "(UCDP's date_end). " + DATE_HELP),
+                Field("date_precision", "string", "How exactly start_date is known", True, enum=PRECISIONS),
+                Field("announced_date", "date",
+                      "The date it was announced for, where that differs from start_date. " + DATE_HELP),
+                Field("venue_city", "string", "City where it met"),
+                Field("venue_country", "string", "Country where it met"),
+                Field("level", "string", "Who met", enum=LEVELS),
+                Field("actors", "list",
+                      "Actors with their role, as actor_id:role; " + LIST_HELP + f"; roles: {', '.join(ROLES)}",
+                      example="russia:party; ukraine:party; turkiye:mediator"),
+                Field("summary", "string", "One or two sentences, in the curator's words", True),
+                Field("note", "string", "Curator's note, e.g. how an imprecise date was established"),
+            ),
+        ),
+        Table(
+            "positions",
+            "What an actor states on an issue on a date, with its stance and whether it is a red line.",
+            "position_id",
+            (
+                Field("position_id", "string", "Stable identifier", True, example="pos-russia-territory-2025-05"),
+                Field("process_id", "string", "The negotiation track", True, reference="processes.process_id"),
+                Field("actor_id", "string", "Whose position", True, reference="actors.actor_id"),
+                Field("speaker_id", "string", "Who said it, when a person is named", reference="actors.actor_id"),
+                Field("issue_id", "string", "What it is about", True, reference="issues.issue_id"),
+                Field("date", "date", "When it was stated. " + DATE_HELP, True),
+                Field("date_precision", "string", "How exactly the date is known", True, enum=PRECISIONS),
+                Field("stance", "string", "Place on the stance scale", True, enum=tuple(STANCES)),
+                Field("red_line", "boolean", "true when declared non-negotiable", True, enum=("true", "false")),
+                Field("paraphrase", "string", "The position in a short sentence, in the curator's words", True),
+                Field("note", "string", "Curator's note"),
+            ),
+        ),
+        Table(
+            "citations",
+            "Verbatim quotes tying each event and position to its source articles.",
+            "citation_id",
+            (
+                Field("citation_id", "string", "Stable identifier", True, example="cit-001"),
+                Field("record_type", "string", "What is cited", True, enum=RECORD_TYPES),
+                Field("record_id", "string", "The event_id or position_id", True),
+                Field("source_id", "string", "The article", True, reference="sources.source_id"),
+                Field("quote", "string", "Exact words from the article (whitespace and quote marks may differ)",
+                      True),
+            ),
+        ),
+    )
+}
+
+# Tables in the order they are loaded: referenced tables first.
+LOAD_ORDER = ("sources", "actors", "processes", "issues", "events", "positions", "citations")
+
+_FRICTIONLESS_TYPES = {"string": "string", "date": "string", "boolean": "string", "list": "string"}
+
+
+def datapackage() -> dict:
+    """The Frictionless Data Package descriptor of the data folder."""
+    resources = []
+    for name in LOAD_ORDER:
+        table = TABLES[name]
+        fields = []
+        for f in table.fields:
+            spec: dict = {"name": f.name, "type": _FRICTIONLESS_TYPES[f.type], "description": f.description}
+            if f.type == "date":
+                spec["constraints"] = {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}
+            if f.required:
+                spec.setdefault("constraints", {})["required"] = True
+            if f.enum:
+                spec.setdefault("constraints", {})["enum"] = list(f.enum)
+            if f.example:
+                spec["example"] = f.example
+            fields.append(spec)
+        schema: dict = {"fields": fields, "primaryKey": [table.key]}
+        foreign_keys = [
+            {"fields": [f.name], "reference": {"resource": f.reference.split(".")[0], "fields": [f.reference.split(".")[1]]}}
+            for f in table.fields
+            if f.reference
+        ]
+        if foreign_keys:
+            schema["foreignKeys"] = foreign_keys
+        resources.append(
+            {
+                "name": name,
+                "path": table.filename,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "encoding": "utf-8",
+                "description": table.description,
+                "schema": schema,
+            }
+        )
+    return {
+        "name": "parley",
+        "title": "Parley: curated diplomatic negotiation events and positions",
+        "profile": "tabular-data-package",
+        "resources": resources,
+    }
+
+
+def datapackage_json() -> str:
+    return json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(datapackage_json())

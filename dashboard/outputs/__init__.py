@@ -1,0 +1,1 @@
+"""What a view hands to a reader: figures, highlighted articles, citations, export formats, the brief."""

@@ -1,0 +1,33 @@
+"""The data contract stays in step: code, datapackage.json, data/README.md."""
+
+import json
+from pathlib import Path
+
+from dashboard.dataset.schema import TABLES, datapackage_json
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_datapackage_json_is_generated_from_the_schema():
+    committed = (REPO / "data" / "datapackage.json").read_text(encoding="utf-8")
+    assert committed == datapackage_json(), "run: python -m dashboard.dataset.schema > data/datapackage.json"
+    package = json.loads(committed)
+    assert [r["path"] for r in package["resources"]] == [f"{n}.csv" for n in
+                                                          ("sources", "actors", "processes", "issues", "events",
+                                                           "positions", "citations")]
+
+
+def test_every_table_and_field_is_documented_in_data_readme():
+    readme = (REPO / "data" / "README.md").read_text(encoding="utf-8")
+    for table in TABLES.values():
+        assert f"`{table.filename}`" in readme, table.filename
+        for field in table.fields:
+            assert f"`{field.name}`" in readme, f"{table.name}.{field.name}"
+            for value in field.enum or ():
+                assert f"`{value}`" in readme, f"{table.name}.{field.name} = {value}"
+
+
+def test_csv_headers_match_the_schema():
+    for table in TABLES.values():
+        header = (REPO / "data" / table.filename).read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == table.columns

@@ -35,8 +35,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from dashboard.dataset.articles import find_quote, published_from_header, read_article  # noqa: E402
-from dashboard.extract import extract_article  # noqa: E402
 from dashboard.dataset.loader import load_dataset  # noqa: E402
+from dashboard.extract import extract_article  # noqa: E402
 
 TRUTH = Path(__file__).resolve().parent / "extraction_truth"
 CORPUS = Path(os.environ.get("PARLEY_CORPUS_DIR", REPO.parent / "shared" / "corpus"))

@@ -35,7 +35,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         environment = {k: v for k, v in os.environ.items() if not k.startswith("PARLEY_")}
         environment.update({"PARLEY_DATA_DIR": str(data_dir), "PARLEY_SEEDS_DIR": str(seeds_dir)}, **(env or {}))
-        self.log = open(log or os.devnull, "wb")
+        self.log = open(log or os.devnull, "wb")  # noqa: SIM115 - the server writes to it until stop() closes it
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(app or REPO / "dashboard" / "app.py"),
              "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",

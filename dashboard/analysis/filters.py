@@ -14,7 +14,6 @@ import pandas as pd
 
 from dashboard.dataset.columns import isin
 
-
 # Each filter's name in a view's address (`?process=…&type=…`) and in the names of exported files.
 URL_KEYS = {"processes": "process", "actors": "actor", "event_types": "type", "statuses": "status", "start": "from",
             "end": "to"}

@@ -6,11 +6,14 @@ plain value; none draws anything.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 import pandas as pd
 
+from dashboard.analysis.describe import describe_events
 from dashboard.dataset.columns import isin, joined, lookup
 from dashboard.dataset.dates import format_partial
-from dashboard.analysis.describe import describe_events
 from dashboard.dataset.schema import THIRD_PARTY_ROLES
 
 MEETING_TYPES = ("talks_round", "summit")
@@ -42,8 +45,29 @@ def third_parties_by_process(events: pd.DataFrame, event_actors: pd.DataFrame) -
     return {pid: list(group) for pid, group in labels.groupby(level="process_id")}
 
 
+EventRow = dict[str, Any]  # one event's fields by column name, with the readable columns of describe_events
+
+
+@dataclass(frozen=True)
+class ProcessOverview:
+    """One process at a glance, as the Overview view and the printable brief show it."""
+
+    process_id: str
+    name: str
+    conflict: str
+    next: EventRow | None  # the first announced round whose window has not passed
+    overdue: EventRow | None  # the last announced round whose window passed with no outcome recorded
+    last_held: EventRow | None  # the last talks round or summit held
+    rounds_held: int
+    postponed: int
+    cancelled: int
+    suspended: int
+    third_parties: list[str] = field(default_factory=list)  # "Türkiye (mediator, host)"
+    latest_positions: pd.DataFrame = field(default_factory=pd.DataFrame)  # up to three, newest first
+
+
 def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: pd.DataFrame,
-                     event_actors: pd.DataFrame, today: pd.Timestamp, detailed: int | None = None) -> list[dict]:
+                     event_actors: pd.DataFrame, today: pd.Timestamp, detailed: int | None = None) -> list[ProcessOverview]:
     """The state of each process at a glance, in the order of the processes table.
 
     Counted and picked on narrow columns for all processes at once; only the
@@ -83,20 +107,18 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
         pid = process.process_id
         if pid not in with_records:
             continue
-        summary.append(
-            {
-                "process_id": pid,
-                "name": process.name,
-                "conflict": process.conflict,
-                **{name: rows.get(pid) for name, rows in picked.items()},
-                "rounds_held": int(rounds.get(pid, 0)),
-                "postponed": count("postponed", pid),
-                "cancelled": count("cancelled", pid),
-                "suspended": count("suspended", pid),
-                "third_parties": third.get(pid, []),
-                "latest_positions": latest_of.get(pid, positions.iloc[:0]),
-            }
-        )
+        summary.append(ProcessOverview(
+            process_id=pid,
+            name=process.name,
+            conflict=process.conflict,
+            **{name: rows.get(pid) for name, rows in picked.items()},
+            rounds_held=int(rounds.get(pid, 0)),
+            postponed=count("postponed", pid),
+            cancelled=count("cancelled", pid),
+            suspended=count("suspended", pid),
+            third_parties=third.get(pid, []),
+            latest_positions=latest_of.get(pid, positions.iloc[:0]),
+        ))
     return summary
 
 

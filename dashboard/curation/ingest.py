@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from dashboard.curation.store import Change, save
 from dashboard.dataset import location
 from dashboard.dataset.articles import normalise, published_from_header, read_article
+from dashboard.dataset.ids import slug
 from dashboard.dataset.loader import Dataset, load_dataset
-from dashboard.curation.store import Change, save
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 2_000_000  # 2 MB: far more than any article; larger is almost surely not one
@@ -153,9 +154,6 @@ def find_duplicate(draft: ArticleDraft, data: Dataset) -> str | None:
     return None
 
 
-def slug(text: str, length: int = 48) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:length].rstrip("-") or "article"
 
 
 def plan_article(draft: ArticleDraft, data: Dataset, seeds_dir: Path) -> tuple[str, Path, bytes | None, dict]:
@@ -175,7 +173,7 @@ def plan_article(draft: ArticleDraft, data: Dataset, seeds_dir: Path) -> tuple[s
     if draft.seed_file:
         row = _source_row(source_id, draft, draft.seed_file)
         return source_id, seeds_dir / draft.seed_file, None, row
-    path = seeds_dir / f"{number:03d}_{slug(draft.title)}.txt"
+    path = seeds_dir / f"{number:03d}_{slug(draft.title, 48, 'article')}.txt"
     header = {"source": draft.url, "outlet": draft.outlet, "author": draft.author, "published": draft.published,
               "language": draft.language, "license": draft.licence, "note": draft.note}
     lines = [f"{k}: {' '.join(v.split())}" for k, v in header.items() if v]
@@ -199,7 +197,8 @@ def add_article(draft: ArticleDraft, data_dir: Path | None = None, seeds_dir: Pa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.curation.ingest", description="Add an article to seeds/ and sources.csv.")
+    parser = argparse.ArgumentParser(prog="python -m dashboard.curation.ingest",
+                                     description="Add an article to seeds/ and sources.csv.")
     parser.add_argument("file", type=Path, help="a .txt, .md or .html file")
     parser.add_argument("--title", help="headline (taken from the HTML page if not given)")
     for name in ("outlet", "author", "url", "published", "licence", "note"):

@@ -14,8 +14,8 @@ Host header that names a public host rather than this machine.
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 FORWARDING_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host", "x-forwarded-proto",
                       "x-client-ip", "cf-connecting-ip", "true-client-ip", "x-original-forwarded-for")

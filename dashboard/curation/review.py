@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.curation.ingest import slug
+from dashboard.curation.store import Change
+from dashboard.dataset.ids import slug
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.schema import TABLES
-from dashboard.curation.store import Change
 
 EVENT_COLUMNS = ["accept", "event_id", "process_id", "title", "type", "status", "start_date", "end_date",
                  "date_precision", "announced_date", "venue_city", "venue_country", "level", "actors", "summary", "quote"]

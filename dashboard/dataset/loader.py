@@ -16,6 +16,7 @@ import io
 import os
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 from pathlib import Path
 
@@ -25,9 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from dashboard.dataset import location
-
-from dashboard.dataset import dates
+from dashboard.dataset import dates, location
 from dashboard.dataset.articles import Article, read_article
 from dashboard.dataset.columns import codes, explode_list, first_position, isin, joined, lookup, partition, sort_order
 from dashboard.dataset.problems import ERROR, WARNING, Problem, problems_frame
@@ -53,6 +52,16 @@ class Dataset:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    @cached_property
+    def process_names(self) -> dict[str, str]:
+        """process_id -> name, for labels and for the process filter."""
+        return dict(zip(self.tables["processes"]["process_id"], self.tables["processes"]["name"]))
+
+    @cached_property
+    def issue_labels(self) -> dict[str, str]:
+        """issue_id -> label ("Territory")."""
+        return dict(zip(self.tables["issues"]["issue_id"], self.tables["issues"]["label"]))
 
     @property
     def problems_table(self) -> pd.DataFrame:

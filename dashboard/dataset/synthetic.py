@@ -142,7 +142,8 @@ def write(out: Path, events: int, seed: int = 7) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.dataset.synthetic", description="Write a SYNTHETIC Parley dataset.")
+    parser = argparse.ArgumentParser(prog="python -m dashboard.dataset.synthetic",
+                                     description="Write a SYNTHETIC Parley dataset.")
     parser.add_argument("--events", type=int, required=True, help="how many events")
     parser.add_argument("--out", type=Path, required=True, help="folder to write OUT/data and OUT/seeds into")
     parser.add_argument("--seed", type=int, default=7, help="random seed (the same seed gives the same files)")

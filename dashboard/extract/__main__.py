@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from dashboard.dataset.articles import published_from_header, read_article
-from dashboard.extract import extract_article
 from dashboard.dataset.loader import load_dataset
+from dashboard.extract import extract_article
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import traceback
+from functools import partial
 
 import pandas as pd
 
@@ -20,8 +21,8 @@ from dashboard.extract.events import ArticleContext, events_from, read_sentence
 from dashboard.extract.mentions import ActorMatcher, Mention, Place
 from dashboard.extract.positions import position_in
 from dashboard.extract.process import propose_process
-from dashboard.extract.temporal import find_dates
 from dashboard.extract.sentences import sentences
+from dashboard.extract.temporal import find_dates
 
 _DATELINE = re.compile(r"^\s*(?:[A-Z][\w.’' ]{1,40},\s*|\(?[A-Z]{2,}[\w ]*\)?\s*[–—-]\s*)?(?P<date>.{4,40}?)"
                        r"(?:\s*[–—/-]\s*\d{1,2}:\d{2}.*|\s+\d{1,2}:\d{2}.*|\s*/.*|\s+[–—-]\s+.*)?\s*$")
@@ -89,10 +90,10 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
     for index, sentence in enumerate(parts):
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         if cues.TALKS.search(sentence.text):
-            fact = guarded("events", lambda: read_sentence(index, sentence, in_sentence, ctx), None, sentence.start)
+            fact = guarded("events", partial(read_sentence, index, sentence, in_sentence, ctx), None, sentence.start)
             if fact is not None:
                 facts.append(fact)
-        position = guarded("positions", lambda: position_in(sentence, in_sentence, last_person, ctx), None,
+        position = guarded("positions", partial(position_in, sentence, in_sentence, last_person, ctx), None,
                            sentence.start)
         if position:
             positions.append(position)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from dashboard.extract import cues
 from dashboard.extract.mentions import ActorMatcher, Mention, Place
-from dashboard.extract.temporal import DateMention, find_dates
 from dashboard.extract.sentences import Sentence
+from dashboard.extract.temporal import DateMention, find_dates
 
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|but|although|since|as|with)\b)|;\s+"
                            r"|\s+[—–]\s+|\s+-\s+")

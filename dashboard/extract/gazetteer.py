@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from dashboard.extract.cues import MONTH_NAMES, WEEKDAY_NAMES
+
 IGO_FILE = Path(__file__).with_name("data") / "igos.csv"
 MIN_CITY_POPULATION = 15000
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]+$")
@@ -142,8 +144,7 @@ def _countries(gaz: Gazetteer) -> None:
 
 
 # a month or a weekday is a date ("in March 2022"), never a place, whatever town bears its name
-_CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_CALENDAR = set(MONTH_NAMES + WEEKDAY_NAMES)
 ALTERNATE_NAMES_FROM = 100_000  # cities this large are also found by their other Latin-script names
 
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.dataset import ids
+from dashboard.extract.cues import MONTH_NAMES, WEEKDAY_NAMES
 from dashboard.extract.gazetteer import Gazetteer, first_word, gazetteer
 
 _TITLE_WORDS = (
@@ -38,8 +40,7 @@ _TITLE_WORDS = (
 )
 TITLES = "(?:" + "|".join(re.escape(t) for t in sorted(_TITLE_WORDS, key=len, reverse=True)) + ")"
 _TITLE_PREFIX = r"(?:(?:former|late|acting|Acting|interim|then|outgoing|incoming|the)\s+)*"
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
-           "Wednesday|Thursday|Friday|Saturday|Sunday")
+_MONTHS = "|".join(MONTH_NAMES + WEEKDAY_NAMES)
 _CAP = r"[A-Z\u00C0-\u00DE][\w’'\-]*[\w]"
 _WORD = rf"(?!(?:{_MONTHS}|The|This|That|These|Today|His|Her|Its|Their|And|But)\b){_CAP}"
 # words of a portfolio or an office, never of a person's name ("High Representative for Foreign Affairs … Jana Roe")
@@ -126,14 +127,8 @@ class Candidate:
 
 
 def slug(text: str) -> str:
-    import unicodedata
-
-    spaced = re.sub(r"[\u2010-\u2015]", " ", text)  # a dash between words ("Chile–Peru") still parts them
-    plain = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
-    whole = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    if len(whole) > 40:  # cut at a word's end: "international-bank-for-reconstruction"
-        whole = whole[:41].rsplit("-", 1)[0]
-    return whole or "actor"
+    """An actor's or a process's id from its name."""
+    return ids.slug(text, 40, "actor")
 
 
 class ActorMatcher:

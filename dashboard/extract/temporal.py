@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from dateparser.date import DateDataParser
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+from dashboard.extract.cues import MONTH_NAMES, WEEKDAY_NAMES
+
+MONTH = "(?:" + "|".join(MONTH_NAMES) + r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 

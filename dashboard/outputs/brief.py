@@ -12,11 +12,11 @@ from html import escape
 
 import pandas as pd
 
-from dashboard.outputs.citations import as_text, cited_sources
+from dashboard.analysis.queries import citations_for, describe_date, first_citations, latest_positions, process_overview
 from dashboard.dataset.dates import format_partial
 from dashboard.dataset.loader import Dataset
-from dashboard.analysis.queries import citations_for, describe_date, first_citations, latest_positions, process_overview
 from dashboard.dataset.version import DataVersion
+from dashboard.outputs.citations import as_text, cited_sources
 
 MAX_RED_LINES = 12  # what fits one page; the rest are counted, not dropped silently
 
@@ -54,8 +54,8 @@ def brief_html(data: Dataset, process_id: str, version: DataVersion, link: str =
     red = latest_positions(positions)
     red = red[red["red_line"]].sort_values(["actor", "issue_id"])
     quote_of = first_citations(citations_for(data["citations"], "position", red["position_id"]), "position")
-    issues = dict(zip(data["issues"]["issue_id"], data["issues"]["label"]))
-    shown_ids = [summary[key]["event_id"] for key in ("next", "last_held") if summary and summary[key] is not None]
+    issues = data.issue_labels
+    shown_ids = [event["event_id"] for event in (summary.next, summary.last_held) if event is not None] if summary else []
     shown_events = events[events["event_id"].isin(shown_ids)]
     sources = cited_sources(data["sources"], data["citations"], shown_events, red.head(MAX_RED_LINES))
 
@@ -71,14 +71,14 @@ def brief_html(data: Dataset, process_id: str, version: DataVersion, link: str =
     more = len(red) - MAX_RED_LINES
     if more > 0:
         lines.append(f'<li class="none">and {more} more red line(s): see the Positions view.</li>')
-    third = (summary or {}).get("third_parties") or []
+    third = summary.third_parties if summary else []
     body = f"""
 <h1>{escape(process['name'])}</h1>
 <div class="meta">{escape(process['conflict'])} · Parley brief of {today.isoformat()} · dataset version
 {escape(version.label)}{(' · ' + escape(link)) if link else ''}</div>
 <div class="grid">
- <section><h2>Next announced talks</h2>{_event((summary or {}).get('next'))}</section>
- <section><h2>Last round held</h2>{_event((summary or {}).get('last_held'))}</section>
+ <section><h2>Next announced talks</h2>{_event(summary.next if summary else None)}</section>
+ <section><h2>Last round held</h2>{_event(summary.last_held if summary else None)}</section>
 </div>
 <h2>Mediators, hosts and facilitators</h2>
 <p>{escape('; '.join(third)) if third else '<span class="none">None recorded.</span>'}</p>

@@ -12,30 +12,26 @@ import datetime as dt
 import html
 import io
 import json
-import re
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis.filters import URL_KEYS, Filters
+from dashboard.dataset.ids import slug
 from dashboard.dataset.version import DataVersion
 
 MAX_NAME = 120  # characters of a file name before the date and extension
 JSON_FORMAT = "parley-export/1"
 
 
-def _slug(value: object) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "x"
-
-
 def export_name(view: str, filters: Filters, extension: str, today: dt.date | None = None) -> str:
     """`parley-<view>[-<filter>-<value>…]-<date>.<extension>`, the filters in their URL names."""
-    parts = [f"parley-{_slug(view)}"]
+    parts = [f"parley-{slug(view, MAX_NAME)}"]
     for field, key in URL_KEYS.items():
         value = getattr(filters, field)
         values = value if isinstance(value, tuple) else (value,) if value else ()
         if values:
-            parts.append(f"{key}-" + "-".join(_slug(v) for v in values))
+            parts.append(f"{key}-" + "-".join(slug(v, MAX_NAME) for v in values))
     stem = "-".join(parts)[:MAX_NAME].rstrip("-")
     return f"{stem}-{(today or dt.date.today()).isoformat()}.{extension}"
 

@@ -14,8 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.dataset.dates import format_partial
 from dashboard.analysis.queries import PERIODS, describe_date
+from dashboard.dataset.dates import format_partial
 from dashboard.dataset.schema import EVENT_STATUSES, EVENT_TYPES, STANCES
 
 # Colour-blind-safe (Okabe–Ito) colours per event type, readable on light and dark backgrounds.

@@ -13,10 +13,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard.outputs.citations import as_bibtex, as_csl_json, as_text, cited_sources, dataset_reference
 from dashboard.dataset.loader import Dataset
-from dashboard.ui import state
 from dashboard.dataset.version import DataVersion
+from dashboard.outputs.citations import as_bibtex, as_csl_json, as_text, cited_sources, dataset_reference
+from dashboard.ui import state
 
 VERSION_PARAM = "v"
 MAX_SHOWN = 100  # articles written out on screen; a filter that selects thousands gets them in the downloads

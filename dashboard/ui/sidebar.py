@@ -30,7 +30,7 @@ def _clear() -> None:
 
 
 def filter_sidebar(data: Dataset) -> Filters:
-    processes = dict(zip(data["processes"]["process_id"], data["processes"]["name"]))
+    processes = data.process_names
     actors = data["actors"].sort_values("name")
     actor_names = dict(zip(actors["actor_id"], actors["name"]))
     with st.sidebar:

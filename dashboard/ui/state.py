@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.dataset import location
 from dashboard.analysis.filters import Filters, filter_events, filter_positions
+from dashboard.dataset import location
 from dashboard.dataset.loader import Dataset, load_dataset
 from dashboard.dataset.version import DataVersion, data_version
 

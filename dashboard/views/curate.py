@@ -10,18 +10,26 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard.dataset import location
+from dashboard.curation.ingest import (
+    ArticleDraft,
+    IngestError,
+    check_draft,
+    draft_from_seed_file,
+    find_duplicate,
+    plan_article,
+    read_upload,
+    uncurated_seed_files,
+)
 from dashboard.curation.review import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
-from dashboard.extract import extract_article
-from dashboard.outputs.highlight import ARTICLE_STYLE, highlighted_html
-from dashboard.curation.ingest import (ArticleDraft, IngestError, check_draft, draft_from_seed_file, find_duplicate, plan_article,
-                              read_upload, uncurated_seed_files)
+from dashboard.curation.store import SaveError, save, validate
+from dashboard.dataset import location
 from dashboard.dataset.problems import problems_frame
 from dashboard.dataset.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
-from dashboard.curation.store import SaveError, save, validate
+from dashboard.extract import extract_article
+from dashboard.outputs.highlight import ARTICLE_STYLE, highlighted_html
 from dashboard.ui import session_access
-from dashboard.ui.state import context
 from dashboard.ui.safe_text import md
+from dashboard.ui.state import context
 
 WORK = "curate_work"  # the article under review and the proposals, kept across reruns
 NEW_PROCESS = "+ a new process"
@@ -123,7 +131,7 @@ if not work:
 
 result, text = work["result"], work["text"]
 st.subheader("2. Review the proposals")
-processes = dict(zip(data["processes"]["process_id"], data["processes"]["name"]))
+processes = data.process_names
 left, right = st.columns([2, 3])
 process_id = left.selectbox("Process for these records", [*processes, NEW_PROCESS], key="curate-process",
                             format_func=lambda p: processes.get(p, p))

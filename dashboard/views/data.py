@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.dataset.columns import isin
-from dashboard.outputs.exports import csv_bytes, export_name
 from dashboard.dataset.schema import TABLES
+from dashboard.outputs.exports import csv_bytes, export_name
 from dashboard.ui import downloads
 from dashboard.ui.paging import page_of
 from dashboard.ui.share import cite_this_view

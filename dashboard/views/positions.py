@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from dashboard.dataset.dates import format_partial
-from dashboard.outputs.figures import stance_history_figure, stance_matrix_figure
 from dashboard.analysis.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
+from dashboard.dataset.dates import format_partial
 from dashboard.dataset.schema import STANCES
+from dashboard.outputs.figures import stance_history_figure, stance_matrix_figure
 from dashboard.ui import downloads
+from dashboard.ui.safe_text import md, md_quote, no_match, source_label
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
-from dashboard.ui.safe_text import md, md_quote, no_match, source_label
 
 ctx = context()
 data = ctx.data
@@ -23,14 +23,14 @@ if positions.empty:
     st.stop()
 
 # Stances compare within one negotiation: the same actor may hold different ones in different processes.
-process_names = dict(zip(data["processes"]["process_id"], data["processes"]["name"]))
+process_names = data.process_names
 by_count = positions["process_id"].value_counts()
 process_id = st.selectbox("Process", list(by_count.index), format_func=process_names.get, key="positions_process",
                           bind="query-params", help="Positions are compared within one negotiation process.")
 positions = positions[positions["process_id"] == process_id]
 
 issues = data["issues"]
-issue_labels = dict(zip(issues["issue_id"], issues["label"]))
+issue_labels = data.issue_labels
 latest = latest_positions(positions)
 
 st.subheader("Latest stance by actor and issue")

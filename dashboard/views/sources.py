@@ -5,12 +5,12 @@ The article text is escaped before it is shown; the only markup is the highlight
 
 import streamlit as st
 
+from dashboard.analysis.queries import quotes_in_source
 from dashboard.dataset.dates import format_partial
 from dashboard.outputs.highlight import ARTICLE_STYLE, highlighted_html
-from dashboard.analysis.queries import quotes_in_source
+from dashboard.ui.safe_text import md, md_quote, source_label
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
-from dashboard.ui.safe_text import md, md_quote, source_label
 
 RECORD_VIEWS = {"event": "views/timeline.py", "position": "views/positions.py"}
 

@@ -4,16 +4,16 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard.outputs.exports import csv_bytes, export_name
-from dashboard.outputs.figures import timeline_counts_figure, timeline_figure
+from dashboard.analysis.describe import readable_events
 from dashboard.analysis.queries import PERIODS, TIMELINE_DETAIL_LIMIT, describe_date, timeline_counts, timeline_period
 from dashboard.dataset.schema import TABLES
+from dashboard.outputs.exports import csv_bytes, export_name
+from dashboard.outputs.figures import timeline_counts_figure, timeline_figure
 from dashboard.ui import downloads
 from dashboard.ui.paging import page_of
+from dashboard.ui.safe_text import no_match
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
-from dashboard.ui.safe_text import no_match
-from dashboard.analysis.describe import readable_events
 
 ctx = context()
 st.title("Timeline")
@@ -23,7 +23,7 @@ if events.empty:
     no_match("event", "Widen the date range or pick more event types or statuses")
     st.stop()
 
-names = dict(zip(ctx.data["processes"]["process_id"], ctx.data["processes"]["name"]))
+names = ctx.data.process_names
 if len(events) <= TIMELINE_DETAIL_LIMIT:
     st.caption("Colour shows the event type, the marker its status. A bar is a date known only to the week, month "
                "or year (or a span): the event fell somewhere inside it. A dotted line joins the date a meeting was "

@@ -1,9 +1,15 @@
 import pandas as pd
 import pytest
 
+from dashboard.analysis.queries import (
+    compare_parties,
+    latest_positions,
+    process_overview,
+    quotes_in_source,
+    stance_history,
+    stance_matrix,
+)
 from dashboard.dataset.loader import load_dataset
-from dashboard.analysis.queries import (compare_parties, latest_positions, process_overview, quotes_in_source,
-                               stance_history, stance_matrix)
 
 
 @pytest.fixture(scope="module")
@@ -12,20 +18,20 @@ def ds():
 
 
 def test_overview_reports_last_round_next_talks_and_mediators(ds):
-    summary = {s["process_id"]: s for s in process_overview(ds["processes"], ds["events"], ds["positions"],
+    summary = {s.process_id: s for s in process_overview(ds["processes"], ds["events"], ds["positions"],
                                                               ds.event_actors, pd.Timestamp("2025-01-20"))}
     ru = summary["russia-ukraine"]
-    assert ru["rounds_held"] == 2
-    assert ru["last_held"]["event_id"] == "ru-ua-2025-05-istanbul-round"
-    assert ru["third_parties"] == ["Saudi Arabia (host)", "Türkiye (mediator, host, facilitator)",
+    assert ru.rounds_held == 2
+    assert ru.last_held["event_id"] == "ru-ua-2025-05-istanbul-round"
+    assert ru.third_parties == ["Saudi Arabia (host)", "Türkiye (mediator, host, facilitator)",
                                    "United States (mediator)"]
-    assert summary["russia-ukraine"]["suspended"] == 1
+    assert summary["russia-ukraine"].suspended == 1
     gaza = summary["israel-hamas"]
-    assert gaza["next"]["event_id"] == "ih-2025-phase-two-talks"
-    later = {s["process_id"]: s for s in process_overview(ds["processes"], ds["events"], ds["positions"],
+    assert gaza.next["event_id"] == "ih-2025-phase-two-talks"
+    later = {s.process_id: s for s in process_overview(ds["processes"], ds["events"], ds["positions"],
                                                           ds.event_actors, pd.Timestamp("2026-01-01"))}
-    assert later["israel-hamas"]["next"] is None
-    assert later["israel-hamas"]["overdue"]["event_id"] == "ih-2025-phase-two-talks"
+    assert later["israel-hamas"].next is None
+    assert later["israel-hamas"].overdue["event_id"] == "ih-2025-phase-two-talks"
 
 
 def test_latest_positions_take_the_most_recent_per_actor_and_issue(ds):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import REPO, choose, exceptions, open_view
@@ -78,13 +79,13 @@ def test_downloads_from_the_hosted_views_open_as_what_they_claim(page, hosted, t
         page.get_by_role("button", name="Download as Excel").click()
     download = caught.value
     assert download.suggested_filename.startswith("parley-data-type-call-") and download.suggested_filename.endswith(".xlsx")
-    sheets = pd.read_excel(io.BytesIO(open(download.path(), "rb").read()), sheet_name=None, dtype=str)
+    sheets = pd.read_excel(io.BytesIO(Path(download.path()).read_bytes()), sheet_name=None, dtype=str)
     assert sorted(sheets["events"]["event_id"]) == ["ru-ua-2025-05-rubio-fidan-call", "ru-ua-2025-05-rubio-lavrov-call"]
 
     open_view(page, hosted.url)
     with page.expect_download() as caught:
         page.get_by_role("button", name=re.compile("Printable brief")).first.click()
-    brief = open(caught.value.path(), encoding="utf-8").read()
+    brief = Path(caught.value.path()).read_text(encoding="utf-8")
     assert brief.startswith("<!doctype html>") and "Next announced talks" in brief and "Red lines" in brief
     assert exceptions(page) == 0
 

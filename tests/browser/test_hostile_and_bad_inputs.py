@@ -47,7 +47,8 @@ def test_hostile_text_is_shown_as_text_on_every_view(browser, start_server, tmp_
     guard = Guard(page)
     try:
         for path in PATHS:
-            open_view(page, f"{server.url}/{path}?process=SYNTHETIC+%21%5Btracker%5D%28http%3A%2F%2F198.51.100.7%2Fpixel.png%29+process"
+            hostile = "SYNTHETIC+%21%5Btracker%5D%28http%3A%2F%2F198.51.100.7%2Fpixel.png%29+process"
+            open_view(page, f"{server.url}/{path}?process={hostile}"
                       if path in ("", "timeline") else f"{server.url}/{path}")
             page.wait_for_timeout(500)
             assert exceptions(page) == 0, path

@@ -7,8 +7,8 @@ import pytest
 
 from dashboard.curation import store
 from dashboard.curation.review import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
-from dashboard.extract import extract_article
 from dashboard.dataset.loader import load_dataset
+from dashboard.extract import extract_article
 
 SYNTHETIC = ("SYNTHETIC TEST ARTICLE. Russia and Ukraine will hold talks in Geneva on 3 June, mediated by Türkiye. "
              "Ukrainian officials said they will never accept territorial concessions. "

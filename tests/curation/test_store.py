@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.curation import store
-from dashboard.dataset.loader import load_dataset
 from dashboard.curation.store import Change, SaveError
+from dashboard.dataset.loader import load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
 

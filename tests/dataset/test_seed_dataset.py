@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.dataset.loader import load_dataset
 from dashboard.analysis.describe import readable_events
+from dashboard.dataset.loader import load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"

@@ -13,10 +13,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from dashboard.dataset.loader import load_dataset
 from dashboard.extract import extract_article
 from dashboard.extract.gazetteer import gazetteer
 from dashboard.extract.temporal import find_dates
-from dashboard.dataset.loader import load_dataset
 
 EMPTY = pd.DataFrame(columns=["actor_id", "name", "kind", "aliases", "affiliation", "title", "country_code"])
 

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.dataset.articles import read_article
+from dashboard.dataset.loader import load_dataset
 from dashboard.extract import extract_article
 from dashboard.extract.__main__ import main
-from dashboard.dataset.loader import load_dataset
 
 
 def offsets_hold(text: str, result: dict) -> None:

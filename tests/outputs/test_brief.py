@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from dashboard.outputs.brief import brief_html
 from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.version import DataVersion
+from dashboard.outputs.brief import brief_html
 
 VERSION = DataVersion("3f9a1c2e5b7d", "8c1e4f2a9b3d")
 TODAY = dt.date(2025, 5, 14)  # before the Istanbul round of 16 May 2025: it is still the next announced talks

@@ -8,9 +8,9 @@ import subprocess
 import bibtexparser
 import pytest
 
-from dashboard.outputs.citations import as_bibtex, as_csl_json, as_text, cited_sources
 from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.version import DataVersion, content_digest, data_version
+from dashboard.outputs.citations import as_bibtex, as_csl_json, as_text, cited_sources
 
 TODAY = dt.date(2026, 11, 26)
 VERSION = DataVersion("3f9a1c2e5b7d", "8c1e4f2a9b3d", False)

@@ -8,13 +8,13 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from dashboard.outputs.exports import JSON_FORMAT, chart_html, csv_bytes, excel_bytes, export_name, json_bytes
-from dashboard.outputs.figures import timeline_figure
+from dashboard.analysis.describe import readable_events
 from dashboard.analysis.filters import Filters, filter_events
 from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.schema import TABLES
 from dashboard.dataset.version import DataVersion
-from dashboard.analysis.describe import readable_events
+from dashboard.outputs.exports import JSON_FORMAT, chart_html, csv_bytes, excel_bytes, export_name, json_bytes
+from dashboard.outputs.figures import timeline_figure
 
 TODAY = dt.date(2026, 11, 26)
 CALLS = Filters(event_types=("call",))

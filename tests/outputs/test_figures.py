@@ -3,10 +3,10 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard.outputs.figures import stance_history_figure, stance_matrix_figure, timeline_figure
-from dashboard.dataset.loader import load_dataset
-from dashboard.analysis.queries import latest_positions, stance_history, stance_matrix
 from dashboard.analysis.describe import readable_events
+from dashboard.analysis.queries import latest_positions, stance_history, stance_matrix
+from dashboard.dataset.loader import load_dataset
+from dashboard.outputs.figures import stance_history_figure, stance_matrix_figure, timeline_figure
 
 DAY_MS = 86_400_000
 

@@ -1,11 +1,10 @@
 """The views on a synthetic dataset too large to show record by record: counts, pages, small payloads."""
 
 import base64
+from types import SimpleNamespace
 
 import numpy as np
 import plotly.io
-from types import SimpleNamespace
-
 import pytest
 
 from dashboard.analysis.queries import TIMELINE_DETAIL_LIMIT

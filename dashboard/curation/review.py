@@ -21,11 +21,17 @@ from dashboard.dataset.ids import slug
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.schema import TABLES
 
-EVENT_COLUMNS = ["accept", "event_id", "process_id", "title", "type", "status", "start_date", "end_date",
-                 "date_precision", "announced_date", "venue_city", "venue_country", "level", "actors", "summary", "quote"]
-POSITION_COLUMNS = ["accept", "position_id", "process_id", "actor_id", "speaker_id", "issue_id", "date",
-                    "date_precision", "stance", "red_line", "paraphrase", "quote"]
-ACTOR_COLUMNS = ["accept", "actor_id", "name", "kind", "aliases", "affiliation", "title", "country_code", "why"]
+
+# The review tables are the schema's own fields, with an "accept" box in front and, after, the quote that
+# becomes the record's citation (or, for an actor, why the assistant proposed it). A curator's `note` is
+# left for the Data view, so it is not in the review tables.
+def _review_columns(table: str, after: str) -> list[str]:
+    return ["accept", *(c for c in TABLES[table].columns if c != "note"), after]
+
+
+EVENT_COLUMNS = _review_columns("events", "quote")
+POSITION_COLUMNS = _review_columns("positions", "quote")
+ACTOR_COLUMNS = _review_columns("actors", "why")
 _FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -474,7 +474,10 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
 
     `pending` maps files of either folder to contents read in their place (or
     as new files): a save is checked by loading the data as it would be after
-    it, without copying either folder.
+    it, without copying either folder. Five phases, each below: read each table
+    and check its fields; check references between tables; check the citations
+    against the articles; set aside the records that failed; derive the columns
+    the views read.
     """
     data_dir = Path(data_dir or location.data_dir())
     seeds_dir = Path(seeds_dir or location.seeds_dir())
@@ -482,8 +485,19 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
     pending_tables = {path.name: content for path, content in pending.items() if path.parent == data_dir}
     pending_seeds = {path.name: content for path, content in pending.items() if path.parent == seeds_dir}
     problems: list[Problem] = []
-    frames: dict[str, pd.DataFrame] = {}
+    checks, prefetch = _read_tables(data_dir, seeds_dir, pending_tables, pending_seeds, problems)
+    event_actors = _check_references_between_tables(checks)
+    articles = _check_against_articles(data_dir, seeds_dir, checks, problems, pending_seeds, prefetch)
+    tables, invalid = _set_aside_invalid(checks)
+    tables, event_actors, articles = _derive_columns(tables, checks, event_actors, articles)
+    return Dataset(tables, invalid, problems, articles, event_actors, data_dir, seeds_dir)
+
+
+def _read_tables(data_dir: Path, seeds_dir: Path, pending_tables: dict[str, bytes], pending_seeds: dict[str, bytes],
+                 problems: list[Problem]) -> tuple[dict[str, _Checker], _Prefetch]:
+    """Phase 1: every table read and its columns and fields checked; the articles start loading meanwhile."""
     checks: dict[str, _Checker] = {}
+    prefetch = None
     for name in LOAD_ORDER:
         table = TABLES[name]
         frame = read_table(data_dir / table.filename, table, problems, pending_tables.get(table.filename))
@@ -494,8 +508,13 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
         check = _Checker(table, frame, problems)
         _check_columns(check)
         _check_fields(check)
-        frames[name], checks[name] = frame, check
+        checks[name] = check
+    return checks, prefetch or _Prefetch(os.fspath(seeds_dir), [])
 
+
+def _check_references_between_tables(checks: dict[str, _Checker]) -> pd.DataFrame:
+    """Phase 2: ids that name records of other tables, dates against their precision, speakers; the event actors."""
+    frames = {name: check.frame for name, check in checks.items()}
     known = {name: frames[name][TABLES[name].key] for name in LOAD_ORDER}
     known = {name: key[key.ne("")] for name, key in known.items()}
     for name in LOAD_ORDER:
@@ -504,31 +523,46 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
     _check_end_after_start(checks["events"])
     _check_precision(checks["positions"], "date")
     event_actors = _parse_event_actors(checks["events"], known["actors"])
-    speakers = checks["positions"].frame["speaker_id"]
+    speakers = frames["positions"]["speaker_id"]
     kind = lookup(speakers, frames["actors"].set_index("actor_id")["kind"], default=None)
     check_speaker = speakers.ne("") & kind.notna() & kind.ne("person")
     checks["positions"].report(check_speaker, "speaker_id", "the speaker is not an actor of kind 'person'", WARNING)
+    return event_actors
 
+
+def _check_against_articles(data_dir: Path, seeds_dir: Path, checks: dict[str, _Checker], problems: list[Problem],
+                            pending_seeds: dict[str, bytes], prefetch: _Prefetch) -> dict[str, Article]:
+    """Phase 3: each source's article read, each quote found in it, each event and position cited."""
     for manifest in sorted(data_dir.glob(".pending-save-*.json")):
         problems.append(Problem(manifest.name, None, "", "", "a save was interrupted part-way; the next save completes it "
                                 "(the tables may be one save behind until then)", WARNING))
+    frames = {name: check.frame for name, check in checks.items()}
     articles = _load_articles(checks["sources"], seeds_dir, problems, pending_seeds, prefetch.articles())
     _check_citations(checks["citations"], frames, articles)
     valid_citations = frames["citations"][~checks["citations"].bad]
     _require_citations(checks["events"], valid_citations, "event")
     _require_citations(checks["positions"], valid_citations, "position")
+    return articles
 
+
+def _set_aside_invalid(checks: dict[str, _Checker]) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """Phase 4: per table, the valid records (sorted) and the records held back for the data-health view."""
     tables: dict[str, pd.DataFrame] = {}
     invalid: dict[str, pd.DataFrame] = {}
     for name in LOAD_ORDER:
-        bad = checks[name].bad.to_numpy()
-        invalid[name] = _drop_work_columns(frames[name][bad]).reset_index(drop=True)
+        frame, bad = checks[name].frame, checks[name].bad.to_numpy()
+        invalid[name] = _drop_work_columns(frame[bad]).reset_index(drop=True)
         keep = np.flatnonzero(~bad)
         if name in SORTED_BY:  # select and sort in one take
-            keep = keep[sort_order(frames[name][SORTED_BY[name]].take(keep), SORTED_BY[name])]
+            keep = keep[sort_order(frame[SORTED_BY[name]].take(keep), SORTED_BY[name])]
         unchanged = len(keep) == len(bad) and (keep == np.arange(len(keep))).all()
-        tables[name] = frames[name] if unchanged else frames[name].take(keep).reset_index(drop=True)
+        tables[name] = frame if unchanged else frame.take(keep).reset_index(drop=True)
+    return tables, invalid
 
+
+def _derive_columns(tables: dict[str, pd.DataFrame], checks: dict[str, _Checker], event_actors: pd.DataFrame,
+                    articles: dict[str, Article]):
+    """Phase 5: the columns the views read (names, date windows, titles), work columns dropped."""
     names = tables["actors"].set_index("actor_id")["name"]
     valid_event = ~checks["events"].bad.to_numpy()
     event_actors = event_actors[valid_event[event_actors["row"].to_numpy()]]  # actors of rejected events go too
@@ -546,4 +580,4 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
         tables[name] = _drop_work_columns(tables[name])
     valid_sources = set(tables["sources"]["source_id"])
     articles = {sid: art for sid, art in articles.items() if sid in valid_sources}
-    return Dataset(tables, invalid, problems, articles, event_actors.drop(columns="row"), data_dir, seeds_dir)
+    return tables, event_actors.drop(columns="row"), articles

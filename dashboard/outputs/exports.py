@@ -1,6 +1,8 @@
 """Taking what a view shows into a document: tables as CSV, Excel and JSON, charts as standalone HTML.
 
-Every file is named after the view, its filters and the day it was made
+`TABLE_FORMATS` is the one list of table formats: the download controls
+(dashboard/ui/downloads.py) offer what it holds, so a new format is one entry
+here. Every file is named after the view, its filters and the day it was made
 (`parley-timeline-type-call-2026-11-26.xlsx`), so a folder of downloads says
 what each one holds. The JSON layout is documented in data/README.md.
 """
@@ -12,6 +14,8 @@ import datetime as dt
 import html
 import io
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -84,3 +88,33 @@ def chart_html(figure: go.Figure, title: str) -> bytes:
     return figure.to_html(full_html=True, include_plotlyjs=True, div_id="parley-chart",
                           config={"displaylogo": False}).replace("<head>", f"<head><title>{html.escape(title)}</title>",
                                                                  1).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What a table file says about itself: the view it came from, its filters and the dataset version."""
+
+    view: str
+    filters: Filters
+    version: DataVersion
+
+
+@dataclass(frozen=True)
+class TableFormat:
+    """A file format for the tables a view shows."""
+
+    label: str  # on the button: "Download as Excel"
+    extension: str
+    mime: str
+    write: Callable[[dict[str, pd.DataFrame], ExportRequest], bytes]
+    one_table: bool = False  # the format holds one table (CSV): offered per table, not for a view's set
+
+
+TABLE_FORMATS: dict[str, TableFormat] = {
+    "csv": TableFormat("CSV", "csv", "text/csv", lambda tables, _: csv_bytes(next(iter(tables.values()))),
+                       one_table=True),
+    "xlsx": TableFormat("Excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        lambda tables, _: excel_bytes(tables)),
+    "json": TableFormat("JSON", "json", "application/json",
+                        lambda tables, r: json_bytes(tables, r.filters, r.version, r.view)),
+}

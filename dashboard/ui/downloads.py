@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.outputs.exports import chart_html, excel_bytes, export_name, json_bytes
+from dashboard.outputs.exports import TABLE_FORMATS, ExportRequest, chart_html, export_name
 from dashboard.ui.state import context
 
 
@@ -28,16 +28,23 @@ def chart(figure: go.Figure, view: str, what: str) -> None:
                        key=f"download-chart-{view}-{what}")
 
 
-def tables(frames: dict[str, pd.DataFrame], view: str) -> None:
-    """Excel (one sheet per table) and JSON downloads of the tables a view shows, side by side."""
+def _button(container, fmt_key: str, frames: dict[str, pd.DataFrame], view: str, label: str, key: str) -> None:
     ctx = context()
-    filters = ctx.filters
-    excel_col, json_col = st.columns(2)
-    excel_col.download_button(
-        "Download as Excel", partial(excel_bytes, frames), file_name=export_name(view, filters, "xlsx"),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
-        key=f"download-{view}-xlsx")
-    json_col.download_button(
-        "Download as JSON", partial(json_bytes, frames, filters, ctx.version, view),
-        file_name=export_name(view, filters, "json"), mime="application/json", icon=":material/download:",
-        key=f"download-{view}-json")
+    fmt = TABLE_FORMATS[fmt_key]
+    container.download_button(
+        label, partial(fmt.write, frames, ExportRequest(view, ctx.filters, ctx.version)),
+        file_name=export_name(view, ctx.filters, fmt.extension), mime=fmt.mime, icon=":material/download:", key=key)
+
+
+def tables(frames: dict[str, pd.DataFrame], view: str) -> None:
+    """The tables a view shows in every format that holds several (Excel, one sheet per table; JSON), side by side."""
+    formats = [k for k, f in TABLE_FORMATS.items() if not f.one_table]
+    for column, fmt_key in zip(st.columns(len(formats)), formats):
+        _button(column, fmt_key, frames, view, f"Download as {TABLE_FORMATS[fmt_key].label}", f"download-{view}-{fmt_key}")
+
+
+def table(frame: pd.DataFrame, view: str, label: str, key: str) -> None:
+    """One table in each one-table format (CSV)."""
+    for fmt_key, fmt in TABLE_FORMATS.items():
+        if fmt.one_table:
+            _button(st, fmt_key, {view: frame}, view, f"{label} ({fmt.label})", key if fmt_key == "csv" else f"{key}-{fmt_key}")

@@ -1,13 +1,11 @@
 """Data: the filtered tables with CSV downloads, and the data-health list of every problem found."""
 
-from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.dataset.columns import isin
 from dashboard.dataset.schema import TABLES
-from dashboard.outputs.exports import csv_bytes, export_name
 from dashboard.ui import downloads
 from dashboard.ui.paging import page_of
 from dashboard.ui.share import cite_this_view
@@ -45,11 +43,7 @@ for tab, (name, frame) in zip(tabs, tables.items()):
             st.info(f"No {name} match the filters. Press **Clear filters** in the sidebar to see them all.")
             continue
         st.dataframe(page_of(frame[schema_columns], key=f"page-{name}"), hide_index=True, width="stretch")
-        st.download_button(
-            f"Download {name}.csv", partial(csv_bytes, frame[schema_columns]),
-            file_name=export_name(f"data-{name}", ctx.filters, "csv"), mime="text/csv",
-            icon=":material/download:", key=f"download-{name}",
-        )
+        downloads.table(frame[schema_columns], f"data-{name}", f"Download {name}", key=f"download-{name}")
 
 with tabs[-1]:
     st.caption("Every problem the loader found. A record with an error is left out of the charts until it is "
@@ -69,9 +63,7 @@ with tabs[-1]:
                      column_config={"severity": "Severity", "file": "File", "line": "Line", "field": "Field",
                                     "value": "Value", "message": st.column_config.TextColumn("Problem", width="large"),
                                     "record_id": "Record"})
-        st.download_button("Download every problem (CSV)", partial(csv_bytes, problems),
-                           file_name="parley-problems.csv", mime="text/csv", icon=":material/download:",
-                           key="download-problems")
+        downloads.table(problems, "data-problems", "Download every problem", key="download-problems")
         for name, frame in data.invalid.items():
             if not frame.empty:
                 shown = f" (the first {MAX_LISTED:,} of {len(frame):,})" if len(frame) > MAX_LISTED else ""

@@ -1,13 +1,11 @@
 """Timeline: talks and related events, with honest dates and announced-versus-held slippage."""
 
-from functools import partial
 
 import streamlit as st
 
 from dashboard.analysis.describe import readable_events
 from dashboard.analysis.queries import PERIODS, TIMELINE_DETAIL_LIMIT, describe_date, timeline_counts, timeline_period
 from dashboard.dataset.schema import TABLES
-from dashboard.outputs.exports import csv_bytes, export_name
 from dashboard.outputs.figures import timeline_counts_figure, timeline_figure
 from dashboard.ui import downloads
 from dashboard.ui.paging import page_of
@@ -55,8 +53,6 @@ st.dataframe(
     },
 )
 schema_events = events[TABLES["events"].columns]
-st.download_button("Download these events (CSV)", partial(csv_bytes, schema_events),
-                   file_name=export_name("timeline", ctx.filters, "csv"), mime="text/csv",
-                   icon=":material/download:", key="download-timeline-events")
+downloads.table(schema_events, "timeline", "Download these events", key="download-timeline-events")
 downloads.tables({"events": schema_events}, "timeline")
 cite_this_view(ctx.data, events=events)

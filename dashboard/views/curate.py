@@ -6,6 +6,7 @@ else can still run the assistant and download the proposed records for a curator
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -21,8 +22,9 @@ from dashboard.curation.ingest import (
     uncurated_seed_files,
 )
 from dashboard.curation.review import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
-from dashboard.curation.store import SaveError, save, validate
+from dashboard.curation.store import Change, SaveError, save, validate
 from dashboard.dataset import location
+from dashboard.dataset.loader import Dataset
 from dashboard.dataset.problems import problems_frame
 from dashboard.dataset.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
 from dashboard.extract import extract_article
@@ -33,6 +35,73 @@ from dashboard.ui.state import context
 
 WORK = "curate_work"  # the article under review and the proposals, kept across reruns
 NEW_PROCESS = "+ a new process"
+
+def _metadata_form(prefix: str, draft: ArticleDraft) -> ArticleDraft:
+    c1, c2, c3 = st.columns([3, 2, 2])
+    draft.title = c1.text_input("Title", draft.title, key=f"{prefix}-title")
+    draft.outlet = c2.text_input("Outlet", draft.outlet, key=f"{prefix}-outlet")
+    draft.author = c3.text_input("Author", draft.author, key=f"{prefix}-author")
+    c4, c5, c6 = st.columns([3, 2, 2])
+    draft.url = c4.text_input("URL", draft.url, key=f"{prefix}-url")
+    draft.published = c5.text_input("Published (YYYY-MM-DD, empty if unknown)", draft.published, key=f"{prefix}-published")
+    draft.language = c6.text_input("Language", draft.language or "en", key=f"{prefix}-language")
+    return draft
+
+
+def _start(data: Dataset, text: str, published: str, source_id: str | None, draft: ArticleDraft | None) -> None:
+    reference = dt.date.fromisoformat(published) if published else None
+    result = extract_article(text, data["actors"], reference, data["processes"], data["events"])
+    st.session_state[WORK] = {"text": text, "source_id": source_id, "draft": draft, "result": result}
+    # the process the assistant proposes is preselected, never the first in the list
+    process = result.get("process") or {}
+    if process and not process.get("new"):
+        st.session_state["curate-process"] = process["process_id"]
+    else:
+        st.session_state["curate-process"] = NEW_PROCESS
+        for key, field in (("np-id", "process_id"), ("np-name", "name"), ("np-conflict", "conflict")):
+            st.session_state[key] = process.get(field, "")
+
+
+def _review_table(frame: pd.DataFrame, key: str, id_column: str, process_id: str,
+                  columns: dict) -> pd.DataFrame:
+    """An editable table of proposals; the columns every such table shares are configured here."""
+    shared = {
+        "accept": st.column_config.CheckboxColumn("accept", default=True),
+        "date_precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
+        "quote": st.column_config.TextColumn("quote (verbatim)", width="large"),
+        id_column: st.column_config.TextColumn("id (blank: made for you)"),
+    }
+    return st.data_editor(frame.assign(process_id=process_id), key=key, num_rows="dynamic", hide_index=True,
+                          width="stretch", column_config={**shared, **columns})
+
+
+def _change_maker(work: dict, events: pd.DataFrame, positions: pd.DataFrame, new_actors: pd.DataFrame,
+                  new_process: dict | None) -> Callable[[Dataset], Change]:
+    """The accepted records as a change to a dataset: called on the data on screen to check it, and again
+    under the save lock with the latest data."""
+
+    def make_change(current: Dataset) -> Change:
+        source_id, new_source = work["source_id"], None
+        if work["draft"] is not None:
+            source_id, path, content, row = plan_article(work["draft"], current, current.seeds_dir)
+            new_source = (path, content, row)
+        return build_change(current, source_id, events, positions, new_actors, new_source, new_process or None)
+
+    return make_change
+
+
+def _problems_of(change, current) -> list:
+    """Validation of the proposed change, remembered until the change or the data changes (it takes a full
+    load of the data, and a rerun that edits nothing should not pay for it again)."""
+    files = sorted((str(path), content) for path, content in change.files.items())
+    key = hashlib.sha256(repr((location.fingerprint(current.data_dir, current.seeds_dir), change.rows, files))
+                         .encode("utf-8", "surrogatepass")).hexdigest()
+    memo = st.session_state.get("curate_validation")
+    if memo is None or memo[0] != key:
+        memo = (key, validate(current.data_dir, current.seeds_dir, change, before=current))
+        st.session_state["curate_validation"] = memo
+    return memo[1]
+
 
 ctx = context()
 data = ctx.data
@@ -53,32 +122,6 @@ else:
         st.button("Sign in as an editor", on_click=st.login)
 
 
-def _metadata_form(prefix: str, draft: ArticleDraft) -> ArticleDraft:
-    c1, c2, c3 = st.columns([3, 2, 2])
-    draft.title = c1.text_input("Title", draft.title, key=f"{prefix}-title")
-    draft.outlet = c2.text_input("Outlet", draft.outlet, key=f"{prefix}-outlet")
-    draft.author = c3.text_input("Author", draft.author, key=f"{prefix}-author")
-    c4, c5, c6 = st.columns([3, 2, 2])
-    draft.url = c4.text_input("URL", draft.url, key=f"{prefix}-url")
-    draft.published = c5.text_input("Published (YYYY-MM-DD, empty if unknown)", draft.published, key=f"{prefix}-published")
-    draft.language = c6.text_input("Language", draft.language or "en", key=f"{prefix}-language")
-    return draft
-
-
-def _start(text: str, published: str, source_id: str | None, draft: ArticleDraft | None) -> None:
-    reference = dt.date.fromisoformat(published) if published else None
-    result = extract_article(text, data["actors"], reference, data["processes"], data["events"])
-    st.session_state[WORK] = {"text": text, "source_id": source_id, "draft": draft, "result": result}
-    # the process the assistant proposes is preselected, never the first in the list
-    process = result.get("process") or {}
-    if process and not process.get("new"):
-        st.session_state["curate-process"] = process["process_id"]
-    else:
-        st.session_state["curate-process"] = NEW_PROCESS
-        for key, field in (("np-id", "process_id"), ("np-name", "name"), ("np-conflict", "conflict")):
-            st.session_state[key] = process.get(field, "")
-
-
 with st.container(border=True):
     st.subheader("1. The article")
     how = st.segmented_control("Source", ["Paste text", "Upload a file", "An article in the dataset"],
@@ -95,7 +138,7 @@ with st.container(border=True):
                 if duplicate:
                     raise IngestError(f"this article is already in the dataset as {duplicate}: choose it under "
                                       "'An article in the dataset' instead")
-                _start(draft.text, draft.published, None, draft)
+                _start(data, draft.text, draft.published, None, draft)
         elif how == "Upload a file":
             upload = st.file_uploader("A .txt, .md or .html file", type=["txt", "md", "markdown", "html", "htm"],
                                       key="curate-upload")
@@ -107,7 +150,7 @@ with st.container(border=True):
                     duplicate = find_duplicate(draft, data)
                     if duplicate:
                         raise IngestError(f"this article is already in the dataset as {duplicate}")
-                    _start(draft.text, draft.published, None, draft)
+                    _start(data, draft.text, draft.published, None, draft)
         else:
             titles = dict(zip(data["sources"]["source_id"], data["sources"]["title"]))
             uncurated = {f"seeds/{p.name}": p for p in uncurated_seed_files(data, data.seeds_dir)}
@@ -118,10 +161,10 @@ with st.container(border=True):
                 draft = _metadata_form("seed", draft_from_seed_file(uncurated[choice]))
                 if st.button("Propose records", type="primary", key="propose-existing"):
                     check_draft(draft)
-                    _start(draft.text, draft.published, None, draft)
+                    _start(data, draft.text, draft.published, None, draft)
             elif choice and st.button("Propose records", type="primary", key="propose-existing"):
                 source = data["sources"].set_index("source_id").loc[choice]
-                _start(data.articles[choice].text, source["published"], choice, None)
+                _start(data, data.articles[choice].text, source["published"], choice, None)
     except IngestError as exc:
         st.error(md(str(exc)), icon=":material/error:")
 
@@ -166,20 +209,8 @@ if tables.get("for") is not result:
 actor_ids = sorted(set(data["actors"]["actor_id"]) | set(tables["actors"]["actor_id"]))
 
 
-def _review_table(frame: pd.DataFrame, key: str, id_column: str, columns: dict) -> pd.DataFrame:
-    """An editable table of proposals; the columns every such table shares are configured here."""
-    shared = {
-        "accept": st.column_config.CheckboxColumn("accept", default=True),
-        "date_precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
-        "quote": st.column_config.TextColumn("quote (verbatim)", width="large"),
-        id_column: st.column_config.TextColumn("id (blank: made for you)"),
-    }
-    return st.data_editor(frame.assign(process_id=process_id), key=key, num_rows="dynamic", hide_index=True,
-                          width="stretch", column_config={**shared, **columns})
-
-
 st.markdown("**Events**: tick *accept* for each one to keep; edit any cell; add rows by hand at the bottom.")
-events = _review_table(tables["events"], "curate-events", "event_id", {
+events = _review_table(tables["events"], "curate-events", "event_id", process_id, {
     "type": st.column_config.SelectboxColumn("type", options=list(EVENT_TYPES), required=True),
     "status": st.column_config.SelectboxColumn("status", options=list(EVENT_STATUSES), required=True),
     "level": st.column_config.SelectboxColumn("level", options=list(LEVELS)),
@@ -187,7 +218,7 @@ events = _review_table(tables["events"], "curate-events", "event_id", {
     "summary": st.column_config.TextColumn("summary", width="large"),
 })
 st.markdown("**Positions**")
-positions = _review_table(tables["positions"], "curate-positions", "position_id", {
+positions = _review_table(tables["positions"], "curate-positions", "position_id", process_id, {
     "actor_id": st.column_config.SelectboxColumn("actor", options=actor_ids),
     "speaker_id": st.column_config.SelectboxColumn("speaker", options=actor_ids),
     "issue_id": st.column_config.SelectboxColumn("issue", options=issue_ids),
@@ -217,28 +248,7 @@ with st.expander(f"Actors: {known} matched in the registry, {len(tables['actors'
 st.subheader("3. Check and save")
 
 
-def make_change(current):
-    """The accepted records as a change to `current` (called again under the save lock with the latest data)."""
-    source_id, new_source = work["source_id"], None
-    if work["draft"] is not None:
-        source_id, path, content, row = plan_article(work["draft"], current, current.seeds_dir)
-        new_source = (path, content, row)
-    return build_change(current, source_id, events, positions, new_actors, new_source, new_process or None)
-
-
-def _problems_of(change, current) -> list:
-    """Validation of the proposed change, remembered until the change or the data changes (it takes a full
-    load of the data, and a rerun that edits nothing should not pay for it again)."""
-    files = sorted((str(path), content) for path, content in change.files.items())
-    key = hashlib.sha256(repr((location.fingerprint(current.data_dir, current.seeds_dir), change.rows, files))
-                         .encode("utf-8", "surrogatepass")).hexdigest()
-    memo = st.session_state.get("curate_validation")
-    if memo is None or memo[0] != key:
-        memo = (key, validate(current.data_dir, current.seeds_dir, change, before=current))
-        st.session_state["curate_validation"] = memo
-    return memo[1]
-
-
+make_change = _change_maker(work, events, positions, new_actors, new_process)
 try:
     change = make_change(data)
 except IngestError as exc:

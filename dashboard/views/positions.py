@@ -11,6 +11,20 @@ from dashboard.ui.safe_text import md, md_quote, no_match, source_label
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 
+
+def _side(row, side: str) -> None:
+    if row[f"{side}_stance"] == "—":
+        st.caption("No stated position.")
+        return
+    badge = " :red-badge[red line]" if row[f"{side}_red_line"] else ""
+    st.markdown(f"**{md(row[f'{side}_stance'])}**{badge} · {md(row[f'{side}_date'])}")
+    st.markdown(md(row[f"{side}_paraphrase"]))
+    st.markdown(md_quote(row[f"{side}_quote"]))
+    st.page_link("views/sources.py", label="Source: " + md(row[f"{side}_source"]), icon=":material/article:",
+                 query_params={"source": source_label(row[f"{side}_source_id"], row[f"{side}_source"]),
+                               "quote": row[f"{side}_citation_id"]})
+
+
 ctx = context()
 data = ctx.data
 st.title("Positions")
@@ -46,19 +60,6 @@ party_a = left.selectbox("First party", options, index=0, format_func=names.get,
 party_b = right.selectbox("Second party", options, index=min(1, len(options) - 1), format_func=names.get,
                           key="party_b", bind="query-params")
 comparison = compare_parties(latest, data["citations"], issues, party_a, party_b)
-
-
-def _side(row, side: str) -> None:
-    if row[f"{side}_stance"] == "—":
-        st.caption("No stated position.")
-        return
-    badge = " :red-badge[red line]" if row[f"{side}_red_line"] else ""
-    st.markdown(f"**{md(row[f'{side}_stance'])}**{badge} · {md(row[f'{side}_date'])}")
-    st.markdown(md(row[f"{side}_paraphrase"]))
-    st.markdown(md_quote(row[f"{side}_quote"]))
-    st.page_link("views/sources.py", label="Source: " + md(row[f"{side}_source"]), icon=":material/article:",
-                 query_params={"source": source_label(row[f"{side}_source_id"], row[f"{side}_source"]),
-                               "quote": row[f"{side}_citation_id"]})
 
 
 head_issue, head_a, head_b = st.columns([1, 2, 2])

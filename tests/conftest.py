@@ -71,3 +71,11 @@ def app(monkeypatch):
     yield make
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+def pytest_collection_modifyitems(items):
+    """Tests under tests/browser/ drive Chromium: `-m "not browser"` leaves them out for a quick run."""
+    browser_dir = Path(__file__).parent / "browser"
+    for item in items:
+        if browser_dir in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)

@@ -2,8 +2,8 @@
 
 import io
 
+from outputs.test_brief import brief_of_russia_ukraine
 from pypdf import PdfReader
-from test_brief import brief_of_russia_ukraine
 
 
 def test_chromium_prints_the_brief_to_a_pdf_that_reads_back(browser, tmp_path):

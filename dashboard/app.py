@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# `streamlit run dashboard/app.py` puts dashboard/ on the path, not the repo root.
+# `streamlit run dashboard/app.py` puts dashboard/ on the path, not the repo root, and the README and
+# Community Cloud install requirements.txt, not this package: the root goes on the path here.
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

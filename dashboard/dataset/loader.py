@@ -63,6 +63,11 @@ class Dataset:
         """issue_id -> label ("Territory")."""
         return dict(zip(self.tables["issues"]["issue_id"], self.tables["issues"]["label"]))
 
+    @cached_property
+    def source_titles(self) -> dict[str, str]:
+        """source_id -> the article's title."""
+        return dict(zip(self.tables["sources"]["source_id"], self.tables["sources"]["title"]))
+
     @property
     def problems_table(self) -> pd.DataFrame:
         return problems_frame(self.problems)

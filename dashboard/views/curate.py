@@ -152,7 +152,7 @@ with st.container(border=True):
                         raise IngestError(f"this article is already in the dataset as {duplicate}")
                     _start(data, draft.text, draft.published, None, draft)
         else:
-            titles = dict(zip(data["sources"]["source_id"], data["sources"]["title"]))
+            titles = data.source_titles
             uncurated = {f"seeds/{p.name}": p for p in uncurated_seed_files(data, data.seeds_dir)}
             labels = {**{s: f"{s}: {t}" for s, t in titles.items()},
                       **{k: f"{k} (not curated yet)" for k in uncurated}}

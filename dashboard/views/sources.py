@@ -23,7 +23,7 @@ if sources.empty:
     st.info("No sources yet. Add an article to `seeds/` and a row for it to `data/sources.csv` (see the README).")
     st.stop()
 
-titles = dict(zip(sources["source_id"], sources["title"]))
+titles = data.source_titles
 source_id = st.selectbox("Article", list(titles), format_func=lambda s: source_label(s, titles[s]), key="source",
                          bind="query-params")
 source = sources.set_index("source_id").loc[source_id]

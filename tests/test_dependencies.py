@@ -29,6 +29,7 @@ def requirements(name: str) -> set[str]:
 def third_party_imports(*folders: Path) -> set[str]:
     """Top-level modules imported by the files under `folders` that are neither the standard library nor ours."""
     ours = {"dashboard"} | {p.stem for folder in folders for p in folder.rglob("*.py")}
+    ours |= {d.name for folder in folders for d in folder.rglob("*") if d.is_dir()}  # tests/outputs/, …
     found = set()
     for folder in folders:
         for path in folder.rglob("*.py"):

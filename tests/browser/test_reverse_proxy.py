@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, READY, REPO, free_port
-from playwright.sync_api import sync_playwright
 
 NGINX = "/usr/sbin/nginx"
 PUBLIC_NAME = "team.example.org"
@@ -93,10 +92,10 @@ def proxied(start_server, tmp_path):
         proxy.stop()
 
 
-def visit(proxy: Nginx, path: str, wait_connected: float):
-    """Open `path` through the proxy under the public name; the page and whether the app connected."""
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
+def visit(browser, proxy: Nginx, path: str, wait_connected: float):
+    """Open `path` through the proxy under the public name, in a Chromium of its own that resolves that name to
+    127.0.0.1; the browser, the page and whether the app connected."""
+    browser = browser.browser_type.launch(
         executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PUBLIC_NAME} 127.0.0.1"])
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
     page.goto(f"http://{PUBLIC_NAME}:{proxy.port}/{path}")
@@ -105,12 +104,12 @@ def visit(proxy: Nginx, path: str, wait_connected: float):
         connected = True
     except Exception:  # noqa: BLE001 - Playwright's TimeoutError: the app never connected
         connected = False
-    return playwright, browser, page, connected
+    return browser, page, connected
 
 
-def test_the_documented_proxy_connects_and_its_visitor_cannot_edit(proxied):
+def test_the_documented_proxy_connects_and_its_visitor_cannot_edit(proxied, browser):
     proxy, app = proxied(documented_site())
-    playwright, browser, page, connected = visit(proxy, "curate", 60_000)
+    public, page, connected = visit(browser, proxy, "curate", 60_000)
     try:
         assert connected, "the app did not connect through the documented nginx site"
         page.get_by_role("heading", name="Curate").wait_for(timeout=30_000)
@@ -119,24 +118,22 @@ def test_the_documented_proxy_connects_and_its_visitor_cannot_edit(proxied):
         page.get_by_text("You can still run the assistant and download its proposals").wait_for(timeout=30_000)
         assert "editing is on" not in page.inner_text("body")
     finally:
-        browser.close()
-        playwright.stop()
+        public.close()
     assert '"GET /curate HTTP/1.1" 200' in (proxy.root / "access.log").read_text()
     assert " 101 " in (proxy.root / "access.log").read_text()  # the WebSocket was upgraded through the proxy
 
 
-def test_without_the_host_header_the_page_stays_blank(proxied, tmp_path):
+def test_without_the_host_header_the_page_stays_blank(proxied, browser, tmp_path):
     """Why the README insists on `proxy_set_header Host $http_host;`: without it Streamlit refuses the socket."""
     site = documented_site()
     assert "proxy_set_header Host $http_host;" in site
     proxy, app = proxied("\n".join(line for line in site.splitlines() if "proxy_set_header Host" not in line))
-    playwright, browser, page, connected = visit(proxy, "", 15_000)
+    public, page, connected = visit(browser, proxy, "", 15_000)
     try:
         assert not connected
         assert page.locator("h1").count() == 0  # no view was drawn
     finally:
-        browser.close()
-        playwright.stop()
+        public.close()
     app.stop()  # flushes its log
     log = "".join(p.read_text(errors="replace") for p in tmp_path.glob("streamlit-*.log"))
     assert "Rejecting WebSocket connection with disallowed Origin or Host header" in log

@@ -1,6 +1,5 @@
 """Data: the filtered tables with CSV downloads, and the data-health list of every problem found."""
 
-
 import pandas as pd
 import streamlit as st
 

@@ -1,6 +1,5 @@
 """Timeline: talks and related events, with honest dates and announced-versus-held slippage."""
 
-
 import streamlit as st
 
 from dashboard.analysis.describe import readable_events

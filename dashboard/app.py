@@ -32,9 +32,15 @@ pages = [
 ]
 navigation = st.navigation(pages)
 
-data, version = state.dataset_and_version()
+try:
+    data, version = state.dataset_and_version()
+except state.StoreUnavailable as exc:
+    # the database is down: say so plainly (no stack trace, no credential); the next rerun tries again
+    st.error(f"Parley cannot read its data just now: {exc}. Try again in a minute.", icon=":material/cloud_off:")
+    st.button("Try again", icon=":material/refresh:")
+    st.stop()
 filters = sidebar.filter_sidebar(data)
-context = state.build_context(data, version, filters)
+context = state.build_context(data, version, filters, state.current_store())
 state.set_context(context)
 share.stale_link_notice(version)
 errors = len(data.errors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -54,9 +55,14 @@ def app(monkeypatch):
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    def make(folder: DataFolder | None = None, query: dict | None = None, page: str | None = None) -> AppTest:
+    def make(folder: DataFolder | None = None, query: dict | None = None, page: str | None = None,
+             database: str | None = None) -> AppTest:
         st.cache_data.clear()
         st.cache_resource.clear()
+        if database is None:
+            monkeypatch.delenv("PARLEY_DATABASE_URL", raising=False)
+        else:
+            monkeypatch.setenv("PARLEY_DATABASE_URL", database)
         if folder is not None:
             monkeypatch.setenv("PARLEY_DATA_DIR", str(folder.data))
             monkeypatch.setenv("PARLEY_SEEDS_DIR", str(folder.seeds))
@@ -79,3 +85,32 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if browser_dir in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One throw-away PostgreSQL server for the whole run (tests/postgres_support.py), stopped at the end."""
+    from postgres_support import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture
+def database(postgres, request) -> str:
+    """The URL of a new, empty database with Parley's schema, on the throw-away server."""
+    import sqlalchemy as sa
+
+    from dashboard.db.store import DatabaseStore
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(postgres.url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = postgres.url.rsplit("/", 1)[0] + "/" + name
+    store = DatabaseStore.from_url(url)
+    store.init()
+    store.engine.dispose()
+    return url

@@ -25,12 +25,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from filelock import FileLock, Timeout
 
+from dashboard.dataset import location
 from dashboard.dataset.loader import Dataset, load_dataset
 from dashboard.dataset.problems import Problem
 from dashboard.dataset.schema import TABLES
+from dashboard.dataset.version import DataVersion, data_version
 
 LOCK_NAME = ".parley.lock"
 MANIFEST_GLOB = ".pending-save-*.json"
@@ -57,7 +60,11 @@ class Change:
 
 def _table_bytes(path: Path, table: str, rows: list[dict]) -> bytes:
     """The table's current bytes with `rows` appended, in the file's own column order."""
-    existing = path.read_bytes() if path.exists() else b""
+    return append_rows(path.read_bytes() if path.exists() else b"", table, rows)
+
+
+def append_rows(existing: bytes, table: str, rows: list[dict]) -> bytes:
+    """A table's bytes with `rows` appended, in the file's own column order (a header first if it is empty)."""
     text = existing.decode("utf-8-sig") if existing else ""
     if text.strip():
         header = next(csv.reader(io.StringIO(text)))
@@ -99,9 +106,13 @@ def validate(data_dir: Path, seeds_dir: Path, change: Change, before: Dataset | 
     """
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
     before = before if before is not None else load_dataset(data_dir, seeds_dir)
+    return new_errors(before, load_dataset(data_dir, seeds_dir, pending=planned_writes(data_dir, change)))
+
+
+def new_errors(before: Dataset, after: Dataset) -> list[Problem]:
+    """The errors `after` has that `before` did not: what a change would add."""
     known = {_problem_key(p) for p in before.errors}
-    after = load_dataset(data_dir, seeds_dir, pending=planned_writes(data_dir, change)).errors
-    return [p for p in after if _problem_key(p) not in known]
+    return [p for p in after.errors if _problem_key(p) not in known]
 
 
 def save(data_dir: Path, seeds_dir: Path, change: Change | Callable[[Dataset], Change],
@@ -206,3 +217,51 @@ def _sync_dirs(folders: set[Path]) -> None:
             pass
         finally:
             os.close(fd)
+
+
+class Store(Protocol):
+    """Where the data lives and how it changes: the data folder (`FileStore`) or a team's PostgreSQL database
+    (`dashboard.db.store.DatabaseStore`). Every view works the same on either."""
+
+    kind: str  # "files" or "database"
+
+    @property
+    def where(self) -> str: ...  # for messages and the server log: a folder, or host:port/database
+
+    def fingerprint(self) -> str: ...  # cheap; changes whenever the data does
+
+    def load(self) -> tuple[Dataset, DataVersion]: ...
+
+    def validate(self, change: Change, before: Dataset | None = None) -> list[Problem]: ...
+
+    def save(self, change: Change | Callable[[Dataset], Change], editor: str = "local") -> dict[str, int]: ...
+
+
+@dataclass
+class FileStore:
+    """The data folder as the store: one researcher's default, with no server to run.
+
+    `dashboard/db/store.py` is the other store, with the same methods, for a team's PostgreSQL database.
+    Files keep no record of who saved: git does, when the folder is committed.
+    """
+
+    data_dir: Path
+    seeds_dir: Path
+    kind: str = field(default="files", init=False)
+
+    @property
+    def where(self) -> str:
+        return str(self.data_dir)
+
+    def fingerprint(self) -> str:
+        """Changes whenever a file in either folder changes: checked on every rerun."""
+        return location.fingerprint(self.data_dir, self.seeds_dir)
+
+    def load(self) -> tuple[Dataset, DataVersion]:
+        return load_dataset(self.data_dir, self.seeds_dir), data_version(self.data_dir, self.seeds_dir)
+
+    def validate(self, change: Change, before: Dataset | None = None) -> list[Problem]:
+        return validate(self.data_dir, self.seeds_dir, change, before)
+
+    def save(self, change: Change | Callable[[Dataset], Change], editor: str = "local") -> dict[str, int]:
+        return save(self.data_dir, self.seeds_dir, change)

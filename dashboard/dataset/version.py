@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,19 +32,29 @@ class DataVersion:
         return f"{self.digest} (commit {self.commit}{' + local changes' if self.changed_since_commit else ''})"
 
 
-def content_digest(data_dir: Path, seeds_dir: Path) -> str:
-    """SHA-256 over every data file and article, by folder, name and bytes (dotfiles are not data)."""
+def package_digest(files: Iterable[tuple[str, str, bytes]]) -> str:
+    """SHA-256 over (folder, name, bytes) of every data file and article, in the order given (by folder, then
+    name): the same for a data folder and for a database holding the same files."""
     digest = hashlib.sha256()
-    for folder in (Path(data_dir), Path(seeds_dir)):
-        try:
-            names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file() and not entry.name.startswith("."))
-        except OSError:
-            names = []
-        for name in names:
-            content = (folder / name).read_bytes()
-            digest.update(f"{folder.name}/{name}\0{len(content)}\0".encode())
-            digest.update(content)
+    for folder, name, content in files:
+        digest.update(f"{folder}/{name}\0{len(content)}\0".encode())
+        digest.update(content)
     return digest.hexdigest()[:SHORT]
+
+
+def content_digest(data_dir: Path, seeds_dir: Path) -> str:
+    """The package digest of the files in the data and seeds folders (dotfiles are not data)."""
+
+    def files():
+        for folder in (Path(data_dir), Path(seeds_dir)):
+            try:
+                names = sorted(e.name for e in os.scandir(folder) if e.is_file() and not e.name.startswith("."))
+            except OSError:
+                names = []
+            for name in names:
+                yield folder.name, name, (folder / name).read_bytes()
+
+    return package_digest(files())
 
 
 def git_commit(data_dir: Path, seeds_dir: Path) -> tuple[str, bool]:

@@ -9,7 +9,8 @@ import streamlit as st
 from dashboard.curation.permissions import Access, decide
 
 
-def _secrets_section(name: str):
+def secrets_section(name: str):
+    """A section of Streamlit's secrets, or None when it (or the whole secrets file) is absent."""
     try:
         return st.secrets.get(name)
     except Exception:  # no secrets file: Streamlit raises its own not-found error
@@ -17,13 +18,13 @@ def _secrets_section(name: str):
 
 
 def editors() -> list[str]:
-    section = _secrets_section("parley")
+    section = secrets_section("parley")
     value = section.get("editors", []) if section is not None else []
     return [str(e) for e in value] if isinstance(value, (list, tuple)) else []
 
 
 def sign_in_configured() -> bool:
-    return _secrets_section("auth") is not None
+    return secrets_section("auth") is not None
 
 
 def current_email() -> str | None:

@@ -1,50 +1,76 @@
-"""What every view needs: the dataset (loaded once for all sessions) and the filters.
+"""What every view needs: the store, the dataset (loaded once for all sessions) and the filters.
 
-The dataset is cached with `st.cache_resource`, so every session shares one
-copy instead of unpickling its own; it is keyed on a fingerprint of the data and
-seeds folders, so editing any file loads it afresh on the next rerun. Views must
-treat it as read-only.
+The store is the data folder, or the team's PostgreSQL database when one is
+configured. The dataset is cached with `st.cache_resource`, so every session
+shares one copy instead of unpickling its own; it is keyed on the store's
+fingerprint (the folders' file times, or the newest save's id), so a change by
+anyone loads it afresh on the next rerun. Views must treat it as read-only.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.filters import Filters, filter_events, filter_positions
+from dashboard.curation.store import FileStore, Store
 from dashboard.dataset import location
-from dashboard.dataset.loader import Dataset, load_dataset
-from dashboard.dataset.version import DataVersion, data_version
+from dashboard.dataset.loader import Dataset
+from dashboard.dataset.version import DataVersion
+from dashboard.db.store import DatabaseStore, DatabaseUnavailable, engine_url
+from dashboard.ui.session_access import secrets_section
 
 CONTEXT_KEY = "_parley_context"
 
 
+class StoreUnavailable(Exception):
+    """The store cannot be read now (the database is down); the message is safe to show to a viewer."""
+
+
+def database_url() -> str:
+    """The team database's URL: PARLEY_DATABASE_URL, else `[connections.parley] url` in the secrets; "" for none."""
+    url = os.environ.get("PARLEY_DATABASE_URL", "").strip()
+    if url:
+        return url
+    connections = secrets_section("connections")
+    parley = connections.get("parley") if connections is not None else None
+    return str(parley.get("url", "")) if parley is not None else ""
+
+
+def current_store() -> Store:
+    """The data folder, or the team's PostgreSQL database when one is configured."""
+    url = database_url()
+    if not url:
+        return FileStore(location.data_dir(), location.seeds_dir())
+    # st.connection keeps one engine (and its pool) for all sessions; pre-ping replaces connections a
+    # restarted server dropped, so the app recovers by itself when the database is back
+    connection = st.connection("parley", type="sql", url=str(engine_url(url)), pool_pre_ping=True,
+                               connect_args={"connect_timeout": 5})
+    return DatabaseStore(connection.engine)
+
+
 @st.cache_resource(max_entries=2, show_spinner="Loading the dataset…")
-def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Dataset:
-    data = load_dataset(Path(data_dir), Path(seeds_dir))
+def _load(_store: Store, where: str, fingerprint: str) -> tuple[Dataset, DataVersion]:
+    data, version = _store.load()
     # one line in the server log per load: with many viewers there should still be one per change of the data
-    print(f"parley: loaded {data_dir}: {len(data['events'])} events, {len(data['positions'])} positions, "
+    print(f"parley: loaded {where}: {len(data['events'])} events, {len(data['positions'])} positions, "
           f"{len(data.problems)} problems", file=sys.stderr, flush=True)
-    return data
-
-
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _version(data_dir: str, seeds_dir: str, fingerprint: str) -> DataVersion:
-    return data_version(Path(data_dir), Path(seeds_dir))
+    return data, version
 
 
 def dataset_and_version() -> tuple[Dataset, DataVersion]:
-    """The data the views show and its version, both keyed on one fingerprint of the folders per rerun.
-
-    Each is computed once per change of the files and shared by all sessions.
+    """The data the views show and its version, keyed on the store's fingerprint, asked once per rerun (a stat
+    of the folders, or one indexed query of the database). Loaded once per change and shared by all sessions.
     """
-    data_dir, seeds_dir = location.data_dir(), location.seeds_dir()
-    key = (str(data_dir), str(seeds_dir), location.fingerprint(data_dir, seeds_dir))
-    return _load(*key), _version(*key)
+    store = current_store()
+    try:
+        return _load(store, f"{store.kind}:{store.where}", store.fingerprint())
+    except DatabaseUnavailable as exc:
+        raise StoreUnavailable(str(exc)) from exc
 
 
 def dataset() -> Dataset:
@@ -57,16 +83,18 @@ class ViewContext:
 
     data: Dataset
     version: DataVersion
+    store: Store
     filters: Filters
     events: pd.DataFrame
     positions: pd.DataFrame
 
 
-def build_context(data: Dataset, version: DataVersion, filters: Filters) -> ViewContext:
+def build_context(data: Dataset, version: DataVersion, filters: Filters, store: Store | None = None) -> ViewContext:
     actors = data["actors"]
     return ViewContext(
         data=data,
         version=version,
+        store=store or current_store(),
         filters=filters,
         events=filter_events(data["events"], data.event_actors, actors, filters),
         positions=filter_positions(data["positions"], actors, filters),

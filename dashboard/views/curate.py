@@ -22,11 +22,11 @@ from dashboard.curation.ingest import (
     uncurated_seed_files,
 )
 from dashboard.curation.review import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
-from dashboard.curation.store import Change, SaveError, save, validate
-from dashboard.dataset import location
+from dashboard.curation.store import Change, SaveError, Store
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.problems import problems_frame
 from dashboard.dataset.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
+from dashboard.db.store import DatabaseUnavailable
 from dashboard.extract import extract_article
 from dashboard.outputs.highlight import ARTICLE_STYLE, highlighted_html
 from dashboard.ui import session_access
@@ -90,15 +90,15 @@ def _change_maker(work: dict, events: pd.DataFrame, positions: pd.DataFrame, new
     return make_change
 
 
-def _problems_of(change, current) -> list:
+def _problems_of(store: Store, change: Change, current: Dataset) -> list:
     """Validation of the proposed change, remembered until the change or the data changes (it takes a full
     load of the data, and a rerun that edits nothing should not pay for it again)."""
     files = sorted((str(path), content) for path, content in change.files.items())
-    key = hashlib.sha256(repr((location.fingerprint(current.data_dir, current.seeds_dir), change.rows, files))
+    key = hashlib.sha256(repr((store.fingerprint(), change.rows, files))
                          .encode("utf-8", "surrogatepass")).hexdigest()
     memo = st.session_state.get("curate_validation")
     if memo is None or memo[0] != key:
-        memo = (key, validate(current.data_dir, current.seeds_dir, change, before=current))
+        memo = (key, store.validate(change, before=current))
         st.session_state["curate_validation"] = memo
     return memo[1]
 
@@ -258,7 +258,7 @@ source_id = change.rows["sources"][0]["source_id"] if change.rows.get("sources")
 
 counts = {name: len(rows) for name, rows in change.rows.items() if rows}
 st.markdown("To be added: " + (", ".join(f"{n} {name}" for name, n in counts.items()) or "nothing yet"))
-problems = _problems_of(change, data) if counts else []
+problems = _problems_of(ctx.store, change, data) if counts else []
 if problems:
     st.error(f"{len(problems)} problem(s) to fix before saving (the same checks the loader runs):",
              icon=":material/error:")
@@ -269,8 +269,8 @@ elif counts:
 if access.can_edit:
     if st.button("Save accepted records", type="primary", disabled=bool(problems) or not counts, key="curate-save"):
         try:
-            added = save(data.data_dir, data.seeds_dir, make_change)
-        except (SaveError, IngestError) as exc:
+            added = ctx.store.save(make_change, editor=session_access.current_email() or "local")
+        except (SaveError, IngestError, DatabaseUnavailable) as exc:
             st.error(md(str(exc)), icon=":material/error:")
             if getattr(exc, "problems", None):
                 st.dataframe(problems_frame(exc.problems), hide_index=True, width="stretch")

@@ -1,0 +1,303 @@
+"""PostgreSQL as the store: loading, saving, history and revert, all through the loader's own rules.
+
+The database holds the data package itself: each table's rows as the text of its CSV fields, in the order
+of the file's lines, and each article's bytes. Loading turns them back into the same CSV bytes and runs
+`load_dataset` on them, so the same `Dataset` and the same problems come out as from files. A save is one
+transaction: it takes an advisory lock (so two editors saving at once are served one after the other and
+both keep their records), reads the current package, builds the change against it, validates the result
+with the loader and writes the rows, or writes nothing. Each save is a row of `parley_saves` (who, when,
+which article, which records); a revert marks the rows of one save as withdrawn and is itself a save.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from dashboard.curation.store import Change, SaveError, append_rows, new_errors
+from dashboard.dataset.loader import Dataset, load_dataset
+from dashboard.dataset.problems import Problem
+from dashboard.dataset.schema import LOAD_ORDER, TABLES, datapackage_json
+from dashboard.dataset.version import DataVersion, package_digest
+from dashboard.db import tables
+
+# The folders a database-backed Dataset names (new article files are planned there); nothing is read there.
+DATA_DIR = Path("/parley-database/data")
+SEEDS_DIR = Path("/parley-database/seeds")
+SAVE_LOCK = 0x70617260  # the advisory lock every save and revert takes ("par`")
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached. The message names the server, never a credential."""
+
+
+def engine_url(url: str) -> sa.engine.URL:
+    """A PostgreSQL URL with the psycopg 3 driver (`postgresql://` URLs would otherwise ask for psycopg2)."""
+    parsed = sa.engine.make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def engine_for(url: str) -> Engine:
+    return sa.create_engine(engine_url(url), pool_pre_ping=True, connect_args={"connect_timeout": 5})
+
+
+def describe_url(url: sa.engine.URL | str) -> str:
+    """Where the database is, for messages: host, port and name, never the user or password."""
+    parsed = sa.engine.make_url(url) if isinstance(url, str) else url
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+@dataclass
+class Package:
+    """A data package in memory: each table's CSV bytes by file name, each article's bytes by file name."""
+
+    tables: dict[str, bytes]
+    articles: dict[str, bytes]
+
+    def dataset(self) -> Dataset:
+        pending = {DATA_DIR / name: content for name, content in self.tables.items()}
+        pending.update({SEEDS_DIR / name: content for name, content in self.articles.items()})
+        return load_dataset(DATA_DIR, SEEDS_DIR, pending=pending)
+
+    def with_change(self, change: Change) -> Package:
+        tables_after = dict(self.tables)
+        for name, rows in change.rows.items():
+            if rows:
+                filename = TABLES[name].filename
+                tables_after[filename] = append_rows(tables_after.get(filename, b""), name, rows)
+        return Package(tables_after, {**self.articles, **{path.name: content for path, content in change.files.items()}})
+
+    def digest(self) -> str:
+        return package_digest([*(("data", n, b) for n, b in sorted(self.tables.items())),
+                               *(("seeds", n, b) for n, b in sorted(self.articles.items()))])
+
+
+@dataclass
+class DatabaseStore:
+    """The team's store. `editor` names who saves: the signed-in editor's e-mail, or "local"."""
+
+    engine: Engine
+    kind: str = field(default="database", init=False)
+
+    @classmethod
+    def from_url(cls, url: str) -> DatabaseStore:
+        return cls(engine_for(url))
+
+    @property
+    def where(self) -> str:
+        return describe_url(self.engine.url)
+
+    def fingerprint(self) -> str:
+        """The newest save's id: one indexed lookup, asked on every rerun."""
+        return str(self.stamp())
+
+    # ---- schema -------------------------------------------------------------------------------------
+    def init(self) -> None:
+        """Create or upgrade the schema to the newest migration."""
+        from alembic import command  # only needed here: the app does not pay for importing it
+        from alembic.config import Config
+
+        with self._connect() as conn:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            conn.commit()
+
+    # ---- reading ------------------------------------------------------------------------------------
+    def stamp(self) -> int:
+        """A number that changes with every save or revert: cheap enough to ask on every rerun."""
+        with self._connect() as conn:
+            return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(tables.saves.c.save_id), 0))).scalar())
+
+    def package(self, conn: Connection | None = None, without_save: int | None = None) -> Package:
+        """The data package as it stands (less the rows of `without_save`, to try a revert)."""
+        if conn is None:
+            with self._connect() as conn:
+                return self.package(conn, without_save)
+        out: dict[str, bytes] = {}
+        for name in LOAD_ORDER:
+            table = tables.records[name]
+            columns = TABLES[name].columns
+            query = sa.select(*(table.c[c] for c in columns)).where(self._live(table, without_save))
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(columns)
+            writer.writerows(conn.execute(query.order_by(table.c.row_no)))
+            out[TABLES[name].filename] = buffer.getvalue().encode("utf-8")
+        articles = tables.articles
+        rows = conn.execute(sa.select(articles.c.seed_file, articles.c.content)
+                            .where(self._live(articles, without_save)).order_by(articles.c.row_no))
+        return Package(out, {name: bytes(content) for name, content in rows})
+
+    @staticmethod
+    def _live(table: sa.Table, without_save: int | None):
+        live = table.c.reverted_by.is_(None)
+        return live if without_save is None else live & (table.c.save_id != without_save)
+
+    def load(self) -> tuple[Dataset, DataVersion]:
+        package = self.package()
+        return package.dataset(), DataVersion(package.digest())
+
+    def history(self, limit: int = 500) -> pd.DataFrame:
+        """The saves, newest first: who, when, which article, which records, and whether it was reverted."""
+        saves = tables.saves
+        reverted = sa.select(saves.c.reverts).where(saves.c.reverts.is_not(None)).scalar_subquery()
+        query = (sa.select(saves.c.save_id, saves.c.kind, saves.c.editor, saves.c.saved_at, saves.c.source_id,
+                           saves.c.records, saves.c.reverts, saves.c.save_id.in_(reverted).label("reverted"))
+                 .order_by(saves.c.save_id.desc()).limit(limit))
+        with self._connect() as conn:
+            frame = pd.DataFrame(conn.execute(query).mappings().all(),
+                                 columns=["save_id", "kind", "editor", "saved_at", "source_id", "records", "reverts",
+                                          "reverted"])
+        frame["what"] = frame["records"].map(_summary)
+        return frame
+
+    # ---- changing -----------------------------------------------------------------------------------
+    def validate(self, change: Change, before: Dataset | None = None) -> list[Problem]:
+        package = self.package()
+        return new_errors(before if before is not None else package.dataset(), package.with_change(change).dataset())
+
+    def save(self, change: Change | Callable[[Dataset], Change], editor: str = "local") -> dict[str, int]:
+        """Add the change's records and articles in one transaction, or nothing. Returns rows added per table."""
+        with self._transaction() as conn:
+            package = self.package(conn)
+            current = package.dataset()
+            if callable(change):
+                change = change(current)
+            if change.is_empty():
+                raise SaveError("nothing to save: no record was accepted")
+            for path in change.files:
+                if path.name in package.articles:
+                    raise SaveError(f"{path.name} already exists; an article file is never overwritten")
+            errors = new_errors(current, package.with_change(change).dataset())
+            if errors:
+                raise SaveError(f"not saved: {len(errors)} problem(s) in the new records", errors)
+            save_id = self._record_save(conn, "save", editor, change)
+            self._insert(conn, change, save_id)
+        return {name: len(rows) for name, rows in change.rows.items() if rows}
+
+    def revert(self, save_id: int, editor: str) -> int:
+        """Withdraw the records and articles one save added; the revert is a save of its own. Returns its id."""
+        saves = tables.saves
+        with self._transaction() as conn:
+            target = conn.execute(sa.select(saves).where(saves.c.save_id == save_id)).mappings().first()
+            if target is None:
+                raise SaveError(f"there is no save {save_id}")
+            if target["kind"] != "save":
+                raise SaveError(f"save {save_id} is an {target['kind']}; only a curator's save can be reverted")
+            if conn.execute(sa.select(saves.c.save_id).where(saves.c.reverts == save_id)).first():
+                raise SaveError(f"save {save_id} is already reverted")
+            before = self.package(conn).dataset()
+            errors = new_errors(before, self.package(conn, without_save=save_id).dataset())
+            if errors:
+                raise SaveError(f"not reverted: later records depend on save {save_id}", errors)
+            revert_id = conn.execute(sa.insert(saves).values(
+                kind="revert", editor=editor, source_id=target["source_id"], records=target["records"],
+                reverts=save_id).returning(saves.c.save_id)).scalar_one()
+            for table in [*tables.records.values(), tables.articles]:
+                conn.execute(sa.update(table).where((table.c.save_id == save_id) & table.c.reverted_by.is_(None))
+                             .values(reverted_by=revert_id))
+        return revert_id
+
+    def _record_save(self, conn: Connection, kind: str, editor: str, change: Change) -> int:
+        records = {name: [row.get(TABLES[name].key, "") for row in rows] for name, rows in change.rows.items() if rows}
+        if change.files:
+            records["articles"] = sorted(path.name for path in change.files)
+        cited = [row["source_id"] for table in ("sources", "citations") for row in change.rows.get(table, [])]
+        source_id = "" if kind == "import" or not cited else cited[0]
+        return conn.execute(sa.insert(tables.saves).values(kind=kind, editor=editor, source_id=source_id,
+                                                           records=records)
+                            .returning(tables.saves.c.save_id)).scalar_one()
+
+    @staticmethod
+    def _insert(conn: Connection, change: Change, save_id: int) -> None:
+        for name, rows in change.rows.items():
+            if rows:
+                columns = TABLES[name].columns
+                conn.execute(sa.insert(tables.records[name]),
+                             [{**{c: "" if row.get(c) is None else str(row.get(c, "")) for c in columns},
+                               "save_id": save_id} for row in rows])
+        if change.files:
+            conn.execute(sa.insert(tables.articles), [{"seed_file": path.name, "content": content, "save_id": save_id}
+                                                      for path, content in change.files.items()])
+
+    # ---- moving between files and the database ----------------------------------------------------------
+    def import_package(self, data_dir: Path, seeds_dir: Path, editor: str = "import") -> dict[str, int]:
+        """Load a data folder and its articles into an empty database, as one save of kind "import"."""
+        data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+        loaded = load_dataset(data_dir, seeds_dir)
+        if loaded.errors:
+            raise SaveError(f"not imported: the data package has {len(loaded.errors)} error(s); fix them first",
+                            loaded.errors)
+        change = Change()
+        for name in LOAD_ORDER:
+            change.rows[name] = _read_rows(data_dir / TABLES[name].filename, name)
+        change.files = {path: path.read_bytes() for path in sorted(seeds_dir.iterdir())
+                        if path.is_file() and not path.name.startswith(".")}
+        with self._transaction() as conn:
+            if conn.execute(sa.select(tables.saves.c.save_id).limit(1)).first():
+                raise SaveError("not imported: the database already holds data; import into an empty one")
+            self._insert(conn, change, self._record_save(conn, "import", editor, change))
+        return {name: len(rows) for name, rows in change.rows.items()} | {"articles": len(change.files)}
+
+    def export_package(self, out_dir: Path) -> Path:
+        """Write the database as a data package: OUT/data (tables and datapackage.json) and OUT/seeds."""
+        package = self.package()
+        out_dir = Path(out_dir)
+        (out_dir / "data").mkdir(parents=True, exist_ok=True)
+        (out_dir / "seeds").mkdir(parents=True, exist_ok=True)
+        for name, content in package.tables.items():
+            (out_dir / "data" / name).write_bytes(content)
+        (out_dir / "data" / "datapackage.json").write_text(datapackage_json(), encoding="utf-8")
+        for name, content in package.articles.items():
+            (out_dir / "seeds" / name).write_bytes(content)
+        return out_dir
+
+    # ---- connections --------------------------------------------------------------------------------
+    def _connect(self):
+        try:
+            return self.engine.connect()
+        except sa.exc.OperationalError as exc:
+            raise DatabaseUnavailable(f"the database at {self.where} cannot be reached") from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """One transaction holding the save lock; a lost connection becomes a SaveError that says nothing was
+        written (PostgreSQL rolls back a transaction whose connection dies)."""
+        conn = self._connect()
+        try:
+            with conn.begin():
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SAVE_LOCK)))
+                yield conn
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+            raise SaveError(f"not saved, nothing changed: the connection to the database at {self.where} was lost;"
+                            " save again") from exc
+        finally:
+            conn.close()
+
+
+def _read_rows(path: Path, name: str) -> list[dict]:
+    """A table file's records as dicts of text, in the order of its lines."""
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        reader = csv.DictReader(fh)
+        unknown = [c for c in reader.fieldnames or [] if c not in TABLES[name].columns]
+        if unknown:
+            raise SaveError(f"not imported: {path.name} has column(s) the schema lacks: {', '.join(unknown)}")
+        return [{c: row.get(c) or "" for c in TABLES[name].columns} for row in reader]
+
+
+def _summary(records: dict) -> str:
+    """{"events": [...], "citations": [...]} -> "1 events, 2 citations"."""
+    return ", ".join(f"{len(ids)} {name}" for name, ids in (records or {}).items())

@@ -1,0 +1,145 @@
+"""What only the database store does: its schema, moving a data package in and out, who saved what, reverts,
+and surviving a lost connection or a stopped server."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from dashboard.curation.store import Change, SaveError
+from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.schema import LOAD_ORDER, TABLES
+from dashboard.db import tables
+from dashboard.db.store import DatabaseStore, DatabaseUnavailable
+
+REPO = Path(__file__).resolve().parents[2]
+PROVENANCE = ["save_id", "reverted_by"]
+
+
+@pytest.fixture
+def store(database):
+    store = DatabaseStore.from_url(database)
+    store.import_package(REPO / "data", REPO / "seeds")
+    yield store
+    store.engine.dispose()
+
+
+def issue(issue_id: str) -> dict:
+    return {"issue_id": issue_id, "label": issue_id.title(), "description": "a test issue"}
+
+
+def test_the_migrated_schema_has_every_field_of_the_data_contract(database):
+    inspector = sa.inspect(sa.create_engine(DatabaseStore.from_url(database).engine.url))
+    for name in LOAD_ORDER:
+        columns = [c["name"] for c in inspector.get_columns(f"parley_{name}")]
+        assert columns == ["row_no", *TABLES[name].columns, *PROVENANCE], name
+        assert columns == [c.name for c in tables.records[name].columns], name
+    assert [c["name"] for c in inspector.get_columns("parley_saves")] == [c.name for c in tables.saves.columns]
+
+
+def test_import_then_export_gives_back_the_bundled_package_byte_for_byte(database, tmp_path):
+    """Through the command line, as a team would move its data in and out."""
+    env = {**os.environ, "PARLEY_DATABASE_URL": database}
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "dashboard.db", *args], cwd=REPO, env=env, capture_output=True,
+                              text=True)
+
+    assert cli("init").returncode == 0
+    imported = cli("import", str(REPO / "data"), str(REPO / "seeds"))
+    assert imported.returncode == 0, imported.stderr
+    assert "14 events" in imported.stdout and "9 articles" in imported.stdout
+    again = cli("import", str(REPO / "data"), str(REPO / "seeds"))
+    assert again.returncode == 1 and "already holds data" in again.stderr
+    assert cli("export", str(tmp_path / "out")).returncode == 0
+    for name in [*(TABLES[n].filename for n in LOAD_ORDER), "datapackage.json"]:
+        assert filecmp.cmp(REPO / "data" / name, tmp_path / "out" / "data" / name, shallow=False), name
+    seeds = sorted(p.name for p in (REPO / "seeds").iterdir())
+    assert sorted(p.name for p in (tmp_path / "out" / "seeds").iterdir()) == seeds
+    assert all(filecmp.cmp(REPO / "seeds" / n, tmp_path / "out" / "seeds" / n, shallow=False) for n in seeds)
+    assert load_dataset(tmp_path / "out" / "data", tmp_path / "out" / "seeds").problems == []
+
+
+def test_history_says_who_saved_which_records_from_which_article_and_a_revert_is_recorded(store):
+    store.save(Change(rows={"issues": [issue("water")]}), editor="ana@example.org")
+    store.save(Change(rows={"issues": [issue("dams")]}), editor="ben@example.org")
+    history = store.history()
+    assert list(history["kind"]) == ["save", "save", "import"]
+    assert list(history["editor"]) == ["ben@example.org", "ana@example.org", "import"]
+    assert history.iloc[1]["records"] == {"issues": ["water"]} and history.iloc[1]["what"] == "1 issues"
+    ana = int(history.iloc[1]["save_id"])
+
+    revert = store.revert(ana, editor="ben@example.org")
+    ids = set(store.load()[0]["issues"]["issue_id"])
+    assert "water" not in ids and "dams" in ids
+    history = store.history()
+    assert history.iloc[0]["kind"] == "revert" and history.iloc[0]["reverts"] == ana
+    assert int(history.iloc[0]["save_id"]) == revert and bool(history.set_index("save_id").loc[ana, "reverted"])
+    with pytest.raises(SaveError, match="already reverted"):
+        store.revert(ana, editor="ben@example.org")
+    with pytest.raises(SaveError, match="only a curator's save"):
+        store.revert(int(history.iloc[-1]["save_id"]), editor="ben@example.org")
+
+
+def test_a_revert_that_would_break_later_records_is_refused(store):
+    store.save(Change(rows={"issues": [issue("water")]}), editor="ana@example.org")
+    first = int(store.history().iloc[0]["save_id"])
+    position = {"position_id": "pos-water", "process_id": "russia-ukraine", "actor_id": "russia", "issue_id": "water",
+                "date": "2025-05-16", "date_precision": "day", "stance": "demands", "red_line": "false",
+                "paraphrase": "p"}
+    data, _ = store.load()
+    cited = data["citations"].iloc[0]
+    citation = {"citation_id": "cit-water", "record_type": "position", "record_id": "pos-water",
+                "source_id": cited["source_id"], "quote": cited["quote"]}
+    store.save(Change(rows={"positions": [position], "citations": [citation]}), editor="ben@example.org")
+    stamp = store.stamp()
+    with pytest.raises(SaveError, match="later records depend") as refused:
+        store.revert(first, editor="ana@example.org")
+    assert any(p.field == "issue_id" for p in refused.value.problems)
+    assert store.stamp() == stamp and "water" in set(store.load()[0]["issues"]["issue_id"])
+
+
+def test_a_connection_killed_mid_save_loses_nothing_and_writes_nothing(store, postgres):
+    """The server ends the saving backend while it holds the lock: the save fails, the database is as it was."""
+    before_package, before_stamp = store.package(), store.stamp()
+    admin = sa.create_engine(postgres.url, isolation_level="AUTOCOMMIT")
+
+    def change_then_kill(current):
+        with admin.connect() as conn:
+            killed = conn.execute(sa.text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = :db AND pid <> pg_backend_pid()"), {"db": store.engine.url.database}).scalar()
+        assert killed >= 1
+        return Change(rows={"issues": [issue("lost")]})
+
+    with pytest.raises(SaveError, match="connection to the database .* was lost"):
+        store.save(change_then_kill, editor="ana@example.org")
+    admin.dispose()
+    assert store.stamp() == before_stamp and store.package() == before_package
+    assert store.save(Change(rows={"issues": [issue("lost")]}), editor="ana@example.org") == {"issues": 1}
+
+
+def test_a_stopped_server_gives_a_clear_message_without_the_password_and_the_store_recovers(postgres, database):
+    url = sa.engine.make_url(database).set(password="s3cret-pass")
+    store = DatabaseStore.from_url(url.render_as_string(hide_password=False))
+    store.import_package(REPO / "data", REPO / "seeds")
+    assert store.load()[0]["events"].shape[0] == 14
+    postgres.stop()
+    try:
+        with pytest.raises(DatabaseUnavailable) as down:
+            store.fingerprint()
+        message = str(down.value)
+        assert f"127.0.0.1:{postgres.port}/{url.database}" in message
+        assert "s3cret" not in message and "postgres@" not in message
+        with pytest.raises(DatabaseUnavailable):
+            store.load()
+    finally:
+        postgres.start()
+    assert store.load()[0]["events"].shape[0] == 14  # the same engine reconnects by itself
+    store.engine.dispose()

@@ -30,6 +30,8 @@ pages = [
     st.Page("views/data.py", title="Data", icon=":material/table:", url_path="data"),
     st.Page("views/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"),
 ]
+if state.database_url():  # a team's database keeps who saved what; a data folder's history is its git log
+    pages.append(st.Page("views/history.py", title="History", icon=":material/history:", url_path="history"))
 navigation = st.navigation(pages)
 
 try:

@@ -52,5 +52,7 @@ if errors:
 st.sidebar.caption(f"{len(data['events']):,} events · {len(data['positions']):,} positions · "
                    f"{len(data['sources']):,} sources")
 share.share_sidebar(version)
+with st.sidebar:
+    state.follow_changes(context.store)
 
 navigation.run()

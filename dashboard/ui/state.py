@@ -25,6 +25,8 @@ from dashboard.db.store import DatabaseStore, DatabaseUnavailable, engine_url
 from dashboard.ui.session_access import secrets_section
 
 CONTEXT_KEY = "_parley_context"
+SEEN_KEY = "_parley_seen_fingerprint"  # the store's fingerprint this session's page was drawn from
+FOLLOW_SECONDS = 10
 
 
 class StoreUnavailable(Exception):
@@ -68,9 +70,30 @@ def dataset_and_version() -> tuple[Dataset, DataVersion]:
     """
     store = current_store()
     try:
-        return _load(store, f"{store.kind}:{store.where}", store.fingerprint())
+        fingerprint = store.fingerprint()
+        loaded = _load(store, f"{store.kind}:{store.where}", fingerprint)
     except DatabaseUnavailable as exc:
         raise StoreUnavailable(str(exc)) from exc
+    st.session_state[SEEN_KEY] = fingerprint
+    return loaded
+
+
+def follow_changes(store: Store) -> None:
+    """On a team's database, check every few seconds whether anyone saved, and redraw the view if so: a
+    save on one replica shows on every open page without a click. One indexed query per check."""
+    if store.kind != "database":
+        return  # a data folder changes under one researcher's hands: the next click shows it
+
+    @st.fragment(run_every=FOLLOW_SECONDS)
+    def check() -> None:
+        try:
+            changed = store.fingerprint() != st.session_state.get(SEEN_KEY)
+        except DatabaseUnavailable:
+            return  # the next full run says so
+        if changed:
+            st.rerun()
+
+    check()
 
 
 def dataset() -> Dataset:

@@ -1,0 +1,102 @@
+"""The app on a team's PostgreSQL database, in Chromium: every view, two sessions saving at once, a save by
+another replica showing on an open page, and the database stopped and restarted under the running app."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REPO, exceptions, open_view, screenshot, wait_ready
+from test_views_in_browser import VIEWS, propose, timeline_rows
+
+from dashboard.curation.store import Change
+from dashboard.dataset.loader import load_dataset
+from dashboard.db.store import DatabaseStore
+
+
+@pytest.fixture
+def team(database, start_server, tmp_path):
+    """The app on a database holding the bundled data; its data folders are empty (nothing is read there)."""
+    store = DatabaseStore.from_url(database)
+    store.import_package(REPO / "data", REPO / "seeds")
+    (tmp_path / "empty-data").mkdir()
+    (tmp_path / "empty-seeds").mkdir()
+    server = start_server(tmp_path / "empty-data", tmp_path / "empty-seeds", PARLEY_DATABASE_URL=database)
+    yield server, store
+    store.engine.dispose()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+def test_every_view_renders_on_the_database(page, team):
+    server, _ = team
+    for name, (path, expected) in {**VIEWS, "history": ("history", "Every save to the team")}.items():
+        open_view(page, f"{server.url}/{path}")
+        page.get_by_text(expected).first.wait_for(timeout=20_000)
+        assert exceptions(page) == 0, name
+        screenshot(page, f"database-{name}")
+
+
+def test_two_sessions_saving_at_once_on_the_database_keep_both_records(browser, team):
+    server, store = team
+    contexts = [browser.new_context(viewport={"width": 1440, "height": 1000}) for _ in range(2)]
+    try:
+        pages = [c.new_page() for c in contexts]
+        for n, page in enumerate(pages):
+            open_view(page, f"{server.url}/curate")
+            propose(page, title=f"Synthetic: database session {n}", extra=f" This is session {n}'s copy.")
+            page.get_by_text("Every accepted record passes validation.").wait_for()
+        for button in [page.get_by_role("button", name="Save accepted records") for page in pages]:
+            button.click(no_wait_after=True)  # both clicks go out before either save has finished
+        for page in pages:
+            page.get_by_text("Saved:", exact=False).filter(has_not_text="not saved").first.wait_for(timeout=60_000)
+    finally:
+        for c in contexts:
+            c.close()
+    data, _ = store.load()
+    assert not data.errors
+    assert {"Synthetic: database session 0", "Synthetic: database session 1"} <= set(data["sources"]["title"])
+    geneva = data["events"][data["events"]["title"] == "Talks round in Geneva"]
+    assert len(geneva) == 2 and geneva["event_id"].is_unique
+    history = store.history()
+    assert list(history["kind"][:2]) == ["save", "save"] and set(history["editor"][:2]) == {"local"}
+
+
+def test_a_save_by_another_replica_shows_on_an_open_page_within_seconds(page, team):
+    server, store = team
+    open_view(page, f"{server.url}/timeline")
+    assert "Synthetic call seen by every replica" not in timeline_rows(page)
+    data, _ = store.load()
+    citation = data["citations"][data["citations"]["record_type"] == "event"].iloc[0]
+    event = {"event_id": "synthetic-replica-call", "process_id": "russia-ukraine",
+             "title": "Synthetic call seen by every replica", "type": "call", "status": "held",
+             "start_date": "2025-05-20", "date_precision": "day", "actors": "russia:party; ukraine:party",
+             "summary": "SYNTHETIC test record"}
+    store.save(Change(rows={"events": [event], "citations": [{
+        "citation_id": "cit-replica", "record_type": "event", "record_id": "synthetic-replica-call",
+        "source_id": citation["source_id"], "quote": citation["quote"]}]}), editor="other-replica@example.org")
+    page.get_by_text("Synthetic call seen by every replica").first.wait_for(timeout=40_000)  # no click, no reload
+    assert exceptions(page) == 0
+
+
+def test_the_database_stopped_and_restarted_under_a_running_app(page, team, postgres):
+    server, _ = team
+    open_view(page, f"{server.url}/")
+    page.get_by_text("Russia–Ukraine peace talks").first.wait_for(timeout=20_000)
+    postgres.stop()
+    try:
+        open_view(page, f"{server.url}/")
+        page.get_by_text("Parley cannot read its data just now").wait_for(timeout=30_000)
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "postgres@" not in body and exceptions(page) == 0
+        screenshot(page, "database-down")
+    finally:
+        postgres.start()
+    page.get_by_role("button", name="Try again").click()
+    wait_ready(page)
+    page.get_by_text("Russia–Ukraine peace talks").first.wait_for(timeout=30_000)
+    assert exceptions(page) == 0
+    assert load_dataset(REPO / "data", REPO / "seeds").problems == []

@@ -87,7 +87,8 @@ class Package:
 class DatabaseStore:
     """The team's store. `editor` names who saves: the signed-in editor's e-mail, or "local"."""
 
-    engine: Engine
+    engine: Engine  # reads; on a deployment with two roles, the role that cannot write
+    writer: Engine | None = None  # saves and reverts, where it differs from `engine`
     kind: str = field(default="database", init=False)
 
     @classmethod
@@ -108,7 +109,7 @@ class DatabaseStore:
         from alembic import command  # only needed here: the app does not pay for importing it
         from alembic.config import Config
 
-        with self._connect() as conn:
+        with self._connect(write=True) as conn:
             config = Config()
             config.set_main_option("script_location", str(MIGRATIONS))
             config.attributes["connection"] = conn
@@ -266,9 +267,9 @@ class DatabaseStore:
         return out_dir
 
     # ---- connections --------------------------------------------------------------------------------
-    def _connect(self):
+    def _connect(self, write: bool = False):
         try:
-            return self.engine.connect()
+            return (self.writer if write and self.writer is not None else self.engine).connect()
         except sa.exc.OperationalError as exc:
             raise DatabaseUnavailable(f"the database at {self.where} cannot be reached") from exc
 
@@ -276,7 +277,7 @@ class DatabaseStore:
     def _transaction(self) -> Iterator[Connection]:
         """One transaction holding the save lock; a lost connection becomes a SaveError that says nothing was
         written (PostgreSQL rolls back a transaction whose connection dies)."""
-        conn = self._connect()
+        conn = self._connect(write=True)
         try:
             with conn.begin():
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SAVE_LOCK)))
@@ -284,6 +285,10 @@ class DatabaseStore:
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
             raise SaveError(f"not saved, nothing changed: the connection to the database at {self.where} was lost;"
                             " save again") from exc
+        except sa.exc.ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", "") == "42501":  # insufficient privilege: the read-only role
+                raise SaveError(f"not saved: this connection to {self.where} may only read") from exc
+            raise
         finally:
             conn.close()
 

@@ -33,26 +33,34 @@ class StoreUnavailable(Exception):
     """The store cannot be read now (the database is down); the message is safe to show to a viewer."""
 
 
-def database_url() -> str:
-    """The team database's URL: PARLEY_DATABASE_URL, else `[connections.parley] url` in the secrets; "" for none."""
-    url = os.environ.get("PARLEY_DATABASE_URL", "").strip()
+def database_url(role: str = "parley") -> str:
+    """A database URL: for the editors' role `parley`, PARLEY_DATABASE_URL or `[connections.parley] url`; for
+    the viewers' read-only role `parley_reader`, PARLEY_DATABASE_READER_URL or `[connections.parley_reader]
+    url`. "" when not configured."""
+    url = os.environ.get("PARLEY_DATABASE_URL" if role == "parley" else "PARLEY_DATABASE_READER_URL", "").strip()
     if url:
         return url
     connections = secrets_section("connections")
-    parley = connections.get("parley") if connections is not None else None
-    return str(parley.get("url", "")) if parley is not None else ""
+    section = connections.get(role) if connections is not None else None
+    return str(section.get("url", "")) if section is not None else ""
+
+
+def _engine(role: str, url: str):
+    # st.connection keeps one engine (and its pool) for all sessions; pre-ping replaces connections a
+    # restarted server dropped, so the app recovers by itself when the database is back
+    return st.connection(role, type="sql", url=engine_url(url).render_as_string(hide_password=False),
+                         pool_pre_ping=True, connect_args={"connect_timeout": 5}).engine
 
 
 def current_store() -> Store:
-    """The data folder, or the team's PostgreSQL database when one is configured."""
+    """The data folder, or the team's PostgreSQL database when one is configured. Where the deployment gives
+    a read-only role too, every read goes through it and only saves use the editors' role."""
     url = database_url()
     if not url:
         return FileStore(location.data_dir(), location.seeds_dir())
-    # st.connection keeps one engine (and its pool) for all sessions; pre-ping replaces connections a
-    # restarted server dropped, so the app recovers by itself when the database is back
-    connection = st.connection("parley", type="sql", url=str(engine_url(url)), pool_pre_ping=True,
-                               connect_args={"connect_timeout": 5})
-    return DatabaseStore(connection.engine)
+    writer = _engine("parley", url)
+    reader_url = database_url("parley_reader")
+    return DatabaseStore(_engine("parley_reader", reader_url), writer) if reader_url else DatabaseStore(writer)
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the dataset…")

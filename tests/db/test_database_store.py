@@ -143,3 +143,28 @@ def test_a_stopped_server_gives_a_clear_message_without_the_password_and_the_sto
         postgres.start()
     assert store.load()[0]["events"].shape[0] == 14  # the same engine reconnects by itself
     store.engine.dispose()
+
+
+def test_with_two_roles_reads_go_through_the_one_that_cannot_write(store, app, monkeypatch):
+    """A deployment's viewers read as a role granted SELECT only; saves go through the editors' role."""
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("CREATE ROLE parley_reader_test LOGIN"))
+        conn.execute(sa.text("GRANT SELECT ON ALL TABLES IN SCHEMA public TO parley_reader_test"))
+    reader_url = store.engine.url.set(username="parley_reader_test")
+    reader = sa.create_engine(reader_url)
+    read_only = DatabaseStore(reader)
+    assert read_only.load()[0]["events"].shape[0] == 14
+    with pytest.raises(SaveError, match="may only read"):
+        read_only.save(Change(rows={"issues": [issue("water")]}))
+    both = DatabaseStore(reader, store.engine)
+    assert both.save(Change(rows={"issues": [issue("water")]}), editor="ana@example.org") == {"issues": 1}
+    assert "water" in set(both.load()[0]["issues"]["issue_id"])
+    reader.dispose()  # from here on, a reader connection can only be the app's
+
+    monkeypatch.setenv("PARLEY_DATABASE_READER_URL", reader_url.render_as_string(hide_password=False))
+    at = app(database=store.engine.url.render_as_string(hide_password=False))
+    assert not at.exception and at.title[0].value == "Overview"
+    with store.engine.connect() as conn:  # the app's pool holds its reading connection, as the reader role
+        active = set(conn.execute(sa.text("SELECT usename FROM pg_stat_activity WHERE datname = current_database()"
+                                          " AND application_name = ''")).scalars())
+    assert "parley_reader_test" in active

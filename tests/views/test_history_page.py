@@ -79,3 +79,35 @@ def test_a_database_that_is_down_gives_viewers_a_clear_message(app, postgres, te
         postgres.start()
     again = app(database=team_database)
     assert not again.exception and not again.error
+
+
+def signed_in(email: str, database: str, monkeypatch):
+    """The Curate view for a user signed in (st.login) as `email`, with ana and ben on the editors' list."""
+    import streamlit as st
+    from conftest import APP
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_resource.clear()
+    monkeypatch.setenv("PARLEY_DATABASE_URL", database)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.user = {"is_logged_in": True, "email": email}
+    at.secrets["parley"] = {"editors": ["ana@example.org", "ben@example.org"]}
+    at.run()
+    at.switch_page("views/curate.py").run()
+    return at
+
+
+def test_signed_in_editors_each_save_under_their_own_name_and_others_only_read(team_database, monkeypatch):
+    from test_curate_page import SYNTHETIC, paste
+
+    for n, email in enumerate(["ana@example.org", "ben@example.org"]):
+        at = signed_in(email, team_database, monkeypatch)
+        assert any(f"signed in as {email}" in s.value for s in at.success)
+        paste(at, text=SYNTHETIC + f" Copy {n}.", title=f"Synthetic: saved by {email}")
+        at.button(key="curate-save").click().run()
+        assert not at.exception and any("Saved:" in s.value for s in at.success)
+    eve = signed_in("eve@example.org", team_database, monkeypatch)
+    assert not [b for b in eve.button if b.key == "curate-save"]
+    history = DatabaseStore.from_url(team_database).history()
+    assert list(history["editor"][:3]) == ["ben@example.org", "ana@example.org", "ana@example.org"]
+    assert history.iloc[0]["source_id"] != history.iloc[1]["source_id"] != ""

@@ -1,6 +1,7 @@
 # Parley on a team's own server: docker build -t parley . && docker run -p 8501:8501 parley
 # The image holds the code and the bundled data; mount a backed-up volume over /app/data and /app/seeds
 # (and set PARLEY_DATA_DIR / PARLEY_SEEDS_DIR if elsewhere) for data that outlives the container.
+# A team curating together sets PARLEY_DATABASE_URL (a PostgreSQL database; see README) instead of a volume.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \

@@ -84,12 +84,11 @@ def test_a_database_that_is_down_gives_viewers_a_clear_message(app, postgres, te
 def signed_in(email: str, database: str, monkeypatch):
     """The Curate view for a user signed in (st.login) as `email`, with ana and ben on the editors' list."""
     import streamlit as st
-    from conftest import APP
     from streamlit.testing.v1 import AppTest
 
     st.cache_resource.clear()
     monkeypatch.setenv("PARLEY_DATABASE_URL", database)
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=60)
     at.user = {"is_logged_in": True, "email": email}
     at.secrets["parley"] = {"editors": ["ana@example.org", "ben@example.org"]}
     at.run()

@@ -54,6 +54,14 @@ def start_server(tmp_path):
         server.stop()
 
 
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page, desktop-sized."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
 def wait_ready(page: Page, timeout: float = 60_000) -> None:
     """Wait until the app is connected and no script run is in progress."""
     page.wait_for_selector(READY, timeout=timeout)

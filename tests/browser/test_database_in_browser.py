@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import REPO, exceptions, open_view, screenshot, wait_ready
-from test_views_in_browser import VIEWS, propose, timeline_rows
+from test_views_in_browser import VIEWS, save_from_two_sessions_at_once, timeline_rows
 
 from dashboard.curation.store import Change
 from dashboard.dataset.loader import load_dataset
@@ -24,13 +24,6 @@ def team(database, start_server, tmp_path):
     store.engine.dispose()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    yield context.new_page()
-    context.close()
-
-
 def test_every_view_renders_on_the_database(page, team):
     server, _ = team
     for name, (path, expected) in {**VIEWS, "history": ("history", "Every save to the team")}.items():
@@ -42,20 +35,7 @@ def test_every_view_renders_on_the_database(page, team):
 
 def test_two_sessions_saving_at_once_on_the_database_keep_both_records(browser, team):
     server, store = team
-    contexts = [browser.new_context(viewport={"width": 1440, "height": 1000}) for _ in range(2)]
-    try:
-        pages = [c.new_page() for c in contexts]
-        for n, page in enumerate(pages):
-            open_view(page, f"{server.url}/curate")
-            propose(page, title=f"Synthetic: database session {n}", extra=f" This is session {n}'s copy.")
-            page.get_by_text("Every accepted record passes validation.").wait_for()
-        for button in [page.get_by_role("button", name="Save accepted records") for page in pages]:
-            button.click(no_wait_after=True)  # both clicks go out before either save has finished
-        for page in pages:
-            page.get_by_text("Saved:", exact=False).filter(has_not_text="not saved").first.wait_for(timeout=60_000)
-    finally:
-        for c in contexts:
-            c.close()
+    save_from_two_sessions_at_once(browser, server.url, "Synthetic: database session")
     data, _ = store.load()
     assert not data.errors
     assert {"Synthetic: database session 0", "Synthetic: database session 1"} <= set(data["sources"]["title"])

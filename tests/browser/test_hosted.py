@@ -20,13 +20,6 @@ def hosted(tmp_path, start_server):
     return start_server(tmp_path / "data", tmp_path / "seeds", **HOSTED)
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    yield context.new_page()
-    context.close()
-
-
 def test_a_failure_shows_viewers_no_stack_trace_or_message(page, tmp_path):
     from browser_support import Server
 

@@ -19,13 +19,6 @@ VIEWS = {
 }
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("name", list(VIEWS))
 def test_every_view_renders_its_key_content(page, bundled, name):
     path, expected = VIEWS[name]
@@ -123,14 +116,14 @@ def test_read_only_deployment_offers_no_way_to_save(page, start_server, folder_c
     assert sorted((p.name, p.stat().st_size) for p in (folder_copy / "data").iterdir()) == before
 
 
-def test_two_sessions_saving_at_once_keep_both_records(browser, start_server, folder_copy):
-    server = start_server(folder_copy / "data", folder_copy / "seeds")
+def save_from_two_sessions_at_once(browser, url: str, title: str) -> None:
+    """Two browser sessions each propose a pasted article ("<title> 0", "<title> 1") and press save together."""
     contexts = [browser.new_context(viewport={"width": 1440, "height": 1000}) for _ in range(2)]
     try:
         pages = [c.new_page() for c in contexts]
         for n, page in enumerate(pages):
-            open_view(page, f"{server.url}/curate")
-            propose(page, title=f"Synthetic: session {n}", extra=f" This is session {n}'s copy.")
+            open_view(page, f"{url}/curate")
+            propose(page, title=f"{title} {n}", extra=f" This is session {n}'s copy.")
             page.get_by_text("Every accepted record passes validation.").wait_for()
         buttons = [page.get_by_role("button", name="Save accepted records") for page in pages]
         for button in buttons:  # both clicks go out before either save has finished
@@ -140,6 +133,11 @@ def test_two_sessions_saving_at_once_keep_both_records(browser, start_server, fo
     finally:
         for c in contexts:
             c.close()
+
+
+def test_two_sessions_saving_at_once_keep_both_records(browser, start_server, folder_copy):
+    server = start_server(folder_copy / "data", folder_copy / "seeds")
+    save_from_two_sessions_at_once(browser, server.url, "Synthetic: session")
     from dashboard.dataset.loader import load_dataset
 
     ds = load_dataset(folder_copy / "data", folder_copy / "seeds")

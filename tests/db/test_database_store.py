@@ -168,3 +168,18 @@ def test_with_two_roles_reads_go_through_the_one_that_cannot_write(store, app, m
         active = set(conn.execute(sa.text("SELECT usename FROM pg_stat_activity WHERE datname = current_database()"
                                           " AND application_name = ''")).scalars())
     assert "parley_reader_test" in active
+
+
+def test_a_bad_record_in_the_database_is_reported_like_a_bad_line_in_a_file(store):
+    """The loader's rules apply to database content: a bad row is held back and named by file, line and field."""
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE parley_events SET start_date = '2022-07-41' WHERE event_id = :e"),
+                     {"e": "ru-ua-2025-03-jeddah-meeting"})
+        line = conn.execute(sa.text(
+            "SELECT count(*) + 1 FROM parley_events WHERE row_no <= (SELECT row_no FROM parley_events "
+            "WHERE event_id = :e)"), {"e": "ru-ua-2025-03-jeddah-meeting"}).scalar()
+    data, _ = store.load()
+    problem = next(p for p in data.problems if p.field == "start_date")
+    assert (problem.file, problem.line, problem.value) == ("events.csv", line, "2022-07-41")
+    assert "ru-ua-2025-03-jeddah-meeting" not in set(data["events"]["event_id"])
+    assert "ru-ua-2025-03-jeddah-meeting" in set(data.invalid["events"]["event_id"])

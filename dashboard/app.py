@@ -27,6 +27,7 @@ pages = [
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/positions.py", title="Positions", icon=":material/compare_arrows:", url_path="positions"),
     st.Page("views/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
+    st.Page("views/search.py", title="Search", icon=":material/search:", url_path="search"),
     st.Page("views/data.py", title="Data", icon=":material/table:", url_path="data"),
     st.Page("views/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"),
 ]

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.filters import Filters, filter_events, filter_positions
+from dashboard.analysis.search import SearchIndex
 from dashboard.curation.store import FileStore, Store
 from dashboard.dataset import location
 from dashboard.dataset.loader import Dataset
@@ -139,3 +140,13 @@ def set_context(context: ViewContext) -> None:
 def context() -> ViewContext:
     """The context the entry point built for this run (views are only run from it)."""
     return st.session_state[CONTEXT_KEY]
+
+
+@st.cache_resource(max_entries=2, show_spinner="Indexing the words…")
+def _search_index(_data: Dataset, digest: str) -> SearchIndex:
+    return SearchIndex.build(_data)
+
+
+def search_index(data: Dataset, version: DataVersion) -> SearchIndex:
+    """The full-text index of this dataset version, built once and shared by all sessions."""
+    return _search_index(data, version.digest)

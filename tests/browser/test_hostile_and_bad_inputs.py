@@ -64,6 +64,11 @@ def test_hostile_text_is_shown_as_text_on_every_view(browser, start_server, tmp_
         page.wait_for_selector(".js-plotly-plot .yaxislayer-above text", timeout=30_000)
         ticks = page.locator(".js-plotly-plot .yaxislayer-above text").evaluate_all("els => els.map(e => e.textContent)")
         assert TITLE in ticks
+        open_view(page, f"{server.url}/search?q=SYNTHETIC")  # hits on hostile text, marked but still text
+        page.locator(".parley-hit mark").first.wait_for(timeout=30_000)
+        body = page.locator("[data-testid=stMain]").inner_text()
+        assert HOSTILE["script"] in body and exceptions(page) == 0
+        assert page.locator("[data-testid=stMain] img[src*='198.51.100.7']").count() == 0
     finally:
         context.close()
     assert guard.dialogs == [], guard.dialogs

@@ -14,6 +14,7 @@ VIEWS = {
     "timeline": ("timeline", "Russia–Ukraine direct talks in Istanbul"),
     "positions": ("positions", "realities on the ground"),
     "sources": ("sources", "Official: Russia to push for recognition"),
+    "search": ("search?q=%22realities+on+the+ground%22", "Read it in the article"),
     "data": ("data", "Data health"),
     "curate": ("curate", "The article"),
 }

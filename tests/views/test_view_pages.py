@@ -9,7 +9,8 @@ import pytest
 from dashboard.dataset.loader import load_dataset
 from dashboard.ui.safe_text import md
 
-PAGES = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/sources.py", "views/data.py"]
+PAGES = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/sources.py", "views/search.py",
+         "views/data.py"]
 NARROW = {"process": "Black Sea Grain Initiative"}
 NOTHING = {"type": "call", "status": "suspended"}
 
@@ -149,3 +150,22 @@ def test_positions_process_picker_from_the_url(app):
     at = app(query={"positions_process": "Israel–Hamas cease-fire and hostage talks"}, page="views/positions.py")
     assert at.selectbox(key="positions_process").value == "israel-hamas"
     assert set(at.dataframe[0].value["actor"]) == {"United States"}
+
+
+def test_search_from_the_url_shows_the_sentence_marked_and_links_to_its_article(app):
+    at = app(query={"q": '"realities on the ground"'}, page="views/search.py")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.text_input(key="q").value == '"realities on the ground"'
+    html = [h.proto.body for h in at.get("html")]
+    assert any("<mark>realities on the ground</mark>" in h for h in html)
+    assert all("<script" not in h for h in html)
+    links = [link for link in at.get("page_link") if "sources" in link.proto.page]
+    assert links and "src-000" in links[0].proto.query_string
+    assert any("passage(s)" in m.value for m in at.markdown)
+
+
+def test_search_with_no_match_and_with_an_unreadable_query(app):
+    none = app(query={"q": "zanzibar"}, page="views/search.py")
+    assert any("Nothing matches" in i.value for i in none.info) and not none.get("html")
+    bad = app(query={"q": '"unclosed'}, page="views/search.py")
+    assert not bad.exception and any("double quotes" in e.value for e in bad.error)

@@ -22,6 +22,7 @@ from dashboard.ui import share, sidebar, state  # noqa: E402
 # A local icon: a Material icon as page_icon makes every browser fetch it from a Google font server.
 st.set_page_config(page_title="Parley", page_icon=str(Path(__file__).parent / "assets" / "parley.svg"), layout="wide")
 
+store = state.current_store()  # the data folder, or a team's database: chosen once per run
 pages = [
     st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
@@ -31,19 +32,19 @@ pages = [
     st.Page("views/data.py", title="Data", icon=":material/table:", url_path="data"),
     st.Page("views/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"),
 ]
-if state.database_url():  # a team's database keeps who saved what; a data folder's history is its git log
+if store.kind == "database":  # a team's database keeps who saved what; a data folder's history is its git log
     pages.append(st.Page("views/history.py", title="History", icon=":material/history:", url_path="history"))
 navigation = st.navigation(pages)
 
 try:
-    data, version = state.dataset_and_version()
+    data, version = state.dataset_and_version(store)
 except state.StoreUnavailable as exc:
     # the database is down: say so plainly (no stack trace, no credential); the next rerun tries again
     st.error(f"Parley cannot read its data just now: {exc}. Try again in a minute.", icon=":material/cloud_off:")
     st.button("Try again", icon=":material/refresh:")
     st.stop()
 filters = sidebar.filter_sidebar(data)
-context = state.build_context(data, version, filters, state.current_store())
+context = state.build_context(data, version, filters, store)
 state.set_context(context)
 share.stale_link_notice(version)
 errors = len(data.errors)

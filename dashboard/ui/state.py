@@ -73,11 +73,11 @@ def _load(_store: Store, where: str, fingerprint: str) -> tuple[Dataset, DataVer
     return data, version
 
 
-def dataset_and_version() -> tuple[Dataset, DataVersion]:
+def dataset_and_version(store: Store | None = None) -> tuple[Dataset, DataVersion]:
     """The data the views show and its version, keyed on the store's fingerprint, asked once per rerun (a stat
     of the folders, or one indexed query of the database). Loaded once per change and shared by all sessions.
     """
-    store = current_store()
+    store = store or current_store()
     try:
         fingerprint = store.fingerprint()
         loaded = _load(store, f"{store.kind}:{store.where}", fingerprint)
@@ -121,12 +121,12 @@ class ViewContext:
     positions: pd.DataFrame
 
 
-def build_context(data: Dataset, version: DataVersion, filters: Filters, store: Store | None = None) -> ViewContext:
+def build_context(data: Dataset, version: DataVersion, filters: Filters, store: Store) -> ViewContext:
     actors = data["actors"]
     return ViewContext(
         data=data,
         version=version,
-        store=store or current_store(),
+        store=store,
         filters=filters,
         events=filter_events(data["events"], data.event_actors, actors, filters),
         positions=filter_positions(data["positions"], actors, filters),

@@ -115,6 +115,24 @@ def new_errors(before: Dataset, after: Dataset) -> list[Problem]:
     return [p for p in after.errors if _problem_key(p) not in known]
 
 
+def checked_change(current: Dataset, change: Change | Callable[[Dataset], Change],
+                   article_exists: Callable[[Path], bool], after: Callable[[Change], Dataset]) -> Change:
+    """The change a save will write, built against `current` if it is a function of the data, or a SaveError
+    that says why nothing will be: no record, an article file that exists already, or new errors in `after`
+    (the data as it would be). Every store runs these checks under its lock."""
+    if callable(change):
+        change = change(current)
+    if change.is_empty():
+        raise SaveError("nothing to save: no record was accepted")
+    for path in change.files:
+        if article_exists(path):
+            raise SaveError(f"{path.name} already exists; an article file is never overwritten")
+    errors = new_errors(current, after(change))
+    if errors:
+        raise SaveError(f"not saved: {len(errors)} problem(s) in the new records", errors)
+    return change
+
+
 def save(data_dir: Path, seeds_dir: Path, change: Change | Callable[[Dataset], Change],
          lock_timeout: float = 30) -> dict[str, int]:
     """Append the change's rows and files atomically. Returns the number of rows added per table.
@@ -126,17 +144,9 @@ def save(data_dir: Path, seeds_dir: Path, change: Change | Callable[[Dataset], C
     try:
         with FileLock(str(data_dir / LOCK_NAME), timeout=lock_timeout):
             recover(data_dir)
-            current = load_dataset(data_dir, seeds_dir)
-            if callable(change):
-                change = change(current)
-            if change.is_empty():
-                raise SaveError("nothing to save: no record was accepted")
-            for path in change.files:
-                if path.exists():
-                    raise SaveError(f"{path.name} already exists; an article file is never overwritten")
-            new_errors = validate(data_dir, seeds_dir, change, before=current)
-            if new_errors:
-                raise SaveError(f"not saved: {len(new_errors)} problem(s) in the new records", new_errors)
+            change = checked_change(
+                load_dataset(data_dir, seeds_dir), change, Path.exists,
+                lambda c: load_dataset(data_dir, seeds_dir, pending=planned_writes(data_dir, c)))
             commit(data_dir, planned_writes(data_dir, change))
     except Timeout as exc:
         raise SaveError("not saved: another save has held the data folder for too long; try again") from exc

@@ -22,7 +22,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from dashboard.curation.store import Change, SaveError, append_rows, new_errors
+from dashboard.curation.store import Change, SaveError, append_rows, checked_change, new_errors
 from dashboard.dataset.loader import Dataset, load_dataset
 from dashboard.dataset.problems import Problem
 from dashboard.dataset.schema import LOAD_ORDER, TABLES, datapackage_json
@@ -159,9 +159,7 @@ class DatabaseStore:
                            saves.c.records, saves.c.reverts, saves.c.save_id.in_(reverted).label("reverted"))
                  .order_by(saves.c.save_id.desc()).limit(limit))
         with self._connect() as conn:
-            frame = pd.DataFrame(conn.execute(query).mappings().all(),
-                                 columns=["save_id", "kind", "editor", "saved_at", "source_id", "records", "reverts",
-                                          "reverted"])
+            frame = pd.DataFrame(conn.execute(query).all(), columns=list(query.selected_columns.keys()))
         frame["what"] = frame["records"].map(_summary)
         return frame
 
@@ -174,17 +172,8 @@ class DatabaseStore:
         """Add the change's records and articles in one transaction, or nothing. Returns rows added per table."""
         with self._transaction() as conn:
             package = self.package(conn)
-            current = package.dataset()
-            if callable(change):
-                change = change(current)
-            if change.is_empty():
-                raise SaveError("nothing to save: no record was accepted")
-            for path in change.files:
-                if path.name in package.articles:
-                    raise SaveError(f"{path.name} already exists; an article file is never overwritten")
-            errors = new_errors(current, package.with_change(change).dataset())
-            if errors:
-                raise SaveError(f"not saved: {len(errors)} problem(s) in the new records", errors)
+            change = checked_change(package.dataset(), change, lambda path: path.name in package.articles,
+                                    lambda c: package.with_change(c).dataset())
             save_id = self._record_save(conn, "save", editor, change)
             self._insert(conn, change, save_id)
         return {name: len(rows) for name, rows in change.rows.items() if rows}

@@ -36,6 +36,7 @@ from dashboard.ui.state import context
 WORK = "curate_work"  # the article under review and the proposals, kept across reruns
 NEW_PROCESS = "+ a new process"
 
+
 def _metadata_form(prefix: str, draft: ArticleDraft) -> ArticleDraft:
     c1, c2, c3 = st.columns([3, 2, 2])
     draft.title = c1.text_input("Title", draft.title, key=f"{prefix}-title")

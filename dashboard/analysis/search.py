@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
+from html import escape
 
 import pandas as pd
 
@@ -50,10 +52,12 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
 
 @dataclass
 class SearchIndex:
-    """An FTS5 index of one dataset version. Safe to share between sessions (reads only, one lock)."""
+    """An FTS5 index of one dataset version, shared by all sessions: reads only, one at a time on its one
+    connection (Streamlit runs each session's script on a thread of its own)."""
 
     connection: sqlite3.Connection
     size: int
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def build(cls, data: Dataset) -> SearchIndex:
@@ -88,10 +92,11 @@ class SearchIndex:
         if not query:
             return pd.DataFrame(columns=RESULT_COLUMNS)
         try:
-            found = self.connection.execute(
-                "SELECT highlight(passages, 0, ?, ?), kind, source_id, record_type, record_id, citations, "
-                "bm25(passages) FROM passages WHERE passages MATCH ? ORDER BY bm25(passages) LIMIT ?",
-                (MARK_START, MARK_END, query, limit)).fetchall()
+            with self.lock:
+                found = self.connection.execute(
+                    "SELECT highlight(passages, 0, ?, ?), kind, source_id, record_type, record_id, citations, "
+                    "bm25(passages) FROM passages WHERE passages MATCH ? ORDER BY bm25(passages) LIMIT ?",
+                    (MARK_START, MARK_END, query, limit)).fetchall()
         except sqlite3.OperationalError as exc:
             raise SearchError(f"the search cannot read {query!r} ({exc}): put a phrase in double quotes, and write "
                               "AND, OR and NOT in capitals between words") from exc
@@ -100,6 +105,4 @@ class SearchIndex:
 
 def marked_html(text: str) -> str:
     """A hit's text as HTML: escaped, with its matches in <mark>."""
-    from html import escape
-
     return escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")

@@ -18,6 +18,7 @@ Every save:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -115,6 +116,15 @@ def new_errors(before: Dataset, after: Dataset) -> list[Problem]:
     return [p for p in after.errors if _problem_key(p) not in known]
 
 
+def stamp_recorded(change: Change, day: dt.date | None = None) -> None:
+    """Give every new row the day it is recorded (today, unless the curator wrote one): "what changed since" reads it."""
+    day_text = (day or dt.date.today()).isoformat()
+    for rows in change.rows.values():
+        for row in rows:
+            if not row.get("recorded"):
+                row["recorded"] = day_text
+
+
 def checked_change(current: Dataset, change: Change | Callable[[Dataset], Change],
                    article_exists: Callable[[Path], bool], after: Callable[[Change], Dataset]) -> Change:
     """The change a save will write, built against `current` if it is a function of the data, or a SaveError
@@ -124,6 +134,7 @@ def checked_change(current: Dataset, change: Change | Callable[[Dataset], Change
         change = change(current)
     if change.is_empty():
         raise SaveError("nothing to save: no record was accepted")
+    stamp_recorded(change)
     for path in change.files:
         if article_exists(path):
             raise SaveError(f"{path.name} already exists; an article file is never overwritten")

@@ -68,6 +68,11 @@ class Dataset:
         """source_id -> the article's title."""
         return dict(zip(self.tables["sources"]["source_id"], self.tables["sources"]["title"]))
 
+    @cached_property
+    def proposition_statements(self) -> dict[str, str]:
+        """proposition_id -> its statement."""
+        return dict(zip(self.tables["propositions"]["proposition_id"], self.tables["propositions"]["statement"]))
+
     @property
     def problems_table(self) -> pd.DataFrame:
         return problems_frame(self.problems)
@@ -124,7 +129,11 @@ def read_table(path: Path, table: Table, problems: list[Problem], content: bytes
     """
     columns = table.columns
     if content is None and not path.exists():
-        problems.append(Problem(table.filename, None, "", "", f"table {table.filename} is missing from the data folder"))
+        if table.optional:
+            problems.append(Problem(table.filename, None, "", "", f"table {table.filename} is not in the data folder: "
+                                    f"read as empty (add it to curate {table.name})", WARNING))
+        else:
+            problems.append(Problem(table.filename, None, "", "", f"table {table.filename} is missing from the data folder"))
         return pd.DataFrame(columns=[*columns, LINE])
     raw = path.read_bytes() if content is None else content
     frame = _read_well_formed(raw)
@@ -299,6 +308,25 @@ def _check_precision(check: _Checker, date_field: str) -> None:
     mismatch = dates.precision_mismatch(frame[f"{date_field}__granularity"], frame["date_precision"])
     if mismatch.any():  # the message is a column: build it only when some row needs it
         check.report(mismatch, date_field, "the date is less precise than date_precision = " + frame["date_precision"])
+
+
+def _check_propositions_match(check: _Checker, propositions: pd.DataFrame) -> None:
+    """A position's proposition lies inside the position's own process and issue, or the comparison is void."""
+    frame = check.frame
+    by_id = propositions.drop_duplicates("proposition_id").set_index("proposition_id")
+    for column in ("process_id", "issue_id"):
+        theirs = lookup(frame["proposition_id"], by_id[column], default=None)
+        differs = frame["proposition_id"].ne("") & theirs.notna() & theirs.ne(frame[column])
+        if differs.any():
+            check.report(differs, "proposition_id",
+                         f"the proposition belongs to {column} '" + theirs.fillna("") + "', this position to '"
+                         + frame[column] + "'")
+
+
+def _check_recorded_day(check: _Checker) -> None:
+    frame = check.frame
+    partial = frame["recorded__granularity"].ne("") & frame["recorded__granularity"].ne("day")
+    check.report(partial, "recorded", "'recorded' is the day the record was added: write it as YYYY-MM-DD", WARNING)
 
 
 def _check_end_after_start(check: _Checker) -> None:
@@ -527,6 +555,9 @@ def _check_references_between_tables(checks: dict[str, _Checker]) -> pd.DataFram
     _check_precision(checks["events"], "start_date")
     _check_end_after_start(checks["events"])
     _check_precision(checks["positions"], "date")
+    _check_propositions_match(checks["positions"], frames["propositions"])
+    for check in checks.values():
+        _check_recorded_day(check)
     event_actors = _parse_event_actors(checks["events"], known["actors"])
     speakers = frames["positions"]["speaker_id"]
     kind = lookup(speakers, frames["actors"].set_index("actor_id")["kind"], default=None)
@@ -581,7 +612,7 @@ def _derive_columns(tables: dict[str, pd.DataFrame], checks: dict[str, _Checker]
     sources = tables["sources"]
     sources["published_value"] = sources["published__parsed"]
     tables["sources"] = _drop_work_columns(sources)
-    for name in ("actors", "processes", "issues", "citations"):
+    for name in ("actors", "processes", "issues", "propositions", "citations"):
         tables[name] = _drop_work_columns(tables[name])
     valid_sources = set(tables["sources"]["source_id"])
     articles = {sid: art for sid, art in articles.items() if sid in valid_sources}

@@ -75,6 +75,7 @@ class Table:
     description: str
     key: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
+    optional: bool = False  # a data folder without this file still loads (the table came after the first release)
 
     @property
     def filename(self) -> str:
@@ -92,129 +93,158 @@ class Table:
         return next(f for f in self.fields if f.name == name)
 
 
+RECORDED_HELP = ("Day the record entered the dataset, YYYY-MM-DD: filled in by the save that added it (not the "
+                 "day of what it reports); empty when unknown")
 DATE_HELP = "ISO date: YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source allows"
 LIST_HELP = "list; items separated by a semicolon"
 
+_TABLES = (
+    Table(
+        "sources",
+        "The articles the dataset is drawn from, one row per article in seeds/.",
+        "source_id",
+        (
+            Field("source_id", "string", "Stable identifier of the article", True, example="src-001"),
+            Field("title", "string", "Headline as published", True),
+            Field("outlet", "string", "Who published this copy (empty when the article does not say)"),
+            Field("author", "string", "Byline, if any"),
+            Field("url", "string", "Where this copy was published (empty when unknown)"),
+            Field("published", "date", "Publication date; empty when unknown. " + DATE_HELP),
+            Field("language", "string", "BCP 47 language code of the text", True, example="en"),
+            Field("seed_file", "string", "File name of the article text in seeds/", True),
+            Field("licence", "string", "Licence or status of the text"),
+            Field("note", "string", "Curator's note on the copy or the metadata"),
+        ),
+    ),
+    Table(
+        "actors",
+        "States, international organisations, people and armed or political groups.",
+        "actor_id",
+        (
+            Field("actor_id", "string", "Stable identifier", True, example="russia"),
+            Field("name", "string", "Name as used in the dashboard", True),
+            Field("kind", "string", "What sort of actor", True, enum=ACTOR_KINDS),
+            Field("aliases", "list", "Other names, capitals or adjectives that stand for it; " + LIST_HELP,
+                  example="Russian Federation; Moscow; Kremlin"),
+            Field("affiliation", "string", "The actor this one belongs to (a minister's state)",
+                  reference="actors.actor_id"),
+            Field("title", "string", "Office held, as the sources give it", example="Foreign Minister"),
+            Field("country_code", "string", "ISO 3166-1 alpha-3 code for a state, to join UCDP/ACLED data"),
+        ),
+    ),
+    Table(
+        "processes",
+        "Negotiation tracks; several conflicts live in one dataset.",
+        "process_id",
+        (
+            Field("process_id", "string", "Stable identifier", True, example="russia-ukraine"),
+            Field("name", "string", "Name of the track", True),
+            Field("conflict", "string", "The conflict it seeks to settle", True),
+            Field("description", "string", "What the track covers"),
+        ),
+    ),
+    Table(
+        "issues",
+        "What positions are about (after PLOVER contexts and PA-X provision groups).",
+        "issue_id",
+        (
+            Field("issue_id", "string", "Stable identifier", True, example="territory"),
+            Field("label", "string", "Short label", True),
+            Field("description", "string", "What falls under it", True),
+        ),
+    ),
+    Table(
+        "propositions",
+        "What exactly is negotiated: a short statement inside an issue that positions take a stance toward, "
+        "so that two actors' stances on it can be compared.",
+        "proposition_id",
+        (
+            Field("proposition_id", "string", "Stable identifier", True, example="ru-ua-ceded-territory-recognised"),
+            Field("process_id", "string", "The negotiation track", True, reference="processes.process_id"),
+            Field("issue_id", "string", "The issue it falls under", True, reference="issues.issue_id"),
+            Field("statement", "string",
+                  "The matter as one short statement that a side can demand, accept, oppose or reject, "
+                  "in the curator's words", True,
+                  example="The territories Russia claims are recognised as Russian"),
+            Field("note", "string", "Curator's note: what the statement covers and what it leaves out"),
+        ),
+        optional=True,
+    ),
+    Table(
+        "events",
+        "Talks and related events: announcements, rounds, calls, offers, agreements.",
+        "event_id",
+        (
+            Field("event_id", "string", "Stable identifier", True, example="ru-ua-2025-istanbul-round"),
+            Field("process_id", "string", "The negotiation track", True, reference="processes.process_id"),
+            Field("title", "string", "Short title", True),
+            Field("type", "string", "What kind of event", True, enum=tuple(EVENT_TYPES)),
+            Field("status", "string", "Whether it took place", True, enum=EVENT_STATUSES),
+            Field("start_date", "date", "When it happened (or is expected). " + DATE_HELP, True),
+            Field("end_date", "date",
+                  "Last day it ran, or the latest day it can have happened when the sources leave a span "
+                  "(UCDP's date_end). " + DATE_HELP),
+            Field("date_precision", "string", "How exactly start_date is known", True, enum=PRECISIONS),
+            Field("announced_date", "date",
+                  "The date it was announced for, where that differs from start_date. " + DATE_HELP),
+            Field("venue_city", "string", "City where it met"),
+            Field("venue_country", "string", "Country where it met"),
+            Field("level", "string", "Who met", enum=LEVELS),
+            Field("actors", "list",
+                  "Actors with their role, as actor_id:role; " + LIST_HELP + f"; roles: {', '.join(ROLES)}",
+                  example="russia:party; ukraine:party; turkiye:mediator"),
+            Field("summary", "string", "One or two sentences, in the curator's words", True),
+            Field("note", "string", "Curator's note, e.g. how an imprecise date was established"),
+        ),
+    ),
+    Table(
+        "positions",
+        "What an actor states on an issue on a date, with its stance and whether it is a red line.",
+        "position_id",
+        (
+            Field("position_id", "string", "Stable identifier", True, example="pos-russia-territory-2025-05"),
+            Field("process_id", "string", "The negotiation track", True, reference="processes.process_id"),
+            Field("actor_id", "string", "Whose position", True, reference="actors.actor_id"),
+            Field("speaker_id", "string", "Who said it, when a person is named", reference="actors.actor_id"),
+            Field("issue_id", "string", "What it is about", True, reference="issues.issue_id"),
+            Field("proposition_id", "string",
+                  "The proposition the stance is toward, when one is curated; it must belong to the same "
+                  "process and issue. Positions on one proposition are comparable across actors",
+                  reference="propositions.proposition_id"),
+            Field("date", "date", "When it was stated. " + DATE_HELP, True),
+            Field("date_precision", "string", "How exactly the date is known", True, enum=PRECISIONS),
+            Field("stance", "string", "Place on the stance scale", True, enum=tuple(STANCES)),
+            Field("red_line", "boolean",
+                  "true when the actor itself declares it non-negotiable, in words it is quoted or reported as "
+                  "saying (data/README.md, Red line); a reporter's verb such as 'insists' is not enough",
+                  True, enum=("true", "false")),
+            Field("paraphrase", "string", "The position in a short sentence, in the curator's words", True),
+            Field("note", "string", "Curator's note"),
+        ),
+    ),
+    Table(
+        "citations",
+        "Verbatim quotes tying each event and position to its source articles.",
+        "citation_id",
+        (
+            Field("citation_id", "string", "Stable identifier", True, example="cit-001"),
+            Field("record_type", "string", "What is cited", True, enum=RECORD_TYPES),
+            Field("record_id", "string", "The event_id or position_id", True),
+            Field("source_id", "string", "The article", True, reference="sources.source_id"),
+            Field("quote", "string", "Exact words from the article (whitespace and quote marks may differ)",
+                  True),
+        ),
+    ),
+)
+
+# Every table ends with the day each record was recorded, the field "what changed since" reads.
 TABLES: dict[str, Table] = {
-    t.name: t
-    for t in (
-        Table(
-            "sources",
-            "The articles the dataset is drawn from, one row per article in seeds/.",
-            "source_id",
-            (
-                Field("source_id", "string", "Stable identifier of the article", True, example="src-001"),
-                Field("title", "string", "Headline as published", True),
-                Field("outlet", "string", "Who published this copy (empty when the article does not say)"),
-                Field("author", "string", "Byline, if any"),
-                Field("url", "string", "Where this copy was published (empty when unknown)"),
-                Field("published", "date", "Publication date; empty when unknown. " + DATE_HELP),
-                Field("language", "string", "BCP 47 language code of the text", True, example="en"),
-                Field("seed_file", "string", "File name of the article text in seeds/", True),
-                Field("licence", "string", "Licence or status of the text"),
-                Field("note", "string", "Curator's note on the copy or the metadata"),
-            ),
-        ),
-        Table(
-            "actors",
-            "States, international organisations, people and armed or political groups.",
-            "actor_id",
-            (
-                Field("actor_id", "string", "Stable identifier", True, example="russia"),
-                Field("name", "string", "Name as used in the dashboard", True),
-                Field("kind", "string", "What sort of actor", True, enum=ACTOR_KINDS),
-                Field("aliases", "list", "Other names, capitals or adjectives that stand for it; " + LIST_HELP,
-                      example="Russian Federation; Moscow; Kremlin"),
-                Field("affiliation", "string", "The actor this one belongs to (a minister's state)",
-                      reference="actors.actor_id"),
-                Field("title", "string", "Office held, as the sources give it", example="Foreign Minister"),
-                Field("country_code", "string", "ISO 3166-1 alpha-3 code for a state, to join UCDP/ACLED data"),
-            ),
-        ),
-        Table(
-            "processes",
-            "Negotiation tracks; several conflicts live in one dataset.",
-            "process_id",
-            (
-                Field("process_id", "string", "Stable identifier", True, example="russia-ukraine"),
-                Field("name", "string", "Name of the track", True),
-                Field("conflict", "string", "The conflict it seeks to settle", True),
-                Field("description", "string", "What the track covers"),
-            ),
-        ),
-        Table(
-            "issues",
-            "What positions are about (after PLOVER contexts and PA-X provision groups).",
-            "issue_id",
-            (
-                Field("issue_id", "string", "Stable identifier", True, example="territory"),
-                Field("label", "string", "Short label", True),
-                Field("description", "string", "What falls under it", True),
-            ),
-        ),
-        Table(
-            "events",
-            "Talks and related events: announcements, rounds, calls, offers, agreements.",
-            "event_id",
-            (
-                Field("event_id", "string", "Stable identifier", True, example="ru-ua-2025-istanbul-round"),
-                Field("process_id", "string", "The negotiation track", True, reference="processes.process_id"),
-                Field("title", "string", "Short title", True),
-                Field("type", "string", "What kind of event", True, enum=tuple(EVENT_TYPES)),
-                Field("status", "string", "Whether it took place", True, enum=EVENT_STATUSES),
-                Field("start_date", "date", "When it happened (or is expected). " + DATE_HELP, True),
-                Field("end_date", "date",
-                      "Last day it ran, or the latest day it can have happened when the sources leave a span "
-                      "(UCDP's date_end). " + DATE_HELP),
-                Field("date_precision", "string", "How exactly start_date is known", True, enum=PRECISIONS),
-                Field("announced_date", "date",
-                      "The date it was announced for, where that differs from start_date. " + DATE_HELP),
-                Field("venue_city", "string", "City where it met"),
-                Field("venue_country", "string", "Country where it met"),
-                Field("level", "string", "Who met", enum=LEVELS),
-                Field("actors", "list",
-                      "Actors with their role, as actor_id:role; " + LIST_HELP + f"; roles: {', '.join(ROLES)}",
-                      example="russia:party; ukraine:party; turkiye:mediator"),
-                Field("summary", "string", "One or two sentences, in the curator's words", True),
-                Field("note", "string", "Curator's note, e.g. how an imprecise date was established"),
-            ),
-        ),
-        Table(
-            "positions",
-            "What an actor states on an issue on a date, with its stance and whether it is a red line.",
-            "position_id",
-            (
-                Field("position_id", "string", "Stable identifier", True, example="pos-russia-territory-2025-05"),
-                Field("process_id", "string", "The negotiation track", True, reference="processes.process_id"),
-                Field("actor_id", "string", "Whose position", True, reference="actors.actor_id"),
-                Field("speaker_id", "string", "Who said it, when a person is named", reference="actors.actor_id"),
-                Field("issue_id", "string", "What it is about", True, reference="issues.issue_id"),
-                Field("date", "date", "When it was stated. " + DATE_HELP, True),
-                Field("date_precision", "string", "How exactly the date is known", True, enum=PRECISIONS),
-                Field("stance", "string", "Place on the stance scale", True, enum=tuple(STANCES)),
-                Field("red_line", "boolean", "true when declared non-negotiable", True, enum=("true", "false")),
-                Field("paraphrase", "string", "The position in a short sentence, in the curator's words", True),
-                Field("note", "string", "Curator's note"),
-            ),
-        ),
-        Table(
-            "citations",
-            "Verbatim quotes tying each event and position to its source articles.",
-            "citation_id",
-            (
-                Field("citation_id", "string", "Stable identifier", True, example="cit-001"),
-                Field("record_type", "string", "What is cited", True, enum=RECORD_TYPES),
-                Field("record_id", "string", "The event_id or position_id", True),
-                Field("source_id", "string", "The article", True, reference="sources.source_id"),
-                Field("quote", "string", "Exact words from the article (whitespace and quote marks may differ)",
-                      True),
-            ),
-        ),
-    )
+    t.name: Table(t.name, t.description, t.key, (*t.fields, Field("recorded", "date", RECORDED_HELP)), t.optional)
+    for t in _TABLES
 }
 
 # Tables in the order they are loaded: referenced tables first.
-LOAD_ORDER = ("sources", "actors", "processes", "issues", "events", "positions", "citations")
+LOAD_ORDER = ("sources", "actors", "processes", "issues", "propositions", "events", "positions", "citations")
 
 _FRICTIONLESS_TYPES = {"string": "string", "date": "string", "boolean": "string", "list": "string"}
 
@@ -263,9 +293,28 @@ def datapackage() -> dict:
     }
 
 
+def readme_tables() -> str:
+    """The "Tables" section of data/README.md, one Markdown table per CSV (a test keeps the two equal)."""
+    out = ["## Tables", ""]
+    for name in LOAD_ORDER:
+        table = TABLES[name]
+        out += [f"### `{table.filename}`", "", f"{table.description} Key: `{table.key}`.", "",
+                "| field | type | required | meaning | allowed values / refers to |", "|---|---|---|---|---|"]
+        for f in table.fields:
+            if f.enum:
+                allowed = ", ".join(f"`{v}`" for v in f.enum)
+            elif f.reference:
+                allowed = f"→ `{f.reference}`"
+            else:
+                allowed = f"e.g. `{f.example}`" if f.example else ""
+            out.append(f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} | {f.description} | {allowed} |")
+        out.append("")
+    return "\n".join(out)
+
+
 def datapackage_json() -> str:
     return json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
 
 
 if __name__ == "__main__":
-    sys.stdout.write(datapackage_json())
+    sys.stdout.write(readme_tables() + "\n" if sys.argv[1:] == ["--readme"] else datapackage_json())

@@ -33,6 +33,7 @@ TYPE_WEIGHTS = {"talks_announced": 8, "talks_round": 30, "summit": 4, "call": 15
 STATUS_WEIGHTS = {"announced": 15, "held": 70, "postponed": 7, "cancelled": 4, "suspended": 4}
 PRECISION_WEIGHTS = {"day": 75, "week": 8, "month": 13, "year": 4}
 EVENTS_PER_ARTICLE = 8
+PROPOSITIONS_PER_ISSUE = 2
 
 
 def _pick(rng: random.Random, weights: dict[str, int]) -> str:
@@ -61,6 +62,10 @@ def generate(events: int, seed: int = 7) -> tuple[dict[str, pd.DataFrame], dict[
         actors.append({"actor_id": f"syn-group-{i}", "name": f"{MARK} Group {i}", "kind": "group", "aliases": "",
                        "affiliation": "", "title": "", "country_code": ""})
     sides = {p["process_id"]: rng.sample(range(n_states), 2) for p in processes}
+    propositions = [{"proposition_id": f"syn-prop-{p['process_id']}-{issue}-{k}", "process_id": p["process_id"],
+                     "issue_id": issue, "statement": f"{MARK} proposition {k} on {label.lower()}", "note": MARK}
+                    for p in processes for issue, label in ISSUES for k in range(PROPOSITIONS_PER_ISSUE)]
+    recorded_from = dt.date(2024, 1, 1)  # the days records were "recorded", spread over two years
     start, span = dt.date(2015, 1, 1), 365 * 11
     event_rows, position_rows, citation_rows, sources, articles = [], [], [], [], {}
     n_sources = max(1, -(-events // EVENTS_PER_ARTICLE))
@@ -108,6 +113,7 @@ def generate(events: int, seed: int = 7) -> tuple[dict[str, pd.DataFrame], dict[
                     "position_id": f"syn-pos-{e}", "process_id": process, "actor_id": f"syn-state-{actor}",
                     "speaker_id": f"syn-minister-{actor}" if rng.random() < 0.5 else "", "issue_id": issue,
                     "date": day.isoformat(), "date_precision": "day", "stance": stance,
+                    "proposition_id": f"syn-prop-{process}-{issue}-{rng.randrange(PROPOSITIONS_PER_ISSUE)}",
                     "red_line": "true" if red else "false", "paraphrase": f"Generated position {e}.", "note": MARK})
                 citation_rows.append({"citation_id": f"syn-cit-p{e}", "record_type": "position",
                                       "record_id": f"syn-pos-{e}", "source_id": source_id, "quote": said})
@@ -121,8 +127,11 @@ def generate(events: int, seed: int = 7) -> tuple[dict[str, pd.DataFrame], dict[
     tables = {
         "sources": sources, "actors": actors, "processes": processes,
         "issues": [{"issue_id": i, "label": label, "description": f"{label} ({MARK} dataset)."} for i, label in ISSUES],
-        "events": event_rows, "positions": position_rows, "citations": citation_rows,
+        "propositions": propositions, "events": event_rows, "positions": position_rows, "citations": citation_rows,
     }
+    for rows in tables.values():
+        for row in rows:
+            row["recorded"] = (recorded_from + dt.timedelta(days=rng.randrange(730))).isoformat()
     return {name: pd.DataFrame(rows, columns=TABLES[name].columns) for name, rows in tables.items()}, articles
 
 

@@ -123,9 +123,12 @@ PEOPLE_NOUNS = re.compile(r"^\s+(?:people|hostages|citizens|civilians|families|p
                           r"women|men|nationals|workers|population|communities|grain|exports|ports?)\b", re.IGNORECASE)
 
 # Positions: stance cues, strongest first; red-line cues.
+_WILL_NOT = r"will not(?! (?:stop|rest|give up|relent) until)"  # "will not stop until …" is a commitment, not a refusal
+_CANNOT_AGREE = r"c(?:an|ould) ?not (?:agree|accept)"
 STANCES: list[tuple[str, re.Pattern]] = [
-    ("rejects", words(r"will not", r"won['’]t", r"would not", r"refus\w*", r"reject\w*", r"rul(?:e|ed|es|ing) out",
-                      r"never", r"not include", r"no (?:\w+ )?concessions?", r"under no circumstances", r"cannot accept")),
+    ("rejects", words(_WILL_NOT, r"won['’]t", _CANNOT_AGREE, r"would not", r"refus\w*", r"reject\w*",
+                      r"rul(?:e|ed|es|ing) out", r"never", r"not include", r"no (?:\w+ )?concessions?",
+                      r"under no circumstances")),
     ("demands", words(r"insist\w*", r"demand\w*", r"must", r"call(?:ed|s)? for", r"urg\w*", r"push(?:es|ed)? for",
                       r"emphasi[sz]\w*", r"stress\w*", r"requir\w*", r"securing", r"needs? to", r"has to")),
     ("opposes", words(r"oppos\w*", r"regret\w*", r"condemn\w*", r"against", r"concern\w*", r"deplor\w*")),
@@ -134,9 +137,11 @@ STANCES: list[tuple[str, re.Pattern]] = [
     ("accepts", words(r"ready to accept", r"readiness to accept", r"welcom\w*", r"support\w*", r"agree\w*",
                       r"accept\w*", r"commend\w*", r"committed to", r"propos\w*", r"back(?:s|ed|ing)?")),
 ]
-RED_LINE = words(r"will not", r"won['’]t", r"never", r"under no circumstances", r"non-negotiable", r"red lines?",
-                 r"must be (?:acknowledged|recognised|recognized|respected)", r"insist\w*", r"refus\w*",
-                 r"cannot accept", r"not include", r"not negotiable", r"no (?:\w+ )?concessions?")
+# A red line is declared by the holder in its own (quoted or reported) words: categorical words in what it says.
+# The reporter's verbs ("insists", "refuses", "emphasised") set the stance, never a red line (data/README.md).
+RED_LINE = words(_WILL_NOT, r"won['’]t", r"never", r"under no circumstances", r"non-negotiable", r"red lines?",
+                 r"must be (?:acknowledged|recognised|recognized|respected)", r"rul(?:e|ed|es|ing) out",
+                 _CANNOT_AGREE, r"not include", r"not negotiable", r"no (?:\w+ )?concessions?")
 
 ISSUES: list[tuple[str, re.Pattern]] = [
     ("territory", words(r"territor\w*", r"borders?", r"sovereignty", r"annex\w*", r"realities on the ground",

@@ -16,16 +16,20 @@ from dashboard.outputs.exports import TABLE_FORMATS, ExportRequest, chart_html, 
 from dashboard.ui.state import context
 
 
-def chart(figure: go.Figure, view: str, what: str) -> None:
-    """A plotly chart whose camera button saves an SVG, with a download of it as standalone HTML below."""
+def chart(figure: go.Figure, view: str, what: str, select: bool = False):
+    """A plotly chart whose camera button saves an SVG, with a download of it as standalone HTML below.
+
+    With `select`, a click on a point reruns the page and the chart's selection event is returned."""
     filters = context().filters
     stem = export_name(f"{view}-{what}", filters, "svg").removesuffix(".svg")
-    st.plotly_chart(figure, width="stretch", key=f"chart-{view}-{what}",
-                    config={"displaylogo": False, "toImageButtonOptions": {"format": "svg", "filename": stem}})
+    selection = {"on_select": "rerun", "selection_mode": "points"} if select else {}
+    event = st.plotly_chart(figure, width="stretch", key=f"chart-{view}-{what}", **selection,
+                            config={"displaylogo": False, "toImageButtonOptions": {"format": "svg", "filename": stem}})
     st.download_button(f"Download the {what.replace('-', ' ')} chart (interactive HTML)",
                        partial(chart_html, figure, f"Parley: {view}, {what.replace('-', ' ')}"),
                        file_name=f"{stem}.html", mime="text/html", icon=":material/download:",
                        key=f"download-chart-{view}-{what}")
+    return event
 
 
 def _button(container, fmt_key: str, frames: dict[str, pd.DataFrame], view: str, label: str, key: str) -> None:

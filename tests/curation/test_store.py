@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import subprocess
 import sys
@@ -26,7 +27,8 @@ def test_save_appends_rows_and_keeps_existing_bytes(folder):
     added = store.save(folder.data, folder.seeds, Change(rows={"issues": [new_issue(1)]}))
     after = (folder.data / "issues.csv").read_bytes()
     assert added == {"issues": 1}
-    assert after.startswith(before) and after.endswith(b"test-issue-1,Test issue 1,Added by a test.\n")
+    today = dt.date.today().isoformat().encode()
+    assert after.startswith(before) and after.endswith(b"test-issue-1,Test issue 1,Added by a test.," + today + b"\n")
     assert "test-issue-1" in set(load_dataset(folder.data, folder.seeds)["issues"]["issue_id"])
     assert not list(folder.data.glob(".pending-save-*")) and not list(folder.data.glob(".*.tmp"))
 

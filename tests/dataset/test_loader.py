@@ -118,7 +118,10 @@ def test_ragged_row_is_reported_and_held_back(folder):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     ds = load(folder)
     problem = [p for p in ds.problems if p.file == "issues.csv"]
-    assert len(problem) == 1 and problem[0].line == 3 and "fields but the header has" in problem[0].message
+    assert {p.line for p in problem} == {3}
+    assert "this row has 5 fields but the header has 4" in problem[0].message
+    # the surplus is kept, as written, in the last column, where it is reported too: nothing silently dropped
+    assert [(p.field, p.value) for p in problem[1:]] == [("recorded", lines[2].split(",")[-2] + ",surplus")]
     assert len(ds["issues"]) == len(lines) - 2
 
 
@@ -247,3 +250,51 @@ def test_fast_and_careful_csv_readers_agree(tmp_path, text, fast):
     assert read[loader.LINE].tolist() == careful[loader.LINE].tolist()
     assert [p.line for p in fast_problems] == [line for _, line in sorted(
         (pos, int(careful[loader.LINE].iloc[pos])) for pos, _ in careful.attrs["ragged"])]
+
+
+def test_a_data_folder_from_before_propositions_and_recorded_days_still_loads(folder):
+    """Existing records keep loading: no propositions.csv, no proposition_id or recorded columns."""
+    (folder.data / "propositions.csv").unlink()
+    for name in ("events", "positions", "citations"):
+        rows = folder.rows(name)
+        for row in rows:
+            row.pop("recorded")
+            row.pop("proposition_id", None)
+        folder.write(name, rows)
+    ds = load(folder)
+    assert ds.errors == [], [str(p) for p in ds.errors]
+    assert len(ds["positions"]) == len(folder.rows("positions")) and len(ds["events"]) == len(folder.rows("events"))
+    assert only_problem(ds, "propositions.csv", "", WARNING)
+    assert only_problem(ds, "positions.csv", "proposition_id", WARNING).line == 1
+    assert ds["positions"]["proposition_id"].eq("").all()
+
+
+def test_a_proposition_from_another_issue_or_process_holds_the_position_back(folder):
+    rows = folder.rows("positions")
+    territory = next(r for r in rows if r["proposition_id"] == "ru-ua-claimed-territory-recognised")
+    territory["issue_id"] = "ceasefire"
+    other = next(r for r in rows if r["process_id"] == "black-sea-grain")
+    other["proposition_id"] = "ru-ua-immediate-ceasefire"
+    unknown = next(r for r in rows if r["process_id"] == "ethiopia-tigray")
+    unknown["proposition_id"] = "no-such-proposition"
+    folder.write("positions", rows)
+    ds = load(folder)
+    issue = [p for p in ds.errors if p.record_id == territory["position_id"]]
+    assert [(p.field, p.message) for p in issue] == [
+        ("proposition_id", "the proposition belongs to issue_id 'territory', this position to 'ceasefire'")]
+    process = [p for p in ds.errors if p.record_id == other["position_id"]]
+    assert {(p.field, p.value) for p in process} == {("proposition_id", "ru-ua-immediate-ceasefire")}
+    assert any("process_id 'russia-ukraine', this position to 'black-sea-grain'" in p.message for p in process)
+    missing = [p for p in ds.errors if p.record_id == unknown["position_id"]]
+    assert [(p.field, p.message) for p in missing] == [("proposition_id", "'proposition_id' names no record in propositions.csv")]
+    held_back = set(ds.invalid["positions"]["position_id"])
+    assert {territory["position_id"], other["position_id"], unknown["position_id"]} <= held_back
+
+
+def test_recorded_must_be_a_whole_day(folder):
+    folder.set("events", "event_id", "ih-2025-01-ceasefire-deal", recorded="2025-01")
+    folder.set("sources", "source_id", "src-001", recorded="yesterday")
+    ds = load(folder)
+    assert only_problem(ds, "events.csv", "recorded", WARNING).value == "2025-01"
+    bad = only_problem(ds, "sources.csv", "recorded")
+    assert bad.value == "yesterday" and "not a date" in bad.message

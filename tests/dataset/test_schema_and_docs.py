@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from dashboard.dataset.schema import TABLES, datapackage_json
+from dashboard.dataset.schema import TABLES, datapackage_json, readme_tables
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -13,7 +13,7 @@ def test_datapackage_json_is_generated_from_the_schema():
     assert committed == datapackage_json(), "run: python -m dashboard.dataset.schema > data/datapackage.json"
     package = json.loads(committed)
     assert [r["path"] for r in package["resources"]] == [f"{n}.csv" for n in
-                                                          ("sources", "actors", "processes", "issues", "events",
+                                                          ("sources", "actors", "processes", "issues", "propositions", "events",
                                                            "positions", "citations")]
 
 
@@ -31,3 +31,9 @@ def test_csv_headers_match_the_schema():
     for table in TABLES.values():
         header = (REPO / "data" / table.filename).read_text(encoding="utf-8").splitlines()[0]
         assert header.split(",") == table.columns
+
+
+def test_data_readme_tables_section_is_generated_from_the_schema():
+    readme = (REPO / "data" / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Tables\n"):readme.index("## In a PostgreSQL database")]
+    assert section == readme_tables() + "\n", "run: python -m dashboard.dataset.schema --readme, paste into data/README.md"

@@ -17,7 +17,7 @@ ALLOWED = {
     "analysis": {"dataset"},
     "outputs": {"dataset", "analysis"},
     "extract": {"dataset"},
-    "curation": {"dataset"},
+    "curation": {"dataset", "extract"},  # review turns the assistant's proposals into rows
     "db": {"dataset", "curation"},
     "ui": {"dataset", "analysis", "outputs", "extract", "curation", "db"},
     "views": {"dataset", "analysis", "outputs", "extract", "curation", "db", "ui"},

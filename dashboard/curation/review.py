@@ -20,17 +20,19 @@ from dashboard.curation.store import Change
 from dashboard.dataset.ids import slug
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.schema import TABLES
+from dashboard.extract.propositions import propose as propose_proposition
 
 
 # The review tables are the schema's own fields, with an "accept" box in front and, after, the quote that
 # becomes the record's citation (or, for an actor, why the assistant proposed it). A curator's `note` is
-# left for the Data view, so it is not in the review tables.
-def _review_columns(table: str, after: str) -> list[str]:
-    return ["accept", *(c for c in TABLES[table].columns if c != "note"), after]
+# left for the Data view and `recorded` for the save, so neither is in the review tables. A position also
+# has `new_proposition`: the statement of a proposition to add, when no existing one fits.
+def _review_columns(table: str, *after: str) -> list[str]:
+    return ["accept", *(c for c in TABLES[table].columns if c not in ("note", "recorded")), *after]
 
 
 EVENT_COLUMNS = _review_columns("events", "quote")
-POSITION_COLUMNS = _review_columns("positions", "quote")
+POSITION_COLUMNS = _review_columns("positions", "new_proposition", "quote")
 ACTOR_COLUMNS = _review_columns("actors", "why")
 _FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -69,15 +71,40 @@ def event_rows(result: dict, process_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
-def position_rows(result: dict, process_id: str) -> pd.DataFrame:
+def position_rows(result: dict, process_id: str, propositions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Proposed positions, each with the existing proposition of `process_id` its words match, or a draft
+    statement for a new one (the curator's process may differ from the one the assistant proposed)."""
     date = result.get("reference_date") or ""
-    rows = [{
-        "accept": bool(p["issue"]) and bool(date) and p["red_line"],
-        "position_id": "", "process_id": process_id, "actor_id": p["actor"] or "", "speaker_id": p["speaker"] or "",
-        "issue_id": p["issue"] or "", "date": date, "date_precision": "day", "stance": p["stance"],
-        "red_line": bool(p["red_line"]), "paraphrase": p["quote"], "quote": p["quote"],
-    } for p in result["positions"]]
+    rows = []
+    for p in result["positions"]:
+        proposal = propose_proposition(p, process_id, propositions)
+        existing = proposal["existing"]
+        rows.append({
+            "accept": bool(p["issue"]) and bool(date) and p["red_line"],
+            "position_id": "", "process_id": process_id, "actor_id": p["actor"] or "", "speaker_id": p["speaker"] or "",
+            "issue_id": p["issue"] or "", "proposition_id": existing["proposition_id"] if existing else "",
+            "date": date, "date_precision": "day", "stance": p["stance"], "red_line": bool(p["red_line"]),
+            "paraphrase": p["quote"], "new_proposition": "" if existing else proposal["draft"], "quote": p["quote"],
+        })
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)
+
+
+def _new_propositions(positions: pd.DataFrame, taken: set[str]) -> list[dict]:
+    """A proposition for each distinct `new_proposition` statement of an accepted position that names none;
+    the positions are pointed at it (the frame is changed in place)."""
+    made: dict[tuple[str, str, str], str] = {}
+    rows = []
+    for index, r in positions.iterrows():
+        statement = _clean(r.get("new_proposition"))
+        if not statement or _clean(r.get("proposition_id")):
+            continue
+        key = (_clean(r["process_id"]), _clean(r["issue_id"]), statement)
+        if key not in made:
+            made[key] = _unique(slug(f"{key[0]}-{statement}", 80), taken)
+            rows.append({"proposition_id": made[key], "process_id": key[0], "issue_id": key[1], "statement": statement,
+                         "note": ""})
+        positions.at[index, "proposition_id"] = made[key]
+    return rows
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -113,6 +140,9 @@ def build_change(data: Dataset, source_id: str, events: pd.DataFrame, positions:
     accepted_actors = actors[actors["accept"].fillna(False).astype(bool)] if not actors.empty else actors
     change.rows["actors"] = [{c: _clean(r[c]) for c in TABLES["actors"].columns if c in r}
                              for _, r in accepted_actors.iterrows()]
+    if not positions.empty:
+        positions = positions[positions["accept"].fillna(False).astype(bool)].copy()
+        change.rows["propositions"] = _new_propositions(positions, taken["propositions"])
     numbers = [int(m.group(1)) for c in taken["citations"] if (m := re.match(r"cit-(\d+)$", c))]
     next_citation = max(numbers, default=0) + 1
     citations = []

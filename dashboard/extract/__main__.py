@@ -32,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     published = args.published or published_from_header(article.header)
     data = load_dataset()
     result = {"article": str(args.article), "published": published.isoformat() if published else None,
-              **extract_article(article.text, data["actors"], published, data["processes"], data["events"])}
+              **extract_article(article.text, data["actors"], published, data["processes"], data["events"],
+                                 data["propositions"])}
     try:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2, default=_plain)
         sys.stdout.write("\n")

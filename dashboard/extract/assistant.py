@@ -21,6 +21,7 @@ from dashboard.extract.events import ArticleContext, events_from, read_sentence
 from dashboard.extract.mentions import ActorMatcher, Mention, Place
 from dashboard.extract.positions import position_in
 from dashboard.extract.process import propose_process
+from dashboard.extract.propositions import propose as propose_proposition
 from dashboard.extract.sentences import sentences
 from dashboard.extract.temporal import find_dates
 
@@ -65,7 +66,8 @@ def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None
 
 
 def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None = None,
-                    processes: pd.DataFrame | None = None, recorded_events: pd.DataFrame | None = None) -> dict:
+                    processes: pd.DataFrame | None = None, recorded_events: pd.DataFrame | None = None,
+                    propositions: pd.DataFrame | None = None) -> dict:
     """Proposals for one article. Offsets index into `text` exactly as given."""
     errors: list[dict] = []
 
@@ -103,6 +105,10 @@ def extract_article(text: str, actors: pd.DataFrame, published: dt.date | None =
     events = guarded("events", lambda: events_from(facts, ctx), [])
     names = {a: matcher.name(a) for a in {m.actor_id for m in mentions if m.actor_id}}
     process = guarded("process", lambda: propose_process(events, names, processes, recorded_events), None)
+    process_id = process["process_id"] if process and not process["new"] else None
+    for position in positions:
+        position["proposition"] = guarded("propositions", partial(propose_proposition, position, process_id,
+                                                                  propositions), None, position["start"])
     return {
         "reference_date": reference.isoformat() if reference else None,
         "reference": reference_kind,

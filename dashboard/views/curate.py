@@ -51,7 +51,7 @@ def _metadata_form(prefix: str, draft: ArticleDraft) -> ArticleDraft:
 
 def _start(data: Dataset, text: str, published: str, source_id: str | None, draft: ArticleDraft | None) -> None:
     reference = dt.date.fromisoformat(published) if published else None
-    result = extract_article(text, data["actors"], reference, data["processes"], data["events"])
+    result = extract_article(text, data["actors"], reference, data["processes"], data["events"], data["propositions"])
     st.session_state[WORK] = {"text": text, "source_id": source_id, "draft": draft, "result": result}
     # the process the assistant proposes is preselected, never the first in the list
     process = result.get("process") or {}
@@ -201,10 +201,13 @@ with st.expander("The article, with the proposals' evidence highlighted", expand
     st.html(ARTICLE_STYLE + '<div class="parley-article">' + highlighted_html(text, spans) + "</div>")
 
 issue_ids = list(data["issues"]["issue_id"])
+propositions_here = data["propositions"][data["propositions"]["process_id"].eq(process_id)]
+proposition_ids = list(propositions_here["proposition_id"])
 tables = st.session_state.setdefault("curate_tables", {})
 if tables.get("for") is not result:
     tables.clear()
-    tables.update({"for": result, "events": event_rows(result, process_id), "positions": position_rows(result, process_id),
+    tables.update({"for": result, "events": event_rows(result, process_id),
+                   "positions": position_rows(result, process_id, data["propositions"]),
                    "actors": new_actor_rows(result)})
 # a position may be held by an actor the assistant proposes: the registry's ids and the proposed ones
 actor_ids = sorted(set(data["actors"]["actor_id"]) | set(tables["actors"]["actor_id"]))
@@ -223,8 +226,17 @@ positions = _review_table(tables["positions"], "curate-positions", "position_id"
     "actor_id": st.column_config.SelectboxColumn("actor", options=actor_ids),
     "speaker_id": st.column_config.SelectboxColumn("speaker", options=actor_ids),
     "issue_id": st.column_config.SelectboxColumn("issue", options=issue_ids),
+    "proposition_id": st.column_config.SelectboxColumn(
+        "proposition", options=proposition_ids, help="An existing proposition of this process whose words match is "
+        "proposed; the stance is toward it. None fits? Leave it empty and word a new one in the next column."),
     "stance": st.column_config.SelectboxColumn("stance", options=list(STANCES), required=True),
-    "red_line": st.column_config.CheckboxColumn("red line"),
+    "red_line": st.column_config.CheckboxColumn(
+        "red line", help="Only when the actor itself declares it non-negotiable, in words it is quoted or reported as "
+        "saying (\"will not\", \"never\", \"must be acknowledged\"); a reporter's \"insists\" is not enough."),
+    "new_proposition": st.column_config.TextColumn(
+        "new proposition (if none fits)", width="medium",
+        help="A short statement a side can demand, accept, oppose or reject; the assistant drafts it from the "
+        "words the stance governs. Saved as a new proposition of this process and issue."),
     "paraphrase": st.column_config.TextColumn("paraphrase (your words)", width="large"),
 })
 mentions = pd.DataFrame(result["mentions"], columns=["actor", "name", "alias", "start", "end", "new", "kind", "cue"])

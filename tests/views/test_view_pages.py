@@ -76,8 +76,9 @@ def test_timeline_query_parameters_filter_the_view(app):
 
 def test_timeline_date_range_in_url(app):
     at = app(query={"from": "2022-01-01", "to": "2022-12-31"}, page="views/timeline.py")
+    # the suspension's window (decided between the deal of July 2022 and the statement of July 2023) overlaps 2022
     assert set(at.dataframe[0].value["event_id"]) == {"ru-ua-2022-istanbul-talks", "bsg-2022-07-deal",
-                                                      "eth-2022-11-pretoria-cessation"}
+                                                      "eth-2022-11-pretoria-cessation", "bsg-2023-07-russia-suspends"}
 
 
 def test_timeline_empty_state(app):

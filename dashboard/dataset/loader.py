@@ -324,9 +324,24 @@ def _check_propositions_match(check: _Checker, propositions: pd.DataFrame) -> No
 
 
 def _check_recorded_day(check: _Checker) -> None:
+    """`recorded` (and an event's `status_changed`) name the day of a change to the data: a whole day."""
     frame = check.frame
-    partial = frame["recorded__granularity"].ne("") & frame["recorded__granularity"].ne("day")
-    check.report(partial, "recorded", "'recorded' is the day the record was added: write it as YYYY-MM-DD", WARNING)
+    for name in ("recorded", "status_changed"):
+        if f"{name}__granularity" not in frame:
+            continue
+        partial = frame[f"{name}__granularity"].ne("") & frame[f"{name}__granularity"].ne("day")
+        check.report(partial, name, f"'{name}' is the day of a change to the data: write it as YYYY-MM-DD", WARNING)
+
+
+def _check_status_change(check: _Checker) -> None:
+    """A status change names both its sides: the status before and the day it changed."""
+    frame = check.frame
+    check.report(frame["previous_status"].ne("") & frame["status_changed"].eq(""), "status_changed",
+                 "previous_status is set, so status_changed needs the day the status changed (YYYY-MM-DD)")
+    check.report(frame["status_changed"].ne("") & frame["previous_status"].eq(""), "previous_status",
+                 "status_changed is set, so previous_status needs the status before the change")
+    check.report(frame["previous_status"].ne("") & frame["previous_status"].eq(frame["status"]), "previous_status",
+                 "previous_status is the same as status: nothing changed")
 
 
 def _check_end_after_start(check: _Checker) -> None:
@@ -554,6 +569,7 @@ def _check_references_between_tables(checks: dict[str, _Checker]) -> pd.DataFram
         _check_references(checks[name], known)
     _check_precision(checks["events"], "start_date")
     _check_end_after_start(checks["events"])
+    _check_status_change(checks["events"])
     _check_precision(checks["positions"], "date")
     _check_propositions_match(checks["positions"], frames["propositions"])
     for check in checks.values():

@@ -180,6 +180,12 @@ _TABLES = (
             Field("title", "string", "Short title", True),
             Field("type", "string", "What kind of event", True, enum=tuple(EVENT_TYPES)),
             Field("status", "string", "Whether it took place", True, enum=EVENT_STATUSES),
+            Field("previous_status", "string",
+                  "The status before the last change (an announced round later held, postponed or cancelled); "
+                  "empty if it never changed", enum=EVENT_STATUSES),
+            Field("status_changed", "date",
+                  "Day the status was last changed in the dataset, YYYY-MM-DD (like `recorded`, the day of the "
+                  "change, not of the event); empty if it never changed"),
             Field("start_date", "date", "When it happened (or is expected). " + DATE_HELP, True),
             Field("end_date", "date",
                   "Last day it ran, or the latest day it can have happened when the sources leave a span "

@@ -1,24 +1,19 @@
 """Showing curator and article text safely.
 
-Text from articles and curators is data. In Markdown every punctuation mark that
-Markdown or Streamlit's directives (`:red[...]`, `$...$`, `:smile:`) could read
-is backslash-escaped, so the text shows exactly as written and never as markup.
+Text from articles and curators is data: escaped for Markdown (outputs/markdown_text.py) wherever the app
+writes it, so it shows exactly as written and never as markup.
 """
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&\"'^])")
+from dashboard.outputs.markdown_text import escape_markdown
 
 
 def md(text: object) -> str:
     """Escape text for st.markdown and widget labels."""
-    if text is None:
-        return ""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    return escape_markdown(text)
 
 
 def md_quote(text: object) -> str:

@@ -1,11 +1,11 @@
-"""Propositions, a position's proposition, and the day every record was recorded.
+"""Propositions, a position's proposition, an event's status change, and the day every record was recorded.
 
 Revision ID: 0002
 Revises: 0001
 
 New columns are added at the end of each table (PostgreSQL cannot insert them in between); the store reads
 columns by name, so their physical order does not matter. Rows already in a database keep an empty
-`recorded` and `proposition_id`, as the loader expects of records from before these fields.
+`recorded`, `proposition_id`, `previous_status` and `status_changed`, as the loader expects of records from before these fields.
 """
 
 import sqlalchemy as sa
@@ -33,6 +33,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_parley_propositions_save_id", "parley_propositions", ["save_id"])
     op.add_column("parley_positions", _text("proposition_id"))
+    op.add_column("parley_events", _text("previous_status"))
+    op.add_column("parley_events", _text("status_changed"))
     for table in OLDER_TABLES:
         op.add_column(f"parley_{table}", _text("recorded"))
 
@@ -41,5 +43,7 @@ def downgrade() -> None:
     for table in OLDER_TABLES:
         op.drop_column(f"parley_{table}", "recorded")
     op.drop_column("parley_positions", "proposition_id")
+    op.drop_column("parley_events", "status_changed")
+    op.drop_column("parley_events", "previous_status")
     op.drop_index("ix_parley_propositions_save_id", table_name="parley_propositions")
     op.drop_table("parley_propositions")

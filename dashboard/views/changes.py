@@ -1,0 +1,66 @@
+"""What changed since a day: records added to the dataset since then, status changes, overdue rounds, shifts.
+
+The day is in the address (`?since=2025-05-01`), so "everything since last Monday" is a link to share; the
+digest downloads as Markdown or HTML to paste into an e-mail.
+"""
+
+import datetime as dt
+from functools import partial
+
+import streamlit as st
+
+from dashboard.analysis.changes import changes_since
+from dashboard.outputs.digest import digest_frames, digest_html, digest_markdown, sections
+from dashboard.ui import downloads
+from dashboard.ui.safe_text import md, md_quote
+from dashboard.ui.state import context
+
+ctx = context()
+data = ctx.data
+today = dt.date.today()
+st.title("What changed")
+st.caption("Everything recorded in the dataset on or after the day you choose: *added* means recorded here, "
+           "whatever the date of what it reports. The day is in the address (`?since=YYYY-MM-DD`): copy it to share "
+           "\"everything since last Monday\". The sidebar's process and actor filters apply.")
+
+last_monday = today - dt.timedelta(days=today.weekday() + 7)
+since = st.date_input("Changes since", value=last_monday, max_value=today, key="since", bind="query-params",
+                      format="YYYY-MM-DD", help="Records recorded on or after this day.")
+tables = {**data.tables, "events": ctx.events, "positions": ctx.positions}
+if ctx.filters.processes:
+    tables["propositions"] = data["propositions"][data["propositions"]["process_id"].isin(ctx.filters.processes)]
+changes = changes_since(tables, since, today)
+
+counts = {name: len(frame) for name, frame in changes.added.items()}
+summary = (f"Since {since:%d %B %Y}: {counts['events']} event(s), {counts['positions']} position(s), "
+           f"{counts['propositions']} proposition(s) and {counts['sources']} source(s) added; "
+           f"{len(changes.status_changed)} status change(s); {len(changes.overdue)} announced round(s) now overdue; "
+           f"{len(changes.shifts)} shift(s) of stance.")
+st.markdown(md(summary))
+undated = sum(changes.undated.values())
+if undated:
+    st.caption(f"{undated} record(s) carry no recorded day (curated before Parley kept it) and are not counted.")
+
+stem = f"parley-changes-since-{since.isoformat()}"
+left, right = st.columns(2)
+left.download_button("Digest (Markdown, to paste into an e-mail)", partial(digest_markdown, changes, data, ctx.version),
+                     file_name=f"{stem}.md", mime="text/markdown", icon=":material/download:", key="digest-md")
+right.download_button("Digest (HTML, one page)", partial(digest_html, changes, data, ctx.version),
+                      file_name=f"{stem}.html", mime="text/html", icon=":material/download:", key="digest-html")
+
+for section in sections(changes, data):
+    st.subheader(section.title)
+    if not section.items:
+        st.caption(section.empty)
+        continue
+    for item in section.items:
+        with st.container(border=True):
+            st.markdown(md(item.text))
+            if item.quote:
+                st.markdown(md_quote(item.quote))
+                st.caption("Source: " + md(item.source))
+
+with st.expander("These changes as tables"):
+    frames = {name: frame.drop(columns=[c for c in frame.columns if c.endswith("_day")], errors="ignore")
+              for name, frame in digest_frames(changes).items()}
+    downloads.tables(frames, "changes")

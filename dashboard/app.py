@@ -28,6 +28,7 @@ pages = [
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/positions.py", title="Positions", icon=":material/compare_arrows:", url_path="positions"),
     st.Page("views/standing.py", title="Where talks stand", icon=":material/balance:", url_path="standing"),
+    st.Page("views/mediators.py", title="Mediators and venues", icon=":material/hub:", url_path="mediators"),
     st.Page("views/changes.py", title="What changed", icon=":material/update:", url_path="changes"),
     st.Page("views/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
     st.Page("views/search.py", title="Search", icon=":material/search:", url_path="search"),

@@ -63,6 +63,7 @@ class Gazetteer:
     cities: dict[str, City] = field(default_factory=dict)  # spelling -> the most populous city so called
     capitals: dict[str, str] = field(default_factory=dict)  # capital's spelling -> ISO alpha-2
     organisations: dict[str, Organisation] = field(default_factory=dict)  # spelling -> organisation
+    cities_in: dict[tuple[str, str], City] = field(default_factory=dict)  # (name, ISO alpha-2) -> largest so called
 
     def country_of(self, form: str) -> Country | None:
         code = self.country_forms.get(form) or self.demonyms.get(form)
@@ -70,6 +71,22 @@ class Gazetteer:
 
     def city(self, form: str) -> City | None:
         return self.cities.get(form)
+
+    @cached_property
+    def by_iso3(self) -> dict[str, Country]:
+        return {c.iso3: c for c in self.countries.values()}
+
+    def locate(self, city: str, country: str = "", iso3: str = "") -> City | None:
+        """A venue as curated ("Istanbul", "Türkiye"): the largest city of that name in that country, known by
+        its ISO 3166-1 alpha-3 code (from the actor registry) or by a spelling the gazetteer knows; with no
+        country, the largest city of that name anywhere; None when the country is unknown or has no such city
+        (a venue is never placed in a country other than its own)."""
+        if not country and not iso3:
+            return self.city(city) or self.city(_ascii(city))
+        known = self.by_iso3.get(iso3) or self.country_of(country) or self.country_of(_ascii(country))
+        if known is None:
+            return None
+        return self.cities_in.get((city, known.iso2)) or self.cities_in.get((_ascii(city), known.iso2))
 
     @cached_property
     def actor_first_words(self) -> frozenset[str]:
@@ -156,6 +173,8 @@ def _cities(gaz: Gazetteer) -> None:
     cities = [City(r["name"], r["countrycode"], int(r["population"]), r["latitude"], r["longitude"]) for r in rows]
     # a city's own name first (the largest namesake wins), then other names where no city is so called
     for city in cities:
+        gaz.cities_in.setdefault((city.name, city.country), city)
+        gaz.cities_in.setdefault((_ascii(city.name), city.country), city)
         if city.name not in _CALENDAR:
             gaz.cities.setdefault(city.name, city)
     for row, city in zip(rows, cities):

@@ -9,9 +9,8 @@ import pytest
 from dashboard.dataset.loader import load_dataset
 from dashboard.ui.safe_text import md
 
-PAGES = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/standing.py", "views/changes.py",
-         "views/sources.py",
-         "views/search.py", "views/data.py"]
+PAGES = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/standing.py", "views/mediators.py",
+         "views/changes.py", "views/sources.py", "views/search.py", "views/data.py"]
 NARROW = {"process": "Black Sea Grain Initiative"}
 NOTHING = {"type": "call", "status": "suspended"}
 

@@ -48,12 +48,13 @@ def deadlock_figure(cells: pd.DataFrame) -> go.Figure:
             x=x[mask], y=y[mask], mode="markers+text", name=_esc(cls), text=[CLASS_SYMBOLS[cls]] * int(mask.sum()),
             textfont={"color": "#000000", "size": 12}, customdata=[int(i) for i in rows.index],
             marker={"symbol": "square", "size": 34, "color": CLASS_COLOURS[cls], "line": {"color": "#555555", "width": 1}},
-            hovertext=hover, hoverinfo="text",
+            hovertext=hover, hoverinfo="text", unselected={"marker": {"opacity": 0.55}},
+            selected={"marker": {"opacity": 1}},
         ))
     propositions = y.nunique()
     fig.update_layout(
-        height=160 + 56 * propositions, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"type": "category", "side": "top", "title": None, "tickangle": 0, "automargin": True,
+        height=220 + 56 * propositions, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"type": "category", "side": "top", "title": None, "tickangle": -35, "automargin": True,
                "categoryorder": "array", "categoryarray": list(dict.fromkeys(x))},
         yaxis={"type": "category", "autorange": "reversed", "title": None, "automargin": True,
                "categoryorder": "array", "categoryarray": list(dict.fromkeys(y))},

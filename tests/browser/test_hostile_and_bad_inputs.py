@@ -11,7 +11,7 @@ from bad_inputs import CASES
 from conftest import REPO, exceptions, open_view, screenshot
 from hostile_inputs import HOSTILE, TITLE, make_hostile
 
-PATHS = ["", "timeline", "positions", "sources", "data", "curate"]
+PATHS = ["", "timeline", "positions", "standing", "mediators", "changes?since=2020-01-01", "sources", "data", "curate"]
 
 
 def copy_bundled(root):
@@ -52,7 +52,7 @@ def test_hostile_text_is_shown_as_text_on_every_view(browser, start_server, tmp_
                       if path in ("", "timeline") else f"{server.url}/{path}")
             page.wait_for_timeout(500)
             assert exceptions(page) == 0, path
-            screenshot(page, f"hostile-{path or 'overview'}")
+            screenshot(page, f"hostile-{path.split('?')[0] or 'overview'}")
         open_view(page, f"{server.url}/sources?source=src-900%3A+SYNTHETIC+{HOSTILE['img']}")
         page.locator("mark.parley-quote").first.wait_for(timeout=30_000)
         page.get_by_text("SYNTHETIC TEST ARTICLE: hostile text").first.wait_for(timeout=30_000)

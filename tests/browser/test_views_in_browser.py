@@ -13,6 +13,9 @@ VIEWS = {
     "overview": ("", "Russia–Ukraine peace talks"),
     "timeline": ("timeline", "Russia–Ukraine direct talks in Istanbul"),
     "positions": ("positions", "realities on the ground"),
+    "standing": ("standing", "must be acknowledged"),
+    "mediators": ("mediators", "Where talks meet"),
+    "changes": ("changes?since=2025-05-01", "Events added (14)"),
     "sources": ("sources", "Official: Russia to push for recognition"),
     "search": ("search?q=%22realities+on+the+ground%22", "Read it in the article"),
     "data": ("data", "Data health"),
@@ -26,7 +29,29 @@ def test_every_view_renders_its_key_content(page, bundled, name):
     open_view(page, f"{bundled.url}/{path}")
     assert exceptions(page) == 0
     page.get_by_text(expected).first.wait_for(timeout=20_000)
+    page.wait_for_timeout(1500)  # charts draw a moment after the page settles: let the screenshot show them
     screenshot(page, name)
+
+
+def test_a_click_on_a_deadlock_cell_opens_its_two_quotes(page, bundled):
+    from dashboard.analysis.standing import CLASSES, deadlock_cells
+    from dashboard.dataset.loader import load_dataset
+
+    data = load_dataset()  # the server runs on a copy of the bundled data
+    cells = deadlock_cells(data["positions"], data["propositions"], data.issue_labels, "russia-ukraine")
+    agreed = cells[cells["cell"].eq("agreed")].reset_index(drop=True)
+    target = agreed.index[agreed["a_actor"].eq("Ukraine") & agreed["b_actor"].eq("United States")][0]
+    trace = [c for c in CLASSES if c in set(cells["cell"])].index("agreed")
+    open_view(page, f"{bundled.url}/standing")
+    page.get_by_text("must be acknowledged").first.wait_for(timeout=20_000)  # the clash is open at first
+    point = page.locator(".js-plotly-plot .scatterlayer .trace").nth(trace).locator("path.point").nth(int(target))
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_ready(page)
+    page.get_by_text("readiness to accept the U.S. proposal").first.wait_for(timeout=20_000)
+    assert page.get_by_text("must be acknowledged").count() == 0
+    assert exceptions(page) == 0
+    screenshot(page, "standing-cell-clicked")
 
 
 def timeline_rows(page) -> list[str]:

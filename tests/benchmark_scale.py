@@ -37,9 +37,13 @@ if str(REPO) not in sys.path:
 
 SIZES = (1_000, 10_000, 100_000)
 VIEWS = {"overview": "views/overview.py", "timeline": "views/timeline.py", "positions": "views/positions.py",
+         "standing": "views/standing.py", "mediators": "views/mediators.py", "changes": "views/changes.py",
          "sources": "views/sources.py", "data": "views/data.py", "curate": "views/curate.py"}
-URL_PATHS = {"overview": "", "timeline": "timeline", "positions": "positions", "sources": "sources", "data": "data",
+URL_PATHS = {"overview": "", "timeline": "timeline", "positions": "positions", "standing": "standing",
+             "mediators": "mediators", "changes": "changes?since=2024-01-01", "sources": "sources", "data": "data",
              "curate": "curate"}
+# The What-changed view opens on a day before every SYNTHETIC record's recorded day: the largest digest.
+QUERIES = {"changes": {"since": "2024-01-01"}}
 FILTER_KEY, FILTER_VALUES = "type", (["talks_round"], ["talks_round", "call"])
 TARGETS = {"load_ratio": 2.0, "payload_mb": 2.0, "filter_ratio": 5.0, "peak_mb": 1024.0}
 ROUNDS = 3
@@ -112,6 +116,7 @@ def measure_views(data_dir: Path, seeds_dir: Path) -> dict:
     figures = {}
     for name, page in VIEWS.items():
         at = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=600)
+        at.query_params.update(QUERIES.get(name, {}))
         at.run()  # loads the dataset once (shared cache)
         at.switch_page(page)
         at.run()  # warm-up

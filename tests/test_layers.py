@@ -18,7 +18,7 @@ ALLOWED = {
     "outputs": {"dataset", "analysis"},
     "extract": {"dataset"},
     "curation": {"dataset", "extract"},  # review turns the assistant's proposals into rows
-    "db": {"dataset", "curation"},
+    "db": {"dataset", "analysis", "curation"},  # analysis: the passages and query language search shares
     "ui": {"dataset", "analysis", "outputs", "extract", "curation", "db"},
     "views": {"dataset", "analysis", "outputs", "extract", "curation", "db", "ui"},
     "app": {"ui"},

@@ -109,7 +109,7 @@ class DatabaseStore:
         from alembic import command  # only needed here: the app does not pay for importing it
         from alembic.config import Config
 
-        with self._connect(write=True) as conn:
+        with self.connect(write=True) as conn:
             config = Config()
             config.set_main_option("script_location", str(MIGRATIONS))
             config.attributes["connection"] = conn
@@ -119,13 +119,13 @@ class DatabaseStore:
     # ---- reading ------------------------------------------------------------------------------------
     def stamp(self) -> int:
         """A number that changes with every save or revert: cheap enough to ask on every rerun."""
-        with self._connect() as conn:
+        with self.connect() as conn:
             return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(tables.saves.c.save_id), 0))).scalar())
 
     def package(self, conn: Connection | None = None, without_save: int | None = None) -> Package:
         """The data package as it stands (less the rows of `without_save`, to try a revert)."""
         if conn is None:
-            with self._connect() as conn:
+            with self.connect() as conn:
                 return self.package(conn, without_save)
         out: dict[str, bytes] = {}
         for name in LOAD_ORDER:
@@ -158,7 +158,7 @@ class DatabaseStore:
         query = (sa.select(saves.c.save_id, saves.c.kind, saves.c.editor, saves.c.saved_at, saves.c.source_id,
                            saves.c.records, saves.c.reverts, saves.c.save_id.in_(reverted).label("reverted"))
                  .order_by(saves.c.save_id.desc()).limit(limit))
-        with self._connect() as conn:
+        with self.connect() as conn:
             frame = pd.DataFrame(conn.execute(query).all(), columns=list(query.selected_columns.keys()))
         frame["what"] = frame["records"].map(_summary)
         return frame
@@ -256,7 +256,7 @@ class DatabaseStore:
         return out_dir
 
     # ---- connections --------------------------------------------------------------------------------
-    def _connect(self, write: bool = False):
+    def connect(self, write: bool = False):
         try:
             return (self.writer if write and self.writer is not None else self.engine).connect()
         except sa.exc.OperationalError as exc:
@@ -266,7 +266,7 @@ class DatabaseStore:
     def _transaction(self) -> Iterator[Connection]:
         """One transaction holding the save lock; a lost connection becomes a SaveError that says nothing was
         written (PostgreSQL rolls back a transaction whose connection dies)."""
-        conn = self._connect(write=True)
+        conn = self.connect(write=True)
         try:
             with conn.begin():
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SAVE_LOCK)))

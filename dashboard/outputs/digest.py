@@ -20,6 +20,8 @@ from dashboard.dataset.loader import Dataset
 from dashboard.dataset.version import DataVersion
 from dashboard.outputs.markdown_text import escape_markdown
 
+MAX_ITEMS = 50  # per section: a digest is read in an e-mail; the tables download holds every record
+
 STYLE = """body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 11pt; color: #111;
  max-width: 48rem; margin: 1rem auto; line-height: 1.4; } h1 { font-size: 16pt; } h2 { font-size: 12.5pt;
  border-bottom: 1px solid #999; margin-top: 14pt; } li { margin-bottom: 4pt; } .meta, .none { color: #444; }
@@ -39,11 +41,17 @@ class Item:
 class Section:
     title: str
     items: list[Item]
+    more: int = 0  # records beyond the ones listed
     empty: str = "None."
 
+    @property
+    def more_text(self) -> str:
+        return f"… and {self.more:,} more: download the tables for every record." if self.more else ""
 
-def sections(changes: Changes, data: Dataset) -> list[Section]:
-    """The digest's sections, in the order a reader asks: what happened, who moved, what is late, what is new."""
+
+def sections(changes: Changes, data: Dataset, limit: int = MAX_ITEMS) -> list[Section]:
+    """The digest's sections, in the order a reader asks: what happened, who moved, what is late, what is new;
+    at most `limit` records listed in each (newest recorded first), the rest counted."""
     citations = data["citations"]
     event_quotes = first_citations(citations, "event")
     position_quotes = first_citations(citations, "position")
@@ -58,35 +66,40 @@ def sections(changes: Changes, data: Dataset) -> list[Section]:
         return Item(f"{describe_date(e)} · {e['title']} ({e['status']}){where}{parties}{third} · "
                     f"{names.get(e['process_id'], e['process_id'])}", quote.get("quote", ""), quote.get("source_title", ""))
 
-    events = readable_events(data, changes.added["events"]) if len(changes.added["events"]) else changes.added["events"]
-    changed = readable_events(data, changes.status_changed) if len(changes.status_changed) else changes.status_changed
-    positions = changes.added["positions"]
+    def described(frame: pd.DataFrame) -> pd.DataFrame:
+        return readable_events(data, frame.head(limit)) if len(frame) else frame
+
+    def section(title: str, frame: pd.DataFrame, items: list[Item]) -> Section:
+        return Section(f"{title} ({len(frame):,})", items, max(0, len(frame) - limit))
+
+    added = {name: frame.head(limit) for name, frame in changes.added.items()}
     out = [
-        Section(f"Events added ({len(events)})", [event_item(e) for _, e in events.iterrows()]),
-        Section(f"Status changed ({len(changed)})", [
+        section("Events added", changes.added["events"],
+                [event_item(e) for _, e in described(changes.added["events"]).iterrows()]),
+        section("Status changed", changes.status_changed, [
             Item(f"{e['title']}: {e['previous_status']} → {e['status']} (changed {e['status_changed']}) · "
-                 f"{describe_date(e)}") for _, e in changed.iterrows()]),
-        Section(f"Announced rounds now overdue ({len(changes.overdue)})", [
+                 f"{describe_date(e)}") for _, e in described(changes.status_changed).iterrows()]),
+        section("Announced rounds now overdue", changes.overdue, [
             Item(f"{e['title']}: announced for {describe_date(e)}, with no later record of it · "
-                 f"{names.get(e['process_id'], e['process_id'])}") for _, e in changes.overdue.iterrows()]),
-        Section(f"Positions added ({len(positions)})", [
+                 f"{names.get(e['process_id'], e['process_id'])}") for _, e in changes.overdue.head(limit).iterrows()]),
+        section("Positions added", changes.added["positions"], [
             Item(f"{p['actor']} {p['stance']}{' (red line)' if p['red_line'] else ''}"
                  f"{' on ' + statements[p['proposition_id']] if p['proposition_id'] in statements else ''}: "
                  f"{p['paraphrase']} · {format_partial(p['date_value'], p['date_precision'])}",
                  position_quotes.get(p["position_id"], {}).get("quote", ""),
                  position_quotes.get(p["position_id"], {}).get("source_title", ""))
-            for _, p in positions.iterrows()]),
-        Section(f"Who moved ({len(changes.shifts)})", [
+            for _, p in added["positions"].iterrows()]),
+        section("Who moved", changes.shifts, [
             Item(f"{m['actor']} {m['direction']}{' · ' + m['red_line_change'] if m['red_line_change'] else ''} on "
                  f"{statements.get(m['proposition_id'], m['proposition_id'])}: {m['before_stance']} → "
-                 f"{m['after_stance']} · {m['when']}") for _, m in changes.shifts.iterrows()]),
-        Section(f"Propositions added ({len(changes.added['propositions'])})", [
+                 f"{m['after_stance']} · {m['when']}") for _, m in changes.shifts.head(limit).iterrows()]),
+        section("Propositions added", changes.added["propositions"], [
             Item(f"{p['statement']} · {names.get(p['process_id'], p['process_id'])}")
-            for _, p in changes.added["propositions"].iterrows()]),
-        Section(f"Sources added ({len(changes.added['sources'])})", [
+            for _, p in added["propositions"].iterrows()]),
+        section("Sources added", changes.added["sources"], [
             Item(f"{s['title']}" + (f" · {s['outlet']}" if s["outlet"] else "")
                  + (f" · published {s['published']}" if s["published"] else " · publication date unknown"))
-            for _, s in changes.added["sources"].iterrows()]),
+            for _, s in added["sources"].iterrows()]),
     ]
     return out
 
@@ -117,6 +130,8 @@ def digest_markdown(changes: Changes, data: Dataset, version: DataVersion | None
             lines.append(f"- {escape_markdown(item.text)}")
             if item.quote:
                 lines.append(f"  > {escape_markdown(item.quote)} ({escape_markdown(item.source)})")
+        if section.more:
+            lines += ["", escape_markdown(section.more_text)]
         lines.append("")
     return "\n".join(lines)
 
@@ -134,6 +149,8 @@ def digest_html(changes: Changes, data: Dataset, version: DataVersion | None = N
                      if item.quote else "")
             body.append(f"<li>{escape(item.text)}{quote}</li>")
         body.append("</ul>")
+        if section.more:
+            body.append(f'<p class="none">{escape(section.more_text)}</p>')
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>'
             f"{escape(_heading(changes))}</title><style>{STYLE}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")

@@ -22,6 +22,7 @@ from dashboard.curation.store import FileStore, Store
 from dashboard.dataset import location
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.version import DataVersion
+from dashboard.db.search import DatabaseSearch, SearchNotWritable
 from dashboard.db.store import DatabaseStore, DatabaseUnavailable, engine_url
 from dashboard.ui.session_access import secrets_section
 
@@ -143,10 +144,16 @@ def context() -> ViewContext:
 
 
 @st.cache_resource(max_entries=2, show_spinner="Indexing the words…")
-def _search_index(_data: Dataset, digest: str) -> SearchIndex:
+def _search_index(_data: Dataset, digest: str, _store: Store, where: str) -> SearchIndex | DatabaseSearch:
+    if _store.kind == "database":
+        try:
+            return DatabaseSearch(_store, _data, digest)
+        except SearchNotWritable:  # a viewers-only deployment: its index lives in memory, as for a data folder
+            pass
     return SearchIndex.build(_data)
 
 
-def search_index(data: Dataset, version: DataVersion) -> SearchIndex:
-    """The full-text index of this dataset version, built once and shared by all sessions."""
-    return _search_index(data, version.digest)
+def search_index(data: Dataset, version: DataVersion, store: Store) -> SearchIndex | DatabaseSearch:
+    """The full-text index of this dataset version, built once and shared by all sessions: FTS5 in memory
+    for a data folder, PostgreSQL's full-text search for a team's database."""
+    return _search_index(data, version.digest, store, f"{store.kind}:{store.where}")

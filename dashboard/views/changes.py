@@ -59,6 +59,8 @@ for section in sections(changes, data):
             if item.quote:
                 st.markdown(md_quote(item.quote))
                 st.caption("Source: " + md(item.source))
+    if section.more:
+        st.caption(md(section.more_text))
 
 with st.expander("These changes as tables"):
     frames = {name: frame.drop(columns=[c for c in frame.columns if c.endswith("_day")], errors="ignore")

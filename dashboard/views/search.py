@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.search import KINDS, SearchError, marked_html
+from dashboard.db.store import DatabaseUnavailable
 from dashboard.ui.safe_text import md, source_label
 from dashboard.ui.state import context, search_index
 
@@ -40,9 +41,13 @@ st.caption('Words must all match; "a phrase" in double quotes; OR, NOT and AND i
 query = st.text_input("Search the words", key="q", bind="query-params", placeholder='"realities on the ground"')
 if query.strip():
     try:
-        hits = search_index(ctx.data, ctx.version).search(query, MAX_RESULTS)
+        hits = search_index(ctx.data, ctx.version, ctx.store).search(query, MAX_RESULTS)
     except SearchError as exc:
         st.error(md(str(exc)), icon=":material/error:")
+        st.stop()
+    except DatabaseUnavailable as exc:
+        st.error(f"The search cannot reach its index just now: {md(str(exc))}. Try again in a minute.",
+                 icon=":material/cloud_off:")
         st.stop()
     if hits.empty:
         st.info("Nothing matches. Try fewer words, OR between alternatives, or a prefix such as negotiat*.",

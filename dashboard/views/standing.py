@@ -12,6 +12,7 @@ from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 
 MAX_ACTORS = 8  # 28 pairs: more than that is no longer a map one can read
+MAX_SHIFTS = 25  # shown with their quotes; the download holds every one
 
 
 def _quotes(position_id: str, quotes: dict) -> None:
@@ -129,8 +130,14 @@ if moves.empty:
 else:
     st.caption("Newest first. Firmness is the distance from *open* plus one for a red line: more is hardened, less "
                "softened; crossing from for to against (or back) is reversed.")
-    quotes = standing.quotes_of(data["citations"], [*moves["before_position_id"], *moves["after_position_id"]])
-    for _, row in moves.iterrows():
+    shown = moves.head(MAX_SHIFTS)
+    quotes = standing.quotes_of(data["citations"], [*shown["before_position_id"], *shown["after_position_id"]])
+    for _, row in shown.iterrows():
         with st.container(border=True):
             _shift(row, quotes, statements)
+    if len(moves) > MAX_SHIFTS:
+        st.caption(f"The {MAX_SHIFTS} newest of {len(moves):,} shifts; the download holds them all.")
+    table = moves[["when", "actor", "proposition_id", "direction", "red_line_change", "before_stance", "after_stance",
+                   "before_position_id", "after_position_id"]]
+    downloads.table(table, "shifts", "Download every shift", "download-shifts")
 cite_this_view(data, positions=positions)

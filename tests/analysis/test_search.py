@@ -46,7 +46,7 @@ def test_results_are_ranked_best_first(index):
 def test_no_match_and_an_unreadable_query(index):
     assert index.search("zanzibar").empty
     assert index.search("   ").empty
-    with pytest.raises(SearchError, match="double quotes"):
+    with pytest.raises(SearchError, match="closing double quote"):
         index.search('"unclosed phrase')
 
 
@@ -59,3 +59,11 @@ def test_sentences_keep_their_offsets():
     text = 'Talks began. "We will never agree," he said.\n\nA new paragraph'
     assert [text[a:b] for a, b in sentences_of(text)] == ["Talks began.", '"We will never agree," he said.',
                                                           "A new paragraph"]
+
+
+def test_words_are_read_as_the_index_reads_text(index):
+    """Full stops, apostrophes and accents: "U.S." and "Turkiye" find what the articles write."""
+    assert not index.search("U.S. proposal").empty  # FTS5 alone would refuse the full stops
+    accented, plain = index.search("Türkiye", 200), index.search("turkiye", 200)
+    assert len(accented) == len(plain) > 0
+    assert list(index.search("Türkiye’s role")["source_id"])[:1] == ["src-000"]

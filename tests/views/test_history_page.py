@@ -10,8 +10,8 @@ from dashboard.curation.store import Change
 from dashboard.db.store import DatabaseStore
 
 REPO = Path(__file__).resolve().parents[2]
-VIEWS = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/sources.py", "views/data.py",
-         "views/curate.py"]
+VIEWS = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/standing.py", "views/mediators.py",
+         "views/changes.py", "views/sources.py", "views/search.py", "views/data.py", "views/curate.py"]
 
 
 @pytest.fixture
@@ -37,6 +37,22 @@ def test_every_view_works_unchanged_on_the_database(app, team_database, page):
     assert [t.value for t in on_database.title] == [t.value for t in on_files.title]
     assert [s.value for s in on_database.subheader] == [s.value for s in on_files.subheader]
     assert len(on_database.get("plotly_chart")) == len(on_files.get("plotly_chart"))
+
+
+def test_search_on_the_database_uses_postgresql_and_finds_the_seed_phrase(app, team_database):
+    import sqlalchemy as sa
+
+    query = {"q": '"realities on the ground"'}
+    on_files = app(query=query, page="views/search.py")
+    on_database = app(query=query, page="views/search.py", database=team_database)
+    assert not on_database.exception, [e.value for e in on_database.exception]
+    # the same passages (BM25 and ts_rank_cd may order ties differently)
+    assert sorted(m.value for m in on_database.markdown) == sorted(m.value for m in on_files.markdown)
+    assert any("<mark>realities on the ground</mark>" in h.proto.body for h in on_database.get("html"))
+    engine = sa.create_engine(DatabaseStore.from_url(team_database).engine.url)
+    with engine.connect() as conn:  # the hits came from PostgreSQL's index, written by this first search
+        assert conn.execute(sa.text("SELECT count(*) FROM parley_search_passages")).scalar() > 0
+    engine.dispose()
 
 
 def test_the_history_view_lists_saves_and_an_editor_reverts_one(app, team_database, monkeypatch):

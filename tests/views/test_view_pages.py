@@ -169,4 +169,4 @@ def test_search_with_no_match_and_with_an_unreadable_query(app):
     none = app(query={"q": "zanzibar"}, page="views/search.py")
     assert any("Nothing matches" in i.value for i in none.info) and not none.get("html")
     bad = app(query={"q": '"unclosed'}, page="views/search.py")
-    assert not bad.exception and any("double quotes" in e.value for e in bad.error)
+    assert not bad.exception and any("closing double quote" in e.value for e in bad.error)

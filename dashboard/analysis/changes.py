@@ -60,7 +60,7 @@ def changes_since(tables: dict[str, pd.DataFrame], since: dt.date, today: dt.dat
     overdue = events[events["status"].eq("announced").to_numpy() & (events["window_end"] < pd.Timestamp(today)).to_numpy()]
     positions = tables["positions"]
     moves = shifts(positions)
-    recorded = dict(zip(positions["position_id"], recorded_days(positions)))
-    moves = moves[[bool(pd.notna(recorded.get(p)) and recorded[p] >= start) for p in moves["after_position_id"]]]
+    recorded = pd.Series(recorded_days(positions).to_numpy(), index=positions["position_id"])
+    moves = moves[moves["after_position_id"].map(recorded).ge(start).to_numpy()]
     return Changes(since, today, added, status_changed.reset_index(drop=True),
                    overdue.sort_values("window_end").reset_index(drop=True), moves.reset_index(drop=True), undated)

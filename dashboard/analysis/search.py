@@ -3,9 +3,10 @@
 The index is SQLite's FTS5 (in Python's own `sqlite3`), built in memory once per dataset version; a team's
 database uses PostgreSQL's full-text search over the same passages (`dashboard/db/search.py`). Queries are
 words (all must match), "a phrase", OR, NOT, AND, prefix* and parentheses, read once by `parse_query` and
-written for either index; results are ranked by BM25 (FTS5) or ts_rank_cd (PostgreSQL). Each hit carries its text with the matching words marked by `MARK_START`/`MARK_END` (characters
-that never occur in text, so a view escapes the text first and then turns them into <mark>), and the
-records that rest on it: for an article sentence, the citations whose quote lies in that sentence.
+written for either index; results are ranked by BM25 (FTS5) or ts_rank_cd (PostgreSQL). Each hit carries its
+text with the matching words marked by `MARK_START`/`MARK_END` (characters that never occur in text, so a
+view escapes the text first and then turns them into <mark>), and the records that rest on it: for an
+article sentence, the citations whose quote lies in that sentence.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from dashboard.dataset.dates import format_partial
+from dashboard.dataset.dates import format_dates
 
 # The cell classes, from most to least stuck; the order is the legend's and the summary's.
 CLASHING = "clashing red lines"
@@ -103,29 +103,32 @@ def cell_counts(cells: pd.DataFrame) -> dict[str, int]:
     return {c: int(counts.get(c, 0)) for c in CLASSES}
 
 
-def shift_direction(before_score: int, before_red: bool, after_score: int, after_red: bool) -> str:
-    """Which way a stance moved toward one proposition.
+def shift_directions(before_score, before_red, after_score, after_red) -> np.ndarray:
+    """Which way each stance moved toward one proposition (arrays in, an array of directions out).
 
     Firmness is the distance from "open" on the stance scale plus one for a red line. A move across "open"
     (for it → against it, or the reverse) is `reversed`; otherwise more firmness is `hardened`, less is
     `softened`, and a change that keeps the same firmness (a red line traded for a weaker stance) `shifted`.
     """
-    if before_score * after_score < 0:
-        return REVERSED
-    before, after = abs(before_score) + int(before_red), abs(after_score) + int(after_red)
-    if after > before:
-        return HARDENED
-    if after < before:
-        return SOFTENED
-    return SHIFTED
+    b_score, a_score = np.asarray(before_score, dtype=float), np.asarray(after_score, dtype=float)
+    b_red, a_red = np.asarray(before_red, dtype=bool), np.asarray(after_red, dtype=bool)
+    firm_b, firm_a = np.abs(b_score) + b_red, np.abs(a_score) + a_red
+    return np.select([b_score * a_score < 0, firm_a > firm_b, firm_a < firm_b], [REVERSED, HARDENED, SOFTENED],
+                     SHIFTED)
+
+
+def red_line_changes(before_red, after_red) -> np.ndarray:
+    b_red, a_red = np.asarray(before_red, dtype=bool), np.asarray(after_red, dtype=bool)
+    return np.select([a_red & ~b_red, b_red & ~a_red], ["red line drawn", "red line dropped"], "")
+
+
+def shift_direction(before_score: int, before_red: bool, after_score: int, after_red: bool) -> str:
+    """One shift's direction (the rule is `shift_directions`)."""
+    return str(shift_directions([before_score], [before_red], [after_score], [after_red])[0])
 
 
 def red_line_change(before_red: bool, after_red: bool) -> str:
-    if after_red and not before_red:
-        return "red line drawn"
-    if before_red and not after_red:
-        return "red line dropped"
-    return ""
+    return str(red_line_changes([before_red], [after_red])[0])
 
 
 def shifts(positions: pd.DataFrame) -> pd.DataFrame:
@@ -134,25 +137,28 @@ def shifts(positions: pd.DataFrame) -> pd.DataFrame:
     Consecutive positions of one actor on one proposition, in date order, are compared; a position that
     repeats the stance and red line of the one before is not a shift. Columns: process_id, actor_id, actor,
     proposition_id, direction, red_line_change, before_/after_ (position_id, stance, red_line, paraphrase,
-    date_value, date_precision), when (the later position's date, as precisely as known).
+    date_value, date_precision), when (the later position's date, as precisely as known). Vectorised: at
+    100,000 events there are tens of thousands of shifts among random SYNTHETIC stances.
     """
-    tied = positions[positions["proposition_id"].ne("")]
-    tied = tied.sort_values(["process_id", "actor_id", "proposition_id", "date_value", "position_id"])
-    group = [tied[c] for c in ("process_id", "actor_id", "proposition_id")]
-    previous = tied.groupby(group, sort=False).shift(1)
-    changed = previous["position_id"].notna() & (
-        previous["stance"].ne(tied["stance"]) | previous["red_line"].ne(tied["red_line"]))
+    fields = ("position_id", "stance", "stance_score", "red_line", "paraphrase", "date_value", "date_precision")
+    keys = ["process_id", "actor_id", "proposition_id"]
+    tied = positions.loc[positions["proposition_id"].ne(""), [*keys, "actor", *fields]]
+    tied = tied.sort_values([*keys, "date_value", "position_id"])
+    previous = tied.groupby(keys, sort=False)[list(fields)].shift(1)
+    changed = (previous["position_id"].notna() & (previous["stance"].ne(tied["stance"])
+                                                  | previous["red_line"].ne(tied["red_line"]))).to_numpy()
     after, before = tied[changed], previous[changed]
-    fields = ("position_id", "stance", "red_line", "paraphrase", "date_value", "date_precision")
     out = pd.DataFrame({
         "process_id": after["process_id"], "actor_id": after["actor_id"], "actor": after["actor"],
         "proposition_id": after["proposition_id"],
-        **{f"before_{f}": before[f] for f in fields}, **{f"after_{f}": after[f] for f in fields},
+        **{f"before_{f}": before[f] for f in fields if f != "stance_score"},
+        **{f"after_{f}": after[f] for f in fields if f != "stance_score"},
     })
-    out["direction"] = [shift_direction(int(b), bool(br), int(a), bool(ar)) for b, br, a, ar in
-                        zip(before["stance_score"], before["red_line"], after["stance_score"], after["red_line"])]
-    out["red_line_change"] = [red_line_change(bool(b), bool(a)) for b, a in zip(before["red_line"], after["red_line"])]
-    out["when"] = [format_partial(d, p) for d, p in zip(out["after_date_value"], out["after_date_precision"])]
+    b_red, a_red = before["red_line"].astype(bool), after["red_line"].astype(bool)
+    out["direction"] = shift_directions(before["stance_score"].astype(float), b_red, after["stance_score"].astype(float),
+                                        a_red)
+    out["red_line_change"] = red_line_changes(b_red, a_red)
+    out["when"] = format_dates(out["after_date_value"], out["after_date_precision"])
     out = out.sort_values(["after_date_value", "after_position_id"], ascending=[False, True], na_position="last")
     return out.reset_index(drop=True)
 

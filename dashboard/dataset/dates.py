@@ -103,3 +103,12 @@ def format_partial(value: pd.Timestamp | None, precision: str) -> str:
         monday = value - pd.Timedelta(days=value.weekday())
         return f"week of {monday.day} {monday.strftime('%B %Y')}"
     return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def format_dates(values: pd.Series, precisions: pd.Series) -> pd.Series:
+    """`format_partial` for whole columns at once (one strftime per distinct date, not one call per row)."""
+    pairs = pd.DataFrame({"value": values, "precision": precisions})
+    distinct = pairs.drop_duplicates()
+    labels = {(v, p): format_partial(v, p) for v, p in zip(distinct["value"], distinct["precision"])}
+    return pd.Series([labels[(v, p)] for v, p in zip(pairs["value"], pairs["precision"])], index=values.index,
+                     dtype="str")

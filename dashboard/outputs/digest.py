@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.analysis.changes import Changes
 from dashboard.analysis.describe import readable_events
-from dashboard.analysis.queries import describe_date, first_citations
+from dashboard.analysis.queries import citations_for, describe_date, first_citations
 from dashboard.dataset.dates import format_partial
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.version import DataVersion
@@ -52,9 +52,11 @@ class Section:
 def sections(changes: Changes, data: Dataset, limit: int = MAX_ITEMS) -> list[Section]:
     """The digest's sections, in the order a reader asks: what happened, who moved, what is late, what is new;
     at most `limit` records listed in each (newest recorded first), the rest counted."""
-    citations = data["citations"]
-    event_quotes = first_citations(citations, "event")
-    position_quotes = first_citations(citations, "position")
+    citations = data["citations"]  # only the listed records' quotes are looked up (a digest lists `limit` each)
+    event_ids = [*changes.added["events"]["event_id"].head(limit), *changes.status_changed["event_id"].head(limit)]
+    event_quotes = first_citations(citations_for(citations, "event", event_ids), "event")
+    position_quotes = first_citations(citations_for(citations, "position",
+                                                    changes.added["positions"]["position_id"].head(limit)), "position")
     statements = data.proposition_statements
     names = data.process_names
 

@@ -6,9 +6,11 @@ import streamlit as st
 from dashboard.analysis.network import third_party_links, venue_rounds
 from dashboard.extract.gazetteer import gazetteer
 from dashboard.outputs.network_figures import MAX_ACTORS, mediators_figure, venue_map_figure
-from dashboard.ui import downloads
+from dashboard.ui import downloads, paging
 from dashboard.ui.safe_text import md, no_match
 from dashboard.ui.state import context
+
+MAX_NAMED = 20  # unplaced venues named in the caption; the table lists them all
 
 
 def _country_codes(actors: pd.DataFrame) -> dict[str, str]:
@@ -55,7 +57,7 @@ else:
     downloads.chart(mediators_figure(links, names), "mediators", "network")
     with st.expander("The network as a table"):
         table = links.assign(process=links["process_id"].map(names))[["process", "name", "roles", "events"]]
-        st.dataframe(table, hide_index=True, width="stretch",
+        st.dataframe(paging.page_of(table, "network-page"), hide_index=True, width="stretch",
                      column_config={"process": "Process", "name": "Third party", "roles": "Roles", "events": "Events"})
         downloads.table(table, "mediators", "Download the network", "download-network")
 
@@ -70,11 +72,13 @@ else:
         f"{c} ({r})" for c, r in zip(venues["venue_city"].head(3), venues["rounds"].head(3))) + "."))
     downloads.chart(venue_map_figure(venues, names), "mediators", "venue-map")
     if len(unplaced):
-        st.caption(md("Not on the map (the gazetteer does not know the place): "
-                      + "; ".join(f"{c}, {k}" for c, k in zip(unplaced["venue_city"], unplaced["venue_country"]))))
+        named = "; ".join(f"{c}, {k}" for c, k in zip(unplaced["venue_city"].head(MAX_NAMED),
+                                                       unplaced["venue_country"].head(MAX_NAMED)))
+        more = f" and {len(unplaced) - MAX_NAMED:,} more (see the table)" if len(unplaced) > MAX_NAMED else ""
+        st.caption(md(f"Not on the map (the gazetteer does not know the place): {named}{more}"))
     with st.expander("The venues as a table"):
         table = venues.assign(processes=[", ".join(names.get(i, i) for i in p.split(", ")) for p in venues["processes"]])
-        st.dataframe(table, hide_index=True, width="stretch",
+        st.dataframe(paging.page_of(table, "venues-page"), hide_index=True, width="stretch",
                      column_config={"venue_city": "City", "venue_country": "Country", "rounds": "Rounds met",
                                     "events": "Events", "processes": "Processes", "latitude": "Latitude",
                                     "longitude": "Longitude"})

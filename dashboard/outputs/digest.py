@@ -53,12 +53,14 @@ def sections(changes: Changes, data: Dataset, limit: int = MAX_ITEMS) -> list[Se
     """The digest's sections, in the order a reader asks: what happened, who moved, what is late, what is new;
     at most `limit` records listed in each (newest recorded first), the rest counted."""
     citations = data["citations"]  # only the listed records' quotes are looked up (a digest lists `limit` each)
-    event_ids = [*changes.added["events"]["event_id"].head(limit), *changes.status_changed["event_id"].head(limit)]
-    event_quotes = first_citations(citations_for(citations, "event", event_ids), "event")
-    position_quotes = first_citations(citations_for(citations, "position",
-                                                    changes.added["positions"]["position_id"].head(limit)), "position")
+    events, changed = changes.added("events", limit), changes.status_changed(limit)
+    positions = changes.added("positions", limit)
+    event_quotes = first_citations(citations_for(citations, "event", [*events["event_id"], *changed["event_id"]]),
+                                   "event")
+    position_quotes = first_citations(citations_for(citations, "position", positions["position_id"]), "position")
     statements = data.proposition_statements
     names = data.process_names
+    counts = changes.counts()
 
     def event_item(e) -> Item:
         where = f" · {e['venue']}" if e.get("venue") else ""
@@ -69,39 +71,37 @@ def sections(changes: Changes, data: Dataset, limit: int = MAX_ITEMS) -> list[Se
                     f"{names.get(e['process_id'], e['process_id'])}", quote.get("quote", ""), quote.get("source_title", ""))
 
     def described(frame: pd.DataFrame) -> pd.DataFrame:
-        return readable_events(data, frame.head(limit)) if len(frame) else frame
+        return readable_events(data, frame) if len(frame) else frame
 
-    def section(title: str, frame: pd.DataFrame, items: list[Item]) -> Section:
-        return Section(f"{title} ({len(frame):,})", items, max(0, len(frame) - limit))
+    def section(title: str, count: str, items: list[Item]) -> Section:
+        return Section(f"{title} ({counts[count]:,})", items, max(0, counts[count] - limit))
 
-    added = {name: frame.head(limit) for name, frame in changes.added.items()}
     out = [
-        section("Events added", changes.added["events"],
-                [event_item(e) for _, e in described(changes.added["events"]).iterrows()]),
-        section("Status changed", changes.status_changed, [
+        section("Events added", "events", [event_item(e) for _, e in described(events).iterrows()]),
+        section("Status changed", "status changed", [
             Item(f"{e['title']}: {e['previous_status']} → {e['status']} (changed {e['status_changed']}) · "
-                 f"{describe_date(e)}") for _, e in described(changes.status_changed).iterrows()]),
-        section("Announced rounds now overdue", changes.overdue, [
+                 f"{describe_date(e)}") for _, e in described(changed).iterrows()]),
+        section("Announced rounds now overdue", "overdue", [
             Item(f"{e['title']}: announced for {describe_date(e)}, with no later record of it · "
-                 f"{names.get(e['process_id'], e['process_id'])}") for _, e in changes.overdue.head(limit).iterrows()]),
-        section("Positions added", changes.added["positions"], [
+                 f"{names.get(e['process_id'], e['process_id'])}") for _, e in changes.overdue(limit).iterrows()]),
+        section("Positions added", "positions", [
             Item(f"{p['actor']} {p['stance']}{' (red line)' if p['red_line'] else ''}"
                  f"{' on ' + statements[p['proposition_id']] if p['proposition_id'] in statements else ''}: "
                  f"{p['paraphrase']} · {format_partial(p['date_value'], p['date_precision'])}",
                  position_quotes.get(p["position_id"], {}).get("quote", ""),
                  position_quotes.get(p["position_id"], {}).get("source_title", ""))
-            for _, p in added["positions"].iterrows()]),
-        section("Who moved", changes.shifts, [
+            for _, p in positions.iterrows()]),
+        section("Who moved", "shifts", [
             Item(f"{m['actor']} {m['direction']}{' · ' + m['red_line_change'] if m['red_line_change'] else ''} on "
                  f"{statements.get(m['proposition_id'], m['proposition_id'])}: {m['before_stance']} → "
                  f"{m['after_stance']} · {m['when']}") for _, m in changes.shifts.head(limit).iterrows()]),
-        section("Propositions added", changes.added["propositions"], [
+        section("Propositions added", "propositions", [
             Item(f"{p['statement']} · {names.get(p['process_id'], p['process_id'])}")
-            for _, p in added["propositions"].iterrows()]),
-        section("Sources added", changes.added["sources"], [
+            for _, p in changes.added("propositions", limit).iterrows()]),
+        section("Sources added", "sources", [
             Item(f"{s['title']}" + (f" · {s['outlet']}" if s["outlet"] else "")
                  + (f" · published {s['published']}" if s["published"] else " · publication date unknown"))
-            for _, s in added["sources"].iterrows()]),
+            for _, s in changes.added("sources", limit).iterrows()]),
     ]
     return out
 
@@ -159,6 +159,6 @@ def digest_html(changes: Changes, data: Dataset, version: DataVersion | None = N
 
 
 def digest_frames(changes: Changes) -> dict[str, pd.DataFrame]:
-    """The digest's records as tables, for the Excel and JSON downloads."""
-    return {**{f"{name} added": frame for name, frame in changes.added.items()},
-            "status changed": changes.status_changed, "overdue": changes.overdue, "shifts": changes.shifts}
+    """The digest's records as tables, every one of them, for the Excel and JSON downloads (made on a click)."""
+    return {**{f"{name} added": changes.added(name) for name in changes.added_rows},
+            "status changed": changes.status_changed(), "overdue": changes.overdue(), "shifts": changes.shifts}

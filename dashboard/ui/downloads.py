@@ -6,6 +6,7 @@ the view, its filters and the day (dashboard/outputs/exports.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -32,16 +33,24 @@ def chart(figure: go.Figure, view: str, what: str, select: bool = False):
     return event
 
 
-def _button(container, fmt_key: str, frames: dict[str, pd.DataFrame], view: str, label: str, key: str) -> None:
+Frames = dict[str, pd.DataFrame] | Callable[[], dict[str, pd.DataFrame]]
+
+
+def _write(fmt_key: str, frames: Frames, request: ExportRequest) -> bytes:
+    return TABLE_FORMATS[fmt_key].write(frames() if callable(frames) else frames, request)
+
+
+def _button(container, fmt_key: str, frames: Frames, view: str, label: str, key: str) -> None:
     ctx = context()
     fmt = TABLE_FORMATS[fmt_key]
     container.download_button(
-        label, partial(fmt.write, frames, ExportRequest(view, ctx.filters, ctx.version)),
+        label, partial(_write, fmt_key, frames, ExportRequest(view, ctx.filters, ctx.version)),
         file_name=export_name(view, ctx.filters, fmt.extension), mime=fmt.mime, icon=":material/download:", key=key)
 
 
-def tables(frames: dict[str, pd.DataFrame], view: str) -> None:
-    """The tables a view shows in every format that holds several (Excel, one sheet per table; JSON), side by side."""
+def tables(frames: Frames, view: str) -> None:
+    """The tables a view shows in every format that holds several (Excel, one sheet per table; JSON), side by side.
+    `frames` may be a function that makes them: it is called only when a button is pressed."""
     formats = [k for k, f in TABLE_FORMATS.items() if not f.one_table]
     for column, fmt_key in zip(st.columns(len(formats)), formats):
         _button(column, fmt_key, frames, view, f"Download as {TABLE_FORMATS[fmt_key].label}", f"download-{view}-{fmt_key}")

@@ -31,11 +31,11 @@ if ctx.filters.processes:
     tables["propositions"] = data["propositions"][data["propositions"]["process_id"].isin(ctx.filters.processes)]
 changes = changes_since(tables, since, today)
 
-counts = {name: len(frame) for name, frame in changes.added.items()}
-summary = (f"Since {since:%d %B %Y}: {counts['events']} event(s), {counts['positions']} position(s), "
-           f"{counts['propositions']} proposition(s) and {counts['sources']} source(s) added; "
-           f"{len(changes.status_changed)} status change(s); {len(changes.overdue)} announced round(s) now overdue; "
-           f"{len(changes.shifts)} shift(s) of stance.")
+counts = changes.counts()
+summary = (f"Since {since:%d %B %Y}: {counts['events']:,} event(s), {counts['positions']:,} position(s), "
+           f"{counts['propositions']:,} proposition(s) and {counts['sources']:,} source(s) added; "
+           f"{counts['status changed']:,} status change(s); {counts['overdue']:,} announced round(s) now overdue; "
+           f"{counts['shifts']:,} shift(s) of stance.")
 st.markdown(md(summary))
 undated = sum(changes.undated.values())
 if undated:
@@ -63,6 +63,4 @@ for section in sections(changes, data):
         st.caption(md(section.more_text))
 
 with st.expander("These changes as tables"):
-    frames = {name: frame.drop(columns=[c for c in frame.columns if c.endswith("_day")], errors="ignore")
-              for name, frame in digest_frames(changes).items()}
-    downloads.tables(frames, "changes")
+    downloads.tables(partial(digest_frames, changes), "changes")

@@ -34,6 +34,7 @@ pages = [
     st.Page("views/search.py", title="Search", icon=":material/search:", url_path="search"),
     st.Page("views/data.py", title="Data", icon=":material/table:", url_path="data"),
     st.Page("views/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"),
+    st.Page("views/update_status.py", title="Update a status", icon=":material/event_repeat:", url_path="status"),
 ]
 if store.kind == "database":  # a team's database keeps who saved what; a data folder's history is its git log
     pages.append(st.Page("views/history.py", title="History", icon=":material/history:", url_path="history"))

@@ -50,18 +50,22 @@ class SaveError(Exception):
 
 @dataclass
 class Change:
-    """What one save adds: rows per table, and new files (article texts) by path."""
+    """What one save does: rows added per table, new files (article texts) by path, and fields changed in
+    existing records (`updates`: table -> record id -> {field: new value}, e.g. an event's status)."""
 
     rows: dict[str, list[dict]] = field(default_factory=dict)
     files: dict[Path, bytes] = field(default_factory=dict)
+    updates: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
-        return not any(self.rows.values()) and not self.files
+        return not any(self.rows.values()) and not self.files and not any(self.updates.values())
 
+    def table_bytes(self, name: str, existing: bytes) -> bytes:
+        """A table's bytes after this change: its records updated in place, then its new rows appended."""
+        return append_rows(update_rows(existing, name, self.updates.get(name, {})), name, self.rows.get(name, []))
 
-def _table_bytes(path: Path, table: str, rows: list[dict]) -> bytes:
-    """The table's current bytes with `rows` appended, in the file's own column order."""
-    return append_rows(path.read_bytes() if path.exists() else b"", table, rows)
+    def tables(self) -> list[str]:
+        return [name for name in TABLES if self.rows.get(name) or self.updates.get(name)]
 
 
 def append_rows(existing: bytes, table: str, rows: list[dict]) -> bytes:
@@ -87,13 +91,52 @@ def append_rows(existing: bytes, table: str, rows: list[dict]) -> bytes:
     return prefix + out.getvalue().encode("utf-8")
 
 
+def update_rows(existing: bytes, table: str, updates: dict[str, dict[str, str]]) -> bytes:
+    """A table's bytes with the fields of some records changed; every other line keeps its bytes.
+
+    Each updated record's lines are written again (in the file's column order, quoted only where needed);
+    a record id that is not in the file, or a field the file has no column for, is a SaveError."""
+    if not updates:
+        return existing
+    text = existing.decode("utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader)]
+    key = TABLES[table].key
+    unknown = {f for fields in updates.values() for f in fields} - set(header)
+    if unknown:
+        raise SaveError(f"{TABLES[table].filename} has no column {', '.join(sorted(unknown))}; add it to the header first")
+    spans: dict[str, tuple[int, int, list[str]]] = {}
+    start = reader.line_num
+    for record in reader:
+        row_id = record[header.index(key)].strip() if len(record) > header.index(key) else ""
+        if row_id in updates and row_id not in spans:
+            spans[row_id] = (start, reader.line_num, record)
+        start = reader.line_num
+    missing = set(updates) - set(spans)
+    if missing:
+        raise SaveError(f"not saved: {TABLES[table].filename} has no record {', '.join(sorted(missing))}")
+    for row_id, (first, last, record) in sorted(spans.items(), key=lambda item: -item[1][0]):
+        values = dict(zip(header, record))
+        values.update(updates[row_id])
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow([values.get(h, "") for h in header])
+        old_end = lines[last - 1]
+        ending = old_end[len(old_end.rstrip("\r\n")):]  # the line ending the record had (none at the end of file)
+        lines[first:last] = [out.getvalue().removesuffix("\n") + ending]
+    prefix = b"\xef\xbb\xbf" if existing.startswith(b"\xef\xbb\xbf") else b""
+    return prefix + "".join(lines).encode("utf-8")
+
+
 def _problem_key(p: Problem) -> tuple:
     return (p.file, p.field, p.message, p.record_id, p.value)
 
 
 def planned_writes(data_dir: Path, change: Change) -> dict[Path, bytes]:
-    writes = {data_dir / TABLES[name].filename: _table_bytes(data_dir / TABLES[name].filename, name, rows)
-              for name, rows in change.rows.items() if rows}
+    writes = {}
+    for name in change.tables():
+        path = data_dir / TABLES[name].filename
+        writes[path] = change.table_bytes(name, path.read_bytes() if path.exists() else b"")
     writes.update(change.files)
     return writes
 
@@ -163,7 +206,13 @@ def save(data_dir: Path, seeds_dir: Path, change: Change | Callable[[Dataset], C
         raise SaveError("not saved: another save has held the data folder for too long; try again") from exc
     except PermissionError as exc:
         raise SaveError(f"not saved: the data folder cannot be written ({exc.strerror}: {exc.filename})") from exc
-    return {name: len(rows) for name, rows in change.rows.items() if rows}
+    return change_counts(change)
+
+
+def change_counts(change: Change) -> dict[str, int]:
+    """Rows added per table, and records changed as "<table> changed"."""
+    return {**{name: len(rows) for name, rows in change.rows.items() if rows},
+            **{f"{name} changed": len(ids) for name, ids in change.updates.items() if ids}}
 
 
 def commit(data_dir: Path, writes: dict[Path, bytes]) -> None:

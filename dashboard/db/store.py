@@ -22,7 +22,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from dashboard.curation.store import Change, SaveError, append_rows, checked_change, new_errors
+from dashboard.curation.store import Change, SaveError, change_counts, checked_change, new_errors
 from dashboard.dataset.loader import Dataset, load_dataset
 from dashboard.dataset.problems import Problem
 from dashboard.dataset.schema import LOAD_ORDER, TABLES, datapackage_json
@@ -72,10 +72,9 @@ class Package:
 
     def with_change(self, change: Change) -> Package:
         tables_after = dict(self.tables)
-        for name, rows in change.rows.items():
-            if rows:
-                filename = TABLES[name].filename
-                tables_after[filename] = append_rows(tables_after.get(filename, b""), name, rows)
+        for name in change.tables():
+            filename = TABLES[name].filename
+            tables_after[filename] = change.table_bytes(name, tables_after.get(filename, b""))
         return Package(tables_after, {**self.articles, **{path.name: content for path, content in change.files.items()}})
 
     def digest(self) -> str:
@@ -144,8 +143,11 @@ class DatabaseStore:
 
     @staticmethod
     def _live(table: sa.Table, without_save: int | None):
+        """The rows in force: not withdrawn; without a save, also not added by it, and those it replaced."""
         live = table.c.reverted_by.is_(None)
-        return live if without_save is None else live & (table.c.save_id != without_save)
+        if without_save is None:
+            return live
+        return (live & (table.c.save_id != without_save)) | (table.c.reverted_by == without_save)
 
     def load(self) -> tuple[Dataset, DataVersion]:
         package = self.package()
@@ -176,7 +178,8 @@ class DatabaseStore:
                                     lambda c: package.with_change(c).dataset())
             save_id = self._record_save(conn, "save", editor, change)
             self._insert(conn, change, save_id)
-        return {name: len(rows) for name, rows in change.rows.items() if rows}
+            self._update(conn, change, save_id)
+        return change_counts(change)
 
     def revert(self, save_id: int, editor: str) -> int:
         """Withdraw the records and articles one save added; the revert is a save of its own. Returns its id."""
@@ -199,10 +202,15 @@ class DatabaseStore:
             for table in [*tables.records.values(), tables.articles]:
                 conn.execute(sa.update(table).where((table.c.save_id == save_id) & table.c.reverted_by.is_(None))
                              .values(reverted_by=revert_id))
+                # the rows that save replaced (a record it changed) come back
+                conn.execute(sa.update(table).where(table.c.reverted_by == save_id).values(reverted_by=None))
         return revert_id
 
     def _record_save(self, conn: Connection, kind: str, editor: str, change: Change) -> int:
         records = {name: [row.get(TABLES[name].key, "") for row in rows] for name, rows in change.rows.items() if rows}
+        for name, ids in change.updates.items():
+            if ids:
+                records.setdefault(name, []).extend(ids)
         if change.files:
             records["articles"] = sorted(path.name for path in change.files)
         cited = [row["source_id"] for table in ("sources", "citations") for row in change.rows.get(table, [])]
@@ -210,6 +218,21 @@ class DatabaseStore:
         return conn.execute(sa.insert(tables.saves).values(kind=kind, editor=editor, source_id=source_id,
                                                            records=records)
                             .returning(tables.saves.c.save_id)).scalar_one()
+
+    @staticmethod
+    def _update(conn: Connection, change: Change, save_id: int) -> None:
+        """A changed record: its row is withdrawn by this save and a copy with the new fields added by it, so the
+        history keeps both and a revert of the save brings the old row back."""
+        for name, updates in change.updates.items():
+            table, key = tables.records[name], TABLES[name].key
+            columns = TABLES[name].columns
+            for record_id, fields in updates.items():
+                old = conn.execute(sa.select(table).where((table.c[key] == record_id) & table.c.reverted_by.is_(None))
+                                   .order_by(table.c.row_no).limit(1)).mappings().first()
+                if old is None:
+                    raise SaveError(f"not saved: {TABLES[name].filename} has no record {record_id}")
+                conn.execute(sa.update(table).where(table.c.row_no == old["row_no"]).values(reverted_by=save_id))
+                conn.execute(sa.insert(table).values(**{c: str(fields.get(c, old[c])) for c in columns}, save_id=save_id))
 
     @staticmethod
     def _insert(conn: Connection, change: Change, save_id: int) -> None:

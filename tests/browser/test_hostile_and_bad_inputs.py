@@ -11,7 +11,8 @@ from bad_inputs import CASES
 from conftest import REPO, exceptions, open_view, screenshot
 from hostile_inputs import HOSTILE, TITLE, make_hostile
 
-PATHS = ["", "timeline", "positions", "standing", "mediators", "changes?since=2020-01-01", "sources", "data", "curate"]
+PATHS = ["", "timeline", "positions", "standing", "mediators", "changes?since=2020-01-01", "sources", "data", "curate",
+         "status"]
 
 
 def copy_bundled(root):

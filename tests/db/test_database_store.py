@@ -216,3 +216,31 @@ def test_a_database_made_before_propositions_upgrades_and_keeps_its_records(data
     data, _ = store.load()
     assert data["issues"].set_index("issue_id").loc["new-issue", "recorded"] != ""
     store.engine.dispose()
+
+
+def test_a_status_change_replaces_the_row_and_a_revert_brings_the_old_one_back(database):
+    from dashboard.curation.status import status_change
+
+    quote = "if negotiations take longer than 6 weeks, the cease-fire will continue"
+    store = DatabaseStore.from_url(database)
+    store.import_package(REPO / "data", REPO / "seeds")
+    before = store.package().tables["events.csv"]
+    added = store.save(lambda d: status_change(d, "ih-2025-phase-two-talks", "postponed", "src-008", quote),
+                       editor="ana@example.org")
+    assert added == {"citations": 1, "events changed": 1}
+    data, _ = store.load()
+    event = data["events"].set_index("event_id").loc["ih-2025-phase-two-talks"]
+    assert (event["status"], event["previous_status"]) == ("postponed", "announced") and data.errors == []
+    history = store.history()
+    save_id = int(history.iloc[0]["save_id"])
+    assert "ih-2025-phase-two-talks" in str(history.iloc[0]["records"])
+    with store.engine.connect() as conn:  # both rows kept: the old one withdrawn by the save
+        rows = conn.execute(sa.text("SELECT status, reverted_by FROM parley_events WHERE event_id = "
+                                    "'ih-2025-phase-two-talks' ORDER BY row_no")).all()
+    assert rows == [("announced", save_id), ("postponed", None)]
+    store.revert(save_id, editor="ben@example.org")
+    data, _ = store.load()
+    assert data["events"].set_index("event_id").loc["ih-2025-phase-two-talks", "status"] == "announced"
+    assert len(data["citations"]) == len(load_dataset()["citations"])  # the change's citation is withdrawn too
+    assert sorted(store.package().tables["events.csv"].splitlines()) == sorted(before.splitlines())
+    store.engine.dispose()

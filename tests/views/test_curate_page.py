@@ -9,19 +9,11 @@ import pandas as pd
 import pytest
 from articles_to_try import all_articles
 
-from dashboard.curation.permissions import Access
 from dashboard.dataset.articles import published_from_header, read_article
 
 SYNTHETIC = ("SYNTHETIC TEST ARTICLE. Russia and Ukraine will hold a new round of talks in Geneva on 3 June, "
              "mediated by Türkiye, the foreign ministry said. Ukrainian officials said they will never accept "
              "territorial concessions.")
-
-
-@pytest.fixture
-def editing(monkeypatch):
-    from dashboard.ui import session_access
-
-    monkeypatch.setattr(session_access, "current_access", lambda: Access(True, "editing is on (test)"))
 
 
 def plain(markdown: str) -> str:

@@ -11,7 +11,8 @@ from dashboard.db.store import DatabaseStore
 
 REPO = Path(__file__).resolve().parents[2]
 VIEWS = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/standing.py", "views/mediators.py",
-         "views/changes.py", "views/sources.py", "views/search.py", "views/data.py", "views/curate.py"]
+         "views/changes.py", "views/sources.py", "views/search.py", "views/data.py", "views/curate.py",
+         "views/update_status.py"]
 
 
 @pytest.fixture

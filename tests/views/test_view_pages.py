@@ -10,7 +10,7 @@ from dashboard.dataset.loader import load_dataset
 from dashboard.ui.safe_text import md
 
 PAGES = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/standing.py", "views/mediators.py",
-         "views/changes.py", "views/sources.py", "views/search.py", "views/data.py"]
+         "views/changes.py", "views/sources.py", "views/search.py", "views/data.py", "views/update_status.py"]
 NARROW = {"process": "Black Sea Grain Initiative"}
 NOTHING = {"type": "call", "status": "suspended"}
 

@@ -29,13 +29,13 @@ STANCE_COLOURS = [[0.0, "#e66101"], [0.25, "#fdb863"], [0.5, "#d9d9d9"], [0.75, 
 DAY_MS = 24 * 3600 * 1000
 
 
-def _esc(value) -> str:
+def esc(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return html.escape(str(value))
 
 
-def _wrap(text: str, width: int = 70) -> str:
+def wrap(text: str, width: int = 70) -> str:
     """Break long hover text into lines (after escaping, so `<br>` is the only markup)."""
     words, lines, line = text.split(" "), [], ""
     for word in words:
@@ -53,18 +53,18 @@ def event_hover(events: pd.DataFrame) -> list[str]:
     labels = []
     for _, e in events.iterrows():
         rows = [
-            f"<b>{_esc(e['title'])}</b>",
-            f"{_esc(describe_date(e))} · {_esc(TYPE_LABELS.get(e['type'], e['type']))} · {_esc(e['status'])}",
+            f"<b>{esc(e['title'])}</b>",
+            f"{esc(describe_date(e))} · {esc(TYPE_LABELS.get(e['type'], e['type']))} · {esc(e['status'])}",
         ]
         if e["venue"]:
-            rows.append(f"Venue: {_esc(e['venue'])}")
+            rows.append(f"Venue: {esc(e['venue'])}")
         if e["parties"]:
-            rows.append(f"Parties: {_esc(e['parties'])}")
+            rows.append(f"Parties: {esc(e['parties'])}")
         if e["third_parties"]:
-            rows.append(f"Mediators/hosts: {_esc(e['third_parties'])}")
-        rows.append(_wrap(_esc(e["summary"])))
+            rows.append(f"Mediators/hosts: {esc(e['third_parties'])}")
+        rows.append(wrap(esc(e["summary"])))
         if e["sources"]:
-            rows.append(_wrap("Source: " + _esc(e["sources"])))
+            rows.append(wrap("Source: " + esc(e["sources"])))
         labels.append("<br>".join(rows))
     return labels
 
@@ -73,7 +73,7 @@ def _row_labels(events: pd.DataFrame) -> pd.Series:
     """Y-axis label per event (escaped: plotly reads tick labels as HTML), unique where titles repeat."""
     titles = events["title"].astype(str)
     dup = titles.duplicated(keep=False)
-    return titles.where(~dup, titles + " (" + events["event_id"] + ")").map(_esc)
+    return titles.where(~dup, titles + " (" + events["event_id"] + ")").map(esc)
 
 
 def timeline_figure(events: pd.DataFrame, process_names: dict[str, str] | None = None) -> go.Figure:
@@ -98,7 +98,7 @@ def timeline_figure(events: pd.DataFrame, process_names: dict[str, str] | None =
     fig = make_subplots(
         rows=len(processes), cols=1, shared_xaxes=True, vertical_spacing=min(0.08, 0.3 / len(processes)),
         row_heights=[int(counts[p]) for p in processes],
-        subplot_titles=[_esc(process_names.get(p, p)) for p in processes],
+        subplot_titles=[esc(process_names.get(p, p)) for p in processes],
     )
     in_legend: set[str] = set()
     for band, process_id in enumerate(processes, start=1):
@@ -115,7 +115,7 @@ def timeline_figure(events: pd.DataFrame, process_names: dict[str, str] | None =
                 x=[e["announced"], e["start"]], y=[e["row"], e["row"]], mode="lines+markers", name="announced → held",
                 line={"dash": "dot", "color": "#888888"}, legendgroup="slip", showlegend="slip" not in in_legend,
                 marker={"symbol": ["diamond-open", "circle"], "size": [11, 1], "color": "#888888"},
-                hoverinfo="text", hovertext=_esc(e["title"]) + "<br>" + _esc(
+                hoverinfo="text", hovertext=esc(e["title"]) + "<br>" + esc(
                     f"announced for {format_partial(e['announced'], e['announced_precision'] or 'day')}, "
                     f"happened {format_partial(e['start'], e['date_precision'])}"),
             ), row=band, col=1)
@@ -162,12 +162,12 @@ def stance_matrix_figure(cells: pd.DataFrame) -> go.Figure:
     labels = (cells["stance"] + cells["red_line"].map({True: " · RED LINE", False: ""}))
     text = cells.assign(t=labels).pivot(index="actor", columns="issue", values="t").reindex(index=actors, columns=issues)
     hover = cells.assign(h=[
-        f"<b>{_esc(a)}</b> on {_esc(i)}<br>{_esc(s)}{' · red line' if r else ''}<br>{_wrap(_esc(p))}"
+        f"<b>{esc(a)}</b> on {esc(i)}<br>{esc(s)}{' · red line' if r else ''}<br>{wrap(esc(p))}"
         for a, i, s, r, p in zip(cells["actor"], cells["issue"], cells["stance"], cells["red_line"], cells["paraphrase"])
     ]).pivot(index="actor", columns="issue", values="h").reindex(index=actors, columns=issues)
     fig.add_trace(go.Heatmap(
-        z=z.astype("float").values, x=[_esc(i) for i in issues], y=[_esc(a) for a in actors],
-        text=text.fillna("").map(_esc).values, texttemplate="%{text}",
+        z=z.astype("float").values, x=[esc(i) for i in issues], y=[esc(a) for a in actors],
+        text=text.fillna("").map(esc).values, texttemplate="%{text}",
         customdata=hover.fillna("").values, hovertemplate="%{customdata}<extra></extra>",
         zmin=min(STANCES.values()), zmax=max(STANCES.values()), colorscale=STANCE_COLOURS, xgap=3, ygap=3,
         colorbar={"title": {"text": "stance"}, "tickvals": list(STANCES.values()), "ticktext": list(STANCES)},
@@ -188,13 +188,13 @@ def stance_history_figure(history: pd.DataFrame) -> go.Figure:
     for actor, rows in history.groupby("actor", sort=True):
         mid = rows["window_start"] + (rows["window_end"] - rows["window_start"]) / 2
         fig.add_trace(go.Scatter(
-            x=mid, y=rows["stance_score"].astype(float), mode="lines+markers", name=_esc(actor), line={"shape": "hv"},
+            x=mid, y=rows["stance_score"].astype(float), mode="lines+markers", name=esc(actor), line={"shape": "hv"},
             marker={"size": [18 if r else 11 for r in rows["red_line"]],
                     "symbol": ["star" if r else "circle" for r in rows["red_line"]]},
             error_x={"type": "data", "symmetric": True,
                      "array": ((rows["window_end"] - rows["window_start"]).dt.total_seconds() * 500).tolist(),
                      "thickness": 1.5, "width": 4},
-            hovertext=[f"<b>{_esc(a)}</b> · {_esc(s)}{' · red line' if r else ''}<br>{_wrap(_esc(p))}"
+            hovertext=[f"<b>{esc(a)}</b> · {esc(s)}{' · red line' if r else ''}<br>{wrap(esc(p))}"
                        for a, s, r, p in zip(rows["actor"], rows["stance"], rows["red_line"], rows["paraphrase"])],
             hoverinfo="text",
         ))
@@ -234,7 +234,7 @@ def timeline_counts_figure(counts: pd.DataFrame, period: str, process_names: dic
             continue
         fig.add_trace(go.Bar(
             x=of_type.index, y=of_type.values, name=TYPE_LABELS[etype], marker={"color": TYPE_COLOURS[etype]},
-            hovertext=[f"{ts.strftime(fmt)}: {n:,} {_esc(TYPE_LABELS[etype])}" for ts, n in of_type.items()],
+            hovertext=[f"{ts.strftime(fmt)}: {n:,} {esc(TYPE_LABELS[etype])}" for ts, n in of_type.items()],
             hoverinfo="text", xperiod=PERIOD_WIDTHS[period], xperiodalignment="start",
         ), row=1, col=1)
     vague = counts[~counts["precise"]].groupby("period_start")["events"].sum()
@@ -250,7 +250,7 @@ def timeline_counts_figure(counts: pd.DataFrame, period: str, process_names: dic
     grid = (counts[counts["process_id"].isin(shown)]
             .pivot_table(index="process_id", columns="period_start", values="events", aggfunc="sum", fill_value=0)
             .reindex(index=shown))
-    names = [_esc(process_names.get(p, p)) for p in grid.index]
+    names = [esc(process_names.get(p, p)) for p in grid.index]
     fig.add_trace(go.Heatmap(
         z=grid.values, x=grid.columns, y=names, colorscale="Blues", showscale=False, xgap=1, ygap=1,
         hovertemplate="%{y}<br>%{x}: %{z:,} events<extra></extra>",

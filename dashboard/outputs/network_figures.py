@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.outputs.figures import _esc
+from dashboard.outputs.figures import esc
 
 COASTLINE = Path(__file__).with_name("data") / "coastline_110m.json"
 MAX_ACTORS = 40  # beyond this the network is a hairball: the view says how many are left out
@@ -54,19 +54,19 @@ def mediators_figure(links: pd.DataFrame, process_names: dict[str, str]) -> go.F
     by_process = links.groupby("process_id")
     fig.add_trace(go.Scatter(
         x=[0] * len(processes), y=[y_process[p] for p in processes], mode="markers+text", name="process",
-        text=[_esc(process_names.get(p, p)) for p in processes], textposition="middle left",
+        text=[esc(process_names.get(p, p)) for p in processes], textposition="middle left",
         marker={"size": 14, "color": PROCESS_COLOUR, "symbol": "square"},
-        hovertext=[f"<b>{_esc(process_names.get(p, p))}</b><br>" + "<br>".join(
-            f"{_esc(r.name)}: {_esc(r.roles)} in {r.events} event(s)" for r in by_process.get_group(p).itertuples())
+        hovertext=[f"<b>{esc(process_names.get(p, p))}</b><br>" + "<br>".join(
+            f"{esc(r.name)}: {esc(r.roles)} in {r.events} event(s)" for r in by_process.get_group(p).itertuples())
             for p in processes], hoverinfo="text",
     ))
     by_actor = links.groupby("actor_id")
     fig.add_trace(go.Scatter(
         x=[1] * len(actors), y=[y_actor[a] for a in actors], mode="markers+text", name="mediator, host or facilitator",
-        text=[_esc(names[a]) for a in actors], textposition="middle right",
+        text=[esc(names[a]) for a in actors], textposition="middle right",
         marker={"size": [10 + 4 * math.sqrt(totals[a]) for a in actors], "color": ACTOR_COLOUR},
-        hovertext=[f"<b>{_esc(names[a])}</b><br>" + "<br>".join(
-            f"{_esc(process_names.get(r.process_id, r.process_id))}: {_esc(r.roles)} in {r.events} event(s)"
+        hovertext=[f"<b>{esc(names[a])}</b><br>" + "<br>".join(
+            f"{esc(process_names.get(r.process_id, r.process_id))}: {esc(r.roles)} in {r.events} event(s)"
             for r in by_actor.get_group(a).itertuples()) for a in actors], hoverinfo="text",
     ))
     fig.update_layout(
@@ -100,11 +100,11 @@ def venue_map_figure(venues: pd.DataFrame, process_names: dict[str, str]) -> go.
     if not placed.empty:
         fig.add_trace(go.Scatter(
             x=placed["longitude"], y=placed["latitude"], mode="markers+text", name="venue",
-            text=[_esc(c) for c in placed["venue_city"]], textposition="top center",
+            text=[esc(c) for c in placed["venue_city"]], textposition="top center",
             marker={"size": [9 + 9 * math.sqrt(r) for r in placed["rounds"]], "color": "#0072B2", "opacity": 0.8,
                     "line": {"color": "#ffffff", "width": 1}},
-            hovertext=[f"<b>{_esc(c)}, {_esc(k)}</b><br>{r} round(s) met here; {e} event(s) in all<br>"
-                       + _esc(", ".join(process_names.get(i, i) for i in p.split(", ")))
+            hovertext=[f"<b>{esc(c)}, {esc(k)}</b><br>{r} round(s) met here; {e} event(s) in all<br>"
+                       + esc(", ".join(process_names.get(i, i) for i in p.split(", ")))
                        for c, k, r, e, p in zip(placed["venue_city"], placed["venue_country"], placed["rounds"],
                                                 placed["events"], placed["processes"])],
             hoverinfo="text", showlegend=False,

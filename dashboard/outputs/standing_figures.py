@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis.standing import AGREED, CLASHING, CLASSES, OPPOSED, ROOM, UNKNOWN, side_label
-from dashboard.outputs.figures import _esc, _wrap
+from dashboard.outputs.figures import esc, wrap
 
 # Okabe–Ito colours, readable on light and dark backgrounds; a symbol for each class as well.
 CLASS_COLOURS = {CLASHING: "#D55E00", OPPOSED: "#E69F00", ROOM: "#56B4E9", AGREED: "#009E73", UNKNOWN: "#BBBBBB"}
@@ -24,7 +24,7 @@ def pair_label(cells: pd.DataFrame) -> pd.Series:
 
 def proposition_label(cells: pd.DataFrame, width: int = 38) -> pd.Series:
     """"Territory: The territories … recognised", wrapped to lines of `width` characters, escaped."""
-    return (cells["issue"].astype(str) + ": " + cells["statement"].astype(str)).map(lambda t: _wrap(_esc(t), width))
+    return (cells["issue"].astype(str) + ": " + cells["statement"].astype(str)).map(lambda t: wrap(esc(t), width))
 
 
 def deadlock_figure(cells: pd.DataFrame) -> go.Figure:
@@ -32,20 +32,20 @@ def deadlock_figure(cells: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     if cells.empty:
         return fig
-    x, y = pair_label(cells).map(_esc), proposition_label(cells)
+    x, y = pair_label(cells).map(esc), proposition_label(cells)
     for cls in CLASSES:
         mask = cells["cell"].eq(cls).to_numpy()
         if not mask.any():
             continue
         rows = cells[mask]
         hover = [
-            f"<b>{_esc(a)}</b>: {_esc(side_label(sa, ra))}<br><b>{_esc(b)}</b>: {_esc(side_label(sb, rb))}"
-            f"<br>{_wrap(_esc(st))}<br><i>{_esc(cls)}</i>"
+            f"<b>{esc(a)}</b>: {esc(side_label(sa, ra))}<br><b>{esc(b)}</b>: {esc(side_label(sb, rb))}"
+            f"<br>{wrap(esc(st))}<br><i>{esc(cls)}</i>"
             for a, sa, ra, b, sb, rb, st in zip(rows["a_actor"], rows["a_stance"], rows["a_red_line"], rows["b_actor"],
                                                  rows["b_stance"], rows["b_red_line"], rows["statement"])
         ]
         fig.add_trace(go.Scatter(
-            x=x[mask], y=y[mask], mode="markers+text", name=_esc(cls), text=[CLASS_SYMBOLS[cls]] * int(mask.sum()),
+            x=x[mask], y=y[mask], mode="markers+text", name=esc(cls), text=[CLASS_SYMBOLS[cls]] * int(mask.sum()),
             textfont={"color": "#000000", "size": 12}, customdata=[int(i) for i in rows.index],
             marker={"symbol": "square", "size": 34, "color": CLASS_COLOURS[cls], "line": {"color": "#555555", "width": 1}},
             hovertext=hover, hoverinfo="text", unselected={"marker": {"opacity": 0.55}},

@@ -84,6 +84,9 @@ def changes_since(tables: dict[str, pd.DataFrame], since: dt.date, today: dt.dat
     late_rows = late_rows[np.argsort(events["window_end"].to_numpy()[late_rows], kind="stable")]
     positions = tables["positions"]
     moves = shifts(positions)
-    recorded = pd.Series(recorded_days(positions).to_numpy(), index=positions["position_id"])
-    moves = moves[moves["after_position_id"].map(recorded).ge(start).to_numpy()].reset_index(drop=True)
+    days = recorded_days(positions).to_numpy(dtype="datetime64[ns]")
+    where = pd.Index(positions["position_id"]).get_indexer(moves["after_position_id"])  # valid ids are unique
+    later = np.zeros(len(moves), dtype=bool)
+    later[where >= 0] = days[where[where >= 0]] >= start.to_datetime64()
+    moves = moves[later].reset_index(drop=True)
     return Changes(since, today, tables, added, status, late_rows, moves, undated)

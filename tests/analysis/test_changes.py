@@ -121,3 +121,10 @@ def test_the_tables_download_holds_every_changed_record_in_excel_and_json(ds):
     assert json.dumps(document, ensure_ascii=False).count("ru-ua-2025-05-istanbul-round") >= 1
     sheets = load_workbook(io.BytesIO(TABLE_FORMATS["xlsx"].write(frames, request))).sheetnames
     assert any("events added" in name for name in sheets)
+
+
+def test_no_positions_at_all_is_no_shift_not_an_error(ds):
+    tables = {name: frame.copy() for name, frame in ds.tables.items()}
+    tables["positions"] = tables["positions"].iloc[:0]  # every position held back, as a broken file leaves it
+    changes = changes_since(tables, dt.date(2025, 1, 1), TODAY)
+    assert changes.shifts.empty and changes.counts()["positions"] == 0 and changes.counts()["events"] == 14

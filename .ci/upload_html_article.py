@@ -43,7 +43,7 @@ def main(url: str, seeds: Path) -> None:
         page.goto(f"{url}/curate")
         wait_ready(page)
         page.get_by_text("editing is on").wait_for(timeout=30_000)
-        page.get_by_role("radio", name="Upload a file").click()
+        page.get_by_text("Upload a file", exact=True).click()
         wait_ready(page)
         page.locator("input[type=file]").set_input_files(str(html_file))
         page.get_by_text("Text found in the file").wait_for(timeout=60_000)

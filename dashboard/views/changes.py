@@ -20,7 +20,7 @@ data = ctx.data
 today = dt.date.today()
 st.title("What changed")
 st.caption("Everything recorded in the dataset on or after the day you choose: *added* means recorded here, "
-           "whatever the date of what it reports. The day is in the address (`?since=YYYY-MM-DD`): copy it to share "
+           "whatever the date of what it reports. The day is in the address (?since=YYYY-MM-DD): copy it to share "
            "\"everything since last Monday\". The sidebar's process and actor filters apply.")
 
 last_monday = today - dt.timedelta(days=today.weekday() + 7)

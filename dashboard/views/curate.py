@@ -125,8 +125,10 @@ else:
 
 with st.container(border=True):
     st.subheader("1. The article")
-    how = st.segmented_control("Source", ["Paste text", "Upload a file", "An article in the dataset"],
-                               default="Paste text", key="curate-source")
+    # a radio, not a segmented control: its chosen option is drawn in the primary colour as text, which cannot
+    # reach WCAG contrast on the dark background and as a button colour under white text at once
+    how = st.radio("Source", ["Paste text", "Upload a file", "An article in the dataset"], horizontal=True,
+                   key="curate-source")
     try:
         if how == "Paste text":
             text = st.text_area("Article text", height=220, key="curate-text",

@@ -13,7 +13,8 @@ from dashboard.ui.safe_text import md, source_label
 from dashboard.ui.state import context, search_index
 
 MAX_RESULTS = 50
-HIT_STYLE = "<style>.parley-hit mark { background: #ffe08a; color: inherit; padding: 0 .1em; }</style>"
+# dark text on the yellow mark in either theme (inherited light text on yellow fails WCAG contrast in dark mode)
+HIT_STYLE = "<style>.parley-hit mark { background: #ffe08a; color: #111111; padding: 0 .1em; }</style>"
 
 
 def _hit(row: pd.Series, titles: dict[str, str]) -> None:

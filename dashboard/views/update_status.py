@@ -40,7 +40,7 @@ event = events.set_index("event_id").loc[event_id]
 st.markdown(f"Now **{md(event['status'])}**" + (f" (was {md(event['previous_status'])} until "
                                                   f"{md(event['status_changed'])})" if event["previous_status"] else ""))
 choices = [s for s in EVENT_STATUSES if s != event["status"]]
-status = st.segmented_control("New status", choices, default=choices[0], key="status-new")
+status = st.radio("New status", choices, horizontal=True, key="status-new")
 sources = data.source_titles
 source_id = st.selectbox("The article that reports it", list(sources), format_func=lambda s: f"{s}: {sources[s]}",
                          key="status-source")

@@ -84,7 +84,7 @@ def test_duplicate_article_is_recognised(app, folder, editing):
 
 def test_uploaded_html_is_reduced_to_text(app, folder):
     at = app(folder=folder, page="views/curate.py")
-    at.segmented_control(key="curate-source").set_value("Upload a file").run()
+    at.radio(key="curate-source").set_value("Upload a file").run()
     page = (f"<html><head><title>Synthetic page</title></head><body><nav>Menu</nav><article><p>{SYNTHETIC}</p>"
             "</article><script>alert(1)</script></body></html>").encode()
     at.file_uploader(key="curate-upload").set_value(("page.html", page, "text/html")).run()
@@ -96,7 +96,7 @@ def test_uploaded_html_is_reduced_to_text(app, folder):
 
 def test_existing_article_can_be_curated_again(app, folder):
     at = app(folder=folder, page="views/curate.py")
-    at.segmented_control(key="curate-source").set_value("An article in the dataset").run()
+    at.radio(key="curate-source").set_value("An article in the dataset").run()
     at.selectbox(key="curate-existing").set_value("src-000")
     at.button(key="propose-existing").click().run()
     assert not at.exception
@@ -107,7 +107,7 @@ def test_uncurated_file_in_seeds_is_curated_in_place(app, folder, editing):
     (folder.seeds / "050_synthetic.txt").write_text(
         "source: https://example.org/synthetic\npublished: 2025-05-20\n---\n" + SYNTHETIC + "\n", encoding="utf-8")
     at = app(folder=folder, page="views/curate.py")
-    at.segmented_control(key="curate-source").set_value("An article in the dataset").run()
+    at.radio(key="curate-source").set_value("An article in the dataset").run()
     at.selectbox(key="curate-existing").set_value("seeds/050_synthetic.txt").run()
     assert at.text_input(key="seed-url").value == "https://example.org/synthetic"
     at.text_input(key="seed-title").set_value("Synthetic: in place")
@@ -133,7 +133,7 @@ def test_curate_view_proposes_for_every_real_article_without_an_exception(app, f
     if path.parent.name == "seeds":  # a seed is in the dataset already: a curator picks it there instead
         assert duplicate, "pasting a seed article again must be refused as a duplicate"
         source_id = duplicate[0].split("already in the dataset as ")[1].split(":")[0].strip().replace("\\", "")
-        at.segmented_control(key="curate-source").set_value("An article in the dataset").run()
+        at.radio(key="curate-source").set_value("An article in the dataset").run()
         at.selectbox(key="curate-existing").set_value(source_id).run()
         at.button(key="propose-existing").click().run()
     assert not at.exception

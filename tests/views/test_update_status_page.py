@@ -16,7 +16,7 @@ def test_an_editor_saves_a_status_change_that_what_changed_then_lists(app, folde
     at = app(folder, page=PAGE)
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="status-event").value == "ih-2025-phase-two-talks"  # the announced round comes first
-    at.segmented_control(key="status-new").set_value("postponed")
+    at.radio(key="status-new").set_value("postponed")
     at.selectbox(key="status-source").set_value("src-008")
     at.text_area(key="status-quote").input(QUOTE).run()
     at.button(key="status-save").click().run()

@@ -27,6 +27,7 @@ STATUS_SYMBOLS = {"held": "circle", "announced": "circle-open", "postponed": "tr
                   "cancelled": "x-thin-open", "suspended": "square"}
 STANCE_COLOURS = [[0.0, "#e66101"], [0.25, "#fdb863"], [0.5, "#d9d9d9"], [0.75, "#b2abd2"], [1.0, "#5e3c99"]]
 DAY_MS = 24 * 3600 * 1000
+BOTTOM_LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "xanchor": "left"}
 
 
 def esc(value) -> str:
@@ -69,11 +70,24 @@ def event_hover(events: pd.DataFrame) -> list[str]:
     return labels
 
 
+MAX_LABEL = 28  # characters of a tick label: on a 390-pixel phone the plot keeps half the width
+
+
+def shorten(text: str, limit: int = MAX_LABEL) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut).rstrip(" ,;:–-") + "…"
+
+
 def _row_labels(events: pd.DataFrame) -> pd.Series:
-    """Y-axis label per event (escaped: plotly reads tick labels as HTML), unique where titles repeat."""
-    titles = events["title"].astype(str)
-    dup = titles.duplicated(keep=False)
-    return titles.where(~dup, titles + " (" + events["event_id"] + ")").map(esc)
+    """Y-axis label per event: its title shortened (the hover and the table hold it whole), unique where
+    shortened titles repeat, escaped (plotly reads tick labels as HTML)."""
+    labels = events["title"].astype(str).map(shorten)
+    dup = labels.duplicated(keep=False)
+    labels = labels.where(~dup, labels + " (" + (labels.groupby(labels).cumcount() + 1).astype(str) + ")")
+    return labels.map(esc)
 
 
 def timeline_figure(events: pd.DataFrame, process_names: dict[str, str] | None = None) -> go.Figure:
@@ -98,7 +112,7 @@ def timeline_figure(events: pd.DataFrame, process_names: dict[str, str] | None =
     fig = make_subplots(
         rows=len(processes), cols=1, shared_xaxes=True, vertical_spacing=min(0.08, 0.3 / len(processes)),
         row_heights=[int(counts[p]) for p in processes],
-        subplot_titles=[esc(process_names.get(p, p)) for p in processes],
+        subplot_titles=[wrap(esc(process_names.get(p, p)), 26) for p in processes],
     )
     in_legend: set[str] = set()
     for band, process_id in enumerate(processes, start=1):
@@ -128,11 +142,13 @@ def timeline_figure(events: pd.DataFrame, process_names: dict[str, str] | None =
                                      marker={"symbol": STATUS_SYMBOLS[status], "color": "#888888", "size": 10},
                                      legendgroup="status"), row=1, col=1)
     fig.update_xaxes(type="date")
-    fig.update_annotations(xanchor="left", x=0, font={"size": 13})
+    fig.update_annotations(xanchor="left", x=0, align="left", font={"size": 13})
     fig.update_layout(
-        barmode="overlay", height=220 + 34 * len(events) + 30 * len(processes),
-        margin={"l": 10, "r": 10, "t": 110, "b": 10}, hoverlabel={"align": "left"},
-        legend={"orientation": "h", "yanchor": "top", "y": 1.0, "x": 0, "yref": "container"},
+        barmode="overlay", height=260 + 34 * len(events) + 40 * len(processes),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10}, hoverlabel={"align": "left"},
+        # under the chart, where it may wrap onto as many lines as a narrow screen needs without covering the
+        # plot or the toolbar (a legend outside the plot area pushes the margin out)
+        legend=BOTTOM_LEGEND,
     )
     return fig
 
@@ -201,7 +217,7 @@ def stance_history_figure(history: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         height=360, margin={"l": 10, "r": 10, "t": 30, "b": 10},
         yaxis={"tickvals": list(STANCES.values()), "ticktext": list(STANCES), "range": [-2.5, 2.5], "title": None},
-        xaxis={"type": "date", "title": None}, legend={"orientation": "h", "y": 1.1},
+        xaxis={"type": "date", "title": None}, legend=BOTTOM_LEGEND,
     )
     return fig
 
@@ -256,7 +272,7 @@ def timeline_counts_figure(counts: pd.DataFrame, period: str, process_names: dic
         hovertemplate="%{y}<br>%{x}: %{z:,} events<extra></extra>",
     ), row=2, col=1)
     fig.update_yaxes(autorange="reversed", automargin=True, row=2, col=1)
-    fig.update_layout(barmode="stack", height=420 + 18 * len(shown), margin={"l": 10, "r": 10, "t": 110, "b": 10},
-                      legend={"orientation": "h", "yanchor": "top", "y": 1.0, "x": 0, "yref": "container"})
-    fig.update_annotations(xanchor="left", x=0, font={"size": 13})
+    fig.update_layout(barmode="stack", height=440 + 18 * len(shown), margin={"l": 10, "r": 10, "t": 60, "b": 10},
+                      legend=BOTTOM_LEGEND)
+    fig.update_annotations(xanchor="left", x=0, align="left", font={"size": 13})
     return fig

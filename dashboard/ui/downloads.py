@@ -14,18 +14,28 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.outputs.exports import TABLE_FORMATS, ExportRequest, chart_html, export_name
+from dashboard.ui.paging import page_of
+from dashboard.ui.safe_text import md
 from dashboard.ui.state import context
 
 
-def chart(figure: go.Figure, view: str, what: str, select: bool = False):
-    """A plotly chart whose camera button saves an SVG, with a download of it as standalone HTML below.
+def chart(figure: go.Figure, view: str, what: str, summary: str, table: pd.DataFrame | None = None,
+          select: bool = False):
+    """A plotly chart with its text summary beside it (also its `alt` text, for a screen reader), its data as a
+    table one click away (`table`, when the view does not already show one below), a camera button that
+    saves an SVG and a download of it as standalone HTML.
 
     With `select`, a click on a point reruns the page and the chart's selection event is returned."""
     filters = context().filters
     stem = export_name(f"{view}-{what}", filters, "svg").removesuffix(".svg")
     selection = {"on_select": "rerun", "selection_mode": "points"} if select else {}
-    event = st.plotly_chart(figure, width="stretch", key=f"chart-{view}-{what}", **selection,
-                            config={"displaylogo": False, "toImageButtonOptions": {"format": "svg", "filename": stem}})
+    st.caption(md(summary))
+    event = st.plotly_chart(figure, width="stretch", key=f"chart-{view}-{what}", **selection, alt=summary,
+                            config={"displaylogo": False, "responsive": True,
+                                    "toImageButtonOptions": {"format": "svg", "filename": stem}})
+    if table is not None:
+        with st.expander(f"The {what.replace('-', ' ')} chart's data as a table"):
+            st.dataframe(page_of(table, f"chart-table-{view}-{what}"), hide_index=True, width="stretch")
     st.download_button(f"Download the {what.replace('-', ' ')} chart (interactive HTML)",
                        partial(chart_html, figure, f"Parley: {view}, {what.replace('-', ' ')}"),
                        file_name=f"{stem}.html", mime="text/html", icon=":material/download:",

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.analysis.network import third_party_links, venue_rounds
 from dashboard.extract.gazetteer import gazetteer
+from dashboard.outputs.chart_summaries import network_summary, venue_summary
 from dashboard.outputs.network_figures import MAX_ACTORS, mediators_figure, venue_map_figure
 from dashboard.ui import downloads, paging
 from dashboard.ui.safe_text import md, no_match
@@ -49,12 +50,10 @@ if links.empty:
     st.info("No event in view names a mediator, host or facilitator.", icon=":material/info:")
 else:
     actors = links["actor_id"].nunique()
-    top = links.groupby("name")["events"].sum().sort_values(ascending=False)
-    st.markdown(md(f"{actors} third part{'y' if actors == 1 else 'ies'} across {links['process_id'].nunique()} "
-                   f"process(es); the busiest: " + ", ".join(f"{n} ({e} event(s))" for n, e in top.head(3).items()) + "."))
     if actors > MAX_ACTORS:
         st.caption(f"The {MAX_ACTORS} busiest of {actors} are drawn; the table below lists them all.")
-    downloads.chart(mediators_figure(links, names), "mediators", "network")
+    downloads.chart(mediators_figure(links, names), "mediators", "network",
+                    network_summary(links, names) + " The table below lists every link.")
     with st.expander("The network as a table"):
         table = links.assign(process=links["process_id"].map(names))[["process", "name", "roles", "events"]]
         st.dataframe(paging.page_of(table, "network-page"), hide_index=True, width="stretch",
@@ -68,9 +67,8 @@ if venues.empty:
 else:
     venues = _placed(venues, data["actors"])
     unplaced = venues[venues["latitude"].isna()]
-    st.markdown(md(f"{len(venues)} venue(s); most rounds: " + ", ".join(
-        f"{c} ({r})" for c, r in zip(venues["venue_city"].head(3), venues["rounds"].head(3))) + "."))
-    downloads.chart(venue_map_figure(venues, names), "mediators", "venue-map")
+    downloads.chart(venue_map_figure(venues, names), "mediators", "venue-map",
+                    venue_summary(venues) + " The table below lists every venue.")
     if len(unplaced):
         named = "; ".join(f"{c}, {k}" for c, k in zip(unplaced["venue_city"].head(MAX_NAMED),
                                                        unplaced["venue_country"].head(MAX_NAMED)))

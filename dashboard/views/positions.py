@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.analysis.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
 from dashboard.dataset.dates import format_partial
 from dashboard.dataset.schema import STANCES
+from dashboard.outputs.chart_summaries import stance_history_summary, stance_matrix_summary
 from dashboard.outputs.figures import stance_history_figure, stance_matrix_figure
 from dashboard.ui import downloads
 from dashboard.ui.safe_text import md, md_quote, no_match, source_label
@@ -48,7 +49,9 @@ issue_labels = data.issue_labels
 latest = latest_positions(positions)
 
 st.subheader("Latest stance by actor and issue")
-downloads.chart(stance_matrix_figure(stance_matrix(latest, issues)), "positions", "stance-matrix")
+cells = stance_matrix(latest, issues)
+downloads.chart(stance_matrix_figure(cells), "positions", "stance-matrix", stance_matrix_summary(cells),
+                table=cells[["actor", "issue", "stance", "red_line", "paraphrase"]])
 
 st.subheader("Compare two parties")
 counts = latest.groupby(["actor_id", "actor"]).agg(red=("red_line", "sum"), n=("position_id", "size")).reset_index()
@@ -78,7 +81,8 @@ st.subheader("How stances changed")
 issue_options = [i for i in issue_labels if i in set(positions["issue_id"])]
 issue_id = st.selectbox("Issue", issue_options, format_func=issue_labels.get, key="issue", bind="query-params")
 history = stance_history(positions, issue_id=issue_id)
-downloads.chart(stance_history_figure(history), "positions", "stance-history")
+downloads.chart(stance_history_figure(history), "positions", "stance-history",
+                stance_history_summary(history, issue_labels.get(issue_id, issue_id)) + " Every position is in the table below.")
 quotes = citations_for(data["citations"], "position", history["position_id"]).drop_duplicates("record_id")
 history = history.merge(quotes[["record_id", "quote", "source_title"]], left_on="position_id", right_on="record_id",
                         how="left")

@@ -91,9 +91,10 @@ if cells.empty:
 else:
     counts = standing.cell_counts(cells)
     pairs = len(cells[["a_actor_id", "b_actor_id"]].drop_duplicates())
-    tally = ", ".join(f"{n} {md(c)}" for c, n in counts.items() if n)
-    st.markdown(f"{cells['proposition_id'].nunique()} proposition(s) × {pairs} pair(s): {tally}.")
-    event = downloads.chart(deadlock_figure(cells), "standing", "deadlock-map", select=True)
+    tally = ", ".join(f"{n} {c}" for c, n in counts.items() if n)
+    summary = f"{cells['proposition_id'].nunique()} proposition(s) × {pairs} pair(s): {tally}."
+    event = downloads.chart(deadlock_figure(cells), "standing", "deadlock-map",
+                            summary + " Every cell is in the table below the map.", select=True)
     clicked = [p.get("customdata") for p in (event.selection.points if event else [])]
     clicked = [c[0] if isinstance(c, list) else c for c in clicked if c is not None]
     order = sorted(cells.index, key=lambda i: (standing.CLASSES.index(cells.at[i, "cell"]), i))

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.analysis.describe import readable_events
 from dashboard.analysis.queries import PERIODS, TIMELINE_DETAIL_LIMIT, describe_date, timeline_counts, timeline_period
 from dashboard.dataset.schema import TABLES
+from dashboard.outputs.chart_summaries import counts_summary, timeline_summary
 from dashboard.outputs.figures import timeline_counts_figure, timeline_figure
 from dashboard.ui import downloads
 from dashboard.ui.paging import page_of
@@ -25,14 +26,18 @@ if len(events) <= TIMELINE_DETAIL_LIMIT:
     st.caption("Colour shows the event type, the marker its status. A bar is a date known only to the week, month "
                "or year (or a span): the event fell somewhere inside it. A dotted line joins the date a meeting was "
                "announced for to the date it happened. Hover for venue, parties, mediators, summary and source.")
-    downloads.chart(timeline_figure(readable_events(ctx.data, events), names), "timeline", "events")
+    downloads.chart(timeline_figure(readable_events(ctx.data, events), names), "timeline", "events",
+                    timeline_summary(events, names) + " Every event is in the table below.")
 else:
     period = timeline_period(events)
     st.info(f"{len(events):,} events are too many to draw one by one, so the chart counts them per "
             f"{PERIODS[period]}. Narrow the filters (a process, a date range, an actor, a type) to "
             f"{TIMELINE_DETAIL_LIMIT:,} events or fewer to see each one with its details.",
             icon=":material/bar_chart:")
-    downloads.chart(timeline_counts_figure(timeline_counts(events, period), period, names), "timeline", "counts")
+    counts = timeline_counts(events, period)
+    downloads.chart(timeline_counts_figure(counts, period, names), "timeline", "counts",
+                    counts_summary(counts, PERIODS[period], names),
+                    table=counts.assign(process=counts["process_id"].map(names)))
 
 st.subheader(f"{len(events):,} events")
 shown = readable_events(ctx.data, page_of(events, key="timeline-page"))

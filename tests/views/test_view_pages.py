@@ -103,7 +103,7 @@ def test_positions_parties_from_the_url(app):
     at = app(query={"party_a": "United States", "party_b": "Ukraine", "issue": "Ceasefire and end of hostilities"},
              page="views/positions.py")
     assert at.selectbox(key="party_a").value == "united-states"
-    history = at.dataframe[0].value
+    history = at.dataframe[-1].value  # the history table (the stance matrix's own table comes first)
     assert set(history["actor"]) == {"United States", "Ukraine", "Russia"}  # Russia–Ukraine process only
     assert len(history[history["actor"] == "United States"]) == 3
     assert "30\\-day ceasefire" in text_of(at)
@@ -170,3 +170,16 @@ def test_search_with_no_match_and_with_an_unreadable_query(app):
     assert any("Nothing matches" in i.value for i in none.info) and not none.get("html")
     bad = app(query={"q": '"unclosed'}, page="views/search.py")
     assert not bad.exception and any("closing double quote" in e.value for e in bad.error)
+
+
+@pytest.mark.parametrize(("page", "charts"), [("views/timeline.py", 1), ("views/positions.py", 2),
+                                              ("views/standing.py", 1), ("views/mediators.py", 2)])
+def test_every_chart_has_a_text_summary_as_its_alt_and_beside_it(app, page, charts):
+    at = app(page=page)
+    plots = at.get("plotly_chart")
+    assert len(plots) == charts
+    captions = {c.value for c in at.caption}
+    for plot in plots:
+        alt = plot.proto.alt if hasattr(plot.proto, "alt") else ""
+        assert alt and len(alt) > 40, page
+        assert md(alt) in captions  # the same words, visible beside the chart

@@ -44,6 +44,18 @@ def latest_on_propositions(positions: pd.DataFrame) -> pd.DataFrame:
     return ordered.drop_duplicates(["process_id", "proposition_id", "actor_id"]).reset_index(drop=True)
 
 
+DEFAULT_PAIRED = 4  # actors paired at first: 6 pairs, a map that still reads on a phone
+
+
+def pairing_order(positions: pd.DataFrame) -> dict[str, str]:
+    """actor_id -> name of the actors with a position on a proposition, those who said most first (then by
+    name): the map pairs the first DEFAULT_PAIRED by default."""
+    tied = positions[positions["proposition_id"].ne("")]
+    counts = tied.groupby(["actor_id", "actor"]).size().reset_index(name="n")
+    counts = counts.sort_values(["n", "actor"], ascending=[False, True], kind="stable")
+    return dict(zip(counts["actor_id"], counts["actor"]))
+
+
 def classify(a_score, a_red: bool, b_score, b_red: bool) -> str:
     """The class of one cell from the two sides' latest stance scores (None: no position) and red lines."""
     if a_score is None or b_score is None or pd.isna(a_score) or pd.isna(b_score):

@@ -76,10 +76,8 @@ if untied:
     st.caption(f"{untied} position(s) in this process have no proposition yet, so they are not compared here; "
                "they are on the Positions view.")
 
-latest = standing.latest_on_propositions(positions)
-holders = latest.groupby(["actor_id", "actor"]).size().sort_values(ascending=False).reset_index()
-names = dict(zip(holders["actor_id"], holders["actor"]))
-chosen = st.multiselect("Actors to pair", list(names), default=list(names)[:MAX_ACTORS], format_func=names.get,
+names = standing.pairing_order(positions)
+chosen = st.multiselect("Actors to pair", list(names), default=list(names)[:standing.DEFAULT_PAIRED], format_func=names.get,
                         key=f"standing_actors-{process_id}", max_selections=MAX_ACTORS,
                         help=f"Every two of these are a column of the map (up to {MAX_ACTORS} actors).")
 cells = standing.deadlock_cells(positions, data["propositions"], data.issue_labels, process_id, chosen or None)

@@ -88,10 +88,13 @@ def exceptions(page: Page) -> int:
 
 
 def screenshot(page: Page, name: str) -> None:
+    """The whole page at the page's own width (the app scrolls inside its main area, so the viewport is made
+    as tall as the content for the picture), then the viewport as it was."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    before = page.viewport_size or {"width": 1440, "height": 1000}
     main = page.locator("[data-testid=stMain]")
-    height = main.evaluate("el => el.scrollHeight") if main.count() else 1000
-    page.set_viewport_size({"width": 1440, "height": min(max(int(height), 900), 6000)})
+    height = main.evaluate("el => el.scrollHeight") if main.count() else before["height"]
+    page.set_viewport_size({"width": before["width"], "height": min(max(int(height), before["height"]), 6000)})
     page.wait_for_timeout(300)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-    page.set_viewport_size({"width": 1440, "height": 1000})
+    page.set_viewport_size(before)

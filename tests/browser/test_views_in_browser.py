@@ -36,11 +36,13 @@ def test_every_view_renders_its_key_content(page, bundled, name):
 
 
 def test_a_click_on_a_deadlock_cell_opens_its_two_quotes(page, bundled):
-    from dashboard.analysis.standing import CLASSES, deadlock_cells
+    from dashboard.analysis.standing import CLASSES, DEFAULT_PAIRED, deadlock_cells, pairing_order
     from dashboard.dataset.loader import load_dataset
 
     data = load_dataset()  # the server runs on a copy of the bundled data
-    cells = deadlock_cells(data["positions"], data["propositions"], data.issue_labels, "russia-ukraine")
+    positions = data["positions"][data["positions"]["process_id"].eq("russia-ukraine")]
+    shown = list(pairing_order(positions))[:DEFAULT_PAIRED]  # the actors the view pairs at first
+    cells = deadlock_cells(positions, data["propositions"], data.issue_labels, "russia-ukraine", shown)
     agreed = cells[cells["cell"].eq("agreed")].reset_index(drop=True)
     target = agreed.index[agreed["a_actor"].eq("Ukraine") & agreed["b_actor"].eq("United States")][0]
     trace = [c for c in CLASSES if c in set(cells["cell"])].index("agreed")

@@ -80,3 +80,19 @@ def test_the_database_stopped_and_restarted_under_a_running_app(page, team, post
     page.get_by_text("Russia–Ukraine peace talks").first.wait_for(timeout=30_000)
     assert exceptions(page) == 0
     assert load_dataset(REPO / "data", REPO / "seeds").problems == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_history_view_meets_wcag_aa(browser, team, scheme):
+    """The one view that exists only on a database, under the same axe-core rules as the others."""
+    from test_accessibility import violations
+
+    server, _ = team
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
+    try:
+        page = open_view(context.new_page(), f"{server.url}/history")
+        page.get_by_role("heading", name="History").first.wait_for(timeout=20_000)
+        page.wait_for_timeout(1000)
+        assert violations(page) == []
+    finally:
+        context.close()

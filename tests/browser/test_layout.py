@@ -66,3 +66,22 @@ def test_charts_keep_their_labels_and_legends_clear_on_a_phone_and_a_desktop(bro
     finally:
         context.close()
     assert found == {}
+
+
+def test_the_sidebar_filters_stay_reachable_on_a_phone(browser, bundled):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        open_view(page, f"{bundled.url}/timeline")
+        process = page.get_by_role("combobox", name="Process")
+        page.get_by_test_id("stExpandSidebarButton").click()  # the sidebar starts folded away on a phone
+        page.wait_for_timeout(800)
+        box = process.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        process.click()
+        page.get_by_role("option", name="Black Sea Grain Initiative").click()
+        page.wait_for_timeout(1500)
+        assert "process=Black+Sea+Grain+Initiative" in page.url or "process=Black%20Sea" in page.url, page.url
+        screenshot(page, "layout-phone-sidebar")
+    finally:
+        context.close()

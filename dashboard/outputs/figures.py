@@ -186,13 +186,16 @@ def stance_matrix_figure(cells: pd.DataFrame) -> go.Figure:
         text=text.fillna("").map(esc).values, texttemplate="%{text}",
         customdata=hover.fillna("").values, hovertemplate="%{customdata}<extra></extra>",
         zmin=min(STANCES.values()), zmax=max(STANCES.values()), colorscale=STANCE_COLOURS, xgap=3, ygap=3,
-        colorbar={"title": {"text": "stance"}, "tickvals": list(STANCES.values()), "ticktext": list(STANCES)},
+        # under the matrix, not beside it: on a phone the cells keep the width
+        colorbar={"title": {"text": "stance", "side": "top"}, "tickvals": list(STANCES.values()),
+                  "ticktext": list(STANCES), "orientation": "h", "yanchor": "top", "y": -0.04, "x": 0,
+                  "xanchor": "left", "len": 1, "thickness": 12},
     ))
     for _, cell in cells[cells["red_line"]].iterrows():
         x, y = issues.index(cell["issue"]), actors.index(cell["actor"])
         fig.add_shape(type="rect", x0=x - 0.47, x1=x + 0.47, y0=y - 0.45, y1=y + 0.45, name="red line",
                       line={"color": "#d62728", "width": 4})
-    fig.update_layout(height=140 + 60 * len(actors), margin={"l": 10, "r": 10, "t": 30, "b": 10},
+    fig.update_layout(height=220 + 60 * len(actors), margin={"l": 10, "r": 10, "t": 30, "b": 10},
                       xaxis={"side": "top", "title": None}, yaxis={"autorange": "reversed", "title": None},
                       showlegend=False)
     return fig

@@ -123,13 +123,23 @@ def _clean(value) -> str:
     return str(value).strip()
 
 
+def taken_ids(data: Dataset, name: str) -> set[str]:
+    """The ids of a table in use, held-back records' included: a new record must not reuse one."""
+    key = TABLES[name].key
+    return set(data.tables[name][key]) | set(data.invalid[name].get(key, []))
+
+
+def next_citation_number(taken: set[str]) -> int:
+    """The number after the highest `cit-NNN` id in `taken`."""
+    return max((int(m.group(1)) for c in taken if (m := re.match(r"cit-(\d+)$", c))), default=0) + 1
+
+
 def build_change(data: Dataset, source_id: str, events: pd.DataFrame, positions: pd.DataFrame,
                  actors: pd.DataFrame, new_source: tuple[Path, bytes | None, dict] | None = None,
                  new_process: dict | None = None) -> Change:
     """The records a curator accepted, with ids, citations and any new article, actors or process."""
     change = Change()
-    taken = {name: set(data.tables[name][TABLES[name].key]) | set(data.invalid[name].get(TABLES[name].key, []))
-             for name in TABLES}
+    taken = {name: taken_ids(data, name) for name in TABLES}
     if new_source is not None:
         path, content, row = new_source
         change.rows["sources"] = [row]
@@ -143,8 +153,7 @@ def build_change(data: Dataset, source_id: str, events: pd.DataFrame, positions:
     if not positions.empty:
         positions = positions[positions["accept"].fillna(False).astype(bool)].copy()
         change.rows["propositions"] = _new_propositions(positions, taken["propositions"])
-    numbers = [int(m.group(1)) for c in taken["citations"] if (m := re.match(r"cit-(\d+)$", c))]
-    next_citation = max(numbers, default=0) + 1
+    next_citation = next_citation_number(taken["citations"])
     citations = []
     for kind, table, frame, id_base in (
         ("event", "events", events, lambda r: f"{r['process_id']}-{r['start_date']}-{slug(_clean(r['title']), 30)}"),

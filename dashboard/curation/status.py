@@ -9,8 +9,8 @@ refused. On a team's database the old row is kept, withdrawn by the save, and a 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from dashboard.curation.review import next_citation_number, taken_ids
 from dashboard.curation.store import Change, SaveError
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.schema import EVENT_STATUSES
@@ -33,9 +33,7 @@ def status_change(data: Dataset, event_id: str, status: str, source_id: str, quo
     if not quote.strip():
         raise SaveError("not saved: quote the words that report the change, from an article in the dataset")
     day_text = (day or dt.date.today()).isoformat()
-    taken = set(data["citations"]["citation_id"]) | set(data.invalid["citations"].get("citation_id", []))
-    numbers = [int(m.group(1)) for c in taken if (m := re.match(r"cit-(\d+)$", c))]
-    citation_id = f"cit-{max(numbers, default=0) + 1:03d}"
+    citation_id = f"cit-{next_citation_number(taken_ids(data, 'citations')):03d}"
     return Change(
         rows={"citations": [{"citation_id": citation_id, "record_type": "event", "record_id": event_id,
                              "source_id": source_id, "quote": quote.strip(), "recorded": day_text}]},

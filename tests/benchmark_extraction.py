@@ -12,6 +12,8 @@ Two sets, printed apart:
   venue is the city, or the country where no city is given. "Proposed events per true one" divides
   the events proposed by the true events, counted per article as the larger of its true days and
   venues (at least one).
+`--sealed DIR` scores a sealed set (../shared/corpus-sealed) and prints its totals only: no article name, no
+per-article figure, so the set stays a measurement on text no rule was shaped by (its truth.json `_about`).
 Fields scored: event dates, venues, mediators (mediators, hosts, facilitators, guarantors, observers),
 parties, and red-line quotes (a proposed red line matches a true one when it covers at least half of
 its words). Every proposed quote and evidence span is also checked against the article with the
@@ -226,7 +228,12 @@ def print_table(title: str, totals: dict[str, Counter], per_article: dict[str, d
             c = counts[f]
             cells.append(f"{c['tp']}/{c['tp'] + c['fn']} +{c['fp']}".rjust(16))
         print(f"{name[:48]:48} " + " ".join(cells))
-    print("\n(cells: found/true, +false proposals)\n")
+    print("\n(cells: found/true, +false proposals)")
+    print_totals("totals", totals)
+
+
+def print_totals(title: str, totals: dict[str, Counter]) -> None:
+    print(f"\n## {title}\n")
     print(f"{'field':18} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
     for f in FIELDS:
         p, r = precision_recall(totals[f])
@@ -234,7 +241,18 @@ def print_table(title: str, totals: dict[str, Counter], per_article: dict[str, d
         print(f"{f:18} {p:9.2f} {r:7.2f} {c['tp']:4} {c['fp']:4} {c['fn']:4}")
 
 
+def sealed(folder: Path) -> None:
+    """Totals only, on a sealed set: what it says is whether the assistant holds on text it was never shaped by."""
+    totals, _, (ok, n), (proposed, true) = run_corpus(folder)
+    print_totals(f"{folder} (SEALED: totals only)", totals)
+    print(f"\nverbatim quotes and evidence spans: {ok}/{n} pass the loader's quote check")
+    print(f"proposed events per true one: {proposed}/{true} = {proposed / true:.2f}")
+
+
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--sealed":
+        sealed(Path(sys.argv[2]))
+        return
     figures = speed_and_memory()  # first, so that the gazetteer's load and memory are this run's own
     totals, per_article, (ok, n) = run()
     print_table("seeds/ (the rules were written against these)", totals, per_article)

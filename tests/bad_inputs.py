@@ -1,7 +1,7 @@
 """The corpus of broken data folders: each case breaks a copy of the bundled data in one way.
 
-Each case names the problem the loader must report (file, and field where
-there is one) and a record that must still show. The loader tests and the
+Each case names the problem the loader must report (its code, its file, and
+its field where there is one) and a record that must still show. The loader tests and the
 real-browser tests both run every case. The 50 MB table is generated here,
 marked synthetic, and never written into data/.
 """
@@ -20,6 +20,7 @@ class Case:
     breaks: Callable[[Path, Path], None]  # (data_dir, seeds_dir) -> None
     file: str  # the file the main problem names
     field: str  # the field it names ("" for a problem of the whole row or file)
+    code: str  # the problem's kind (dashboard/dataset/problems.py CODES)
     still_shown: str = "ru-ua-2025-05-istanbul-round"  # an event that must still be charted
 
 
@@ -105,29 +106,29 @@ def huge_table(data: Path, seeds: Path, megabytes: int = 50) -> None:
 
 
 CASES = [
-    Case("not_utf8", not_utf8, "processes.csv", ""),
-    Case("ragged_rows", ragged_rows, "events.csv", ""),
-    Case("missing_column", missing_column, "positions.csv", "stance"),
-    Case("unknown_column", unknown_column, "actors.csv", "twitter"),
-    Case("empty_table", empty_table, "issues.csv", ""),
-    Case("missing_table", missing_table, "processes.csv", "", still_shown=""),
-    Case("duplicate_ids", duplicate_ids, "events.csv", "event_id"),
+    Case("not_utf8", not_utf8, "processes.csv", "", "not-utf8"),
+    Case("ragged_rows", ragged_rows, "events.csv", "", "ragged-row"),
+    Case("missing_column", missing_column, "positions.csv", "stance", "column-missing"),
+    Case("unknown_column", unknown_column, "actors.csv", "twitter", "column-unknown"),
+    Case("empty_table", empty_table, "issues.csv", "", "file-empty"),
+    Case("missing_table", missing_table, "processes.csv", "", "table-missing", still_shown=""),
+    Case("duplicate_ids", duplicate_ids, "events.csv", "event_id", "duplicate-id"),
     Case("unknown_actor", _edit("events", "event_id", "bsg-2022-07-deal", actors="russia:party; atlantis:mediator"),
-         "events.csv", "actors"),
+         "events.csv", "actors", "unknown-reference"),
     Case("unknown_issue", _edit("positions", "position_id", "pos-us-sanctions-2023-07-17", issue_id="water"),
-         "positions.csv", "issue_id"),
+         "positions.csv", "issue_id", "unknown-reference"),
     Case("unknown_source", _edit("citations", "citation_id", "cit-001", source_id="src-404"), "citations.csv",
-         "source_id"),
+         "source_id", "unknown-reference"),
     Case("impossible_date", _edit("events", "event_id", "bsg-2022-07-deal", start_date="2022-02-30"), "events.csv",
-         "start_date"),
+         "start_date", "bad-date"),
     Case("ambiguous_date", _edit("events", "event_id", "bsg-2022-07-deal", start_date="05/06/2022"), "events.csv",
-         "start_date"),
+         "start_date", "bad-date"),
     Case("end_before_start", _edit("events", "event_id", "bsg-2022-07-deal", end_date="2022-07-01"), "events.csv",
-         "end_date"),
+         "end_date", "end-before-start"),
     Case("stance_off_scale", _edit("positions", "position_id", "pos-us-sanctions-2023-07-17", stance="furious"),
-         "positions.csv", "stance"),
+         "positions.csv", "stance", "not-in-vocabulary"),
     Case("quote_not_in_article", _edit("citations", "citation_id", "cit-001", quote="Words nobody wrote."),
-         "citations.csv", "quote"),
-    Case("missing_article_file", missing_article_file, "sources.csv", "seed_file"),
-    Case("huge_table", huge_table, "events.csv", "process_id"),
+         "citations.csv", "quote", "quote-not-in-article"),
+    Case("missing_article_file", missing_article_file, "sources.csv", "seed_file", "article-missing"),
+    Case("huge_table", huge_table, "events.csv", "process_id", "unknown-reference"),
 ]

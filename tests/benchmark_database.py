@@ -31,7 +31,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from dashboard.curation.store import Change, FileStore  # noqa: E402
+from dashboard.curation.change import Change  # noqa: E402
+from dashboard.curation.file_store import FileStore  # noqa: E402
 from dashboard.dataset.synthetic import write  # noqa: E402
 from dashboard.db.store import DatabaseStore  # noqa: E402
 

@@ -4,7 +4,7 @@ HTML is reduced to its article text by trafilatura, which also offers the
 title, author, site and date it finds. An article already in the dataset (the
 same URL, or the same text once whitespace and quote marks are set aside) is
 recognised and not added twice. The article file and its sources row are saved
-together by `store.save`, atomically.
+together by the store's save, atomically.
 
 Command line:  python -m dashboard.curation.ingest FILE --title "..." [--outlet ...] [--url ...] [--published YYYY-MM-DD]
 """
@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dashboard.curation.store import Change, save
+from dashboard.curation.change import Change
+from dashboard.curation.file_store import FileStore
+from dashboard.curation.store import StoreError
 from dashboard.dataset import location
-from dashboard.dataset.articles import normalise, published_from_header, read_article
+from dashboard.dataset.articles import Article, normalise, published_from_header
 from dashboard.dataset.ids import slug
 from dashboard.dataset.loader import Dataset, load_dataset
 
@@ -51,9 +53,8 @@ class ArticleDraft:
     seed_file: str = ""  # set for an article already in seeds/ that has no sources row yet: it is used as it is
 
 
-def draft_from_seed_file(path: Path) -> ArticleDraft:
-    """An uncurated article file in seeds/ as a draft, its header pre-filling the metadata."""
-    article = read_article(path)
+def draft_from_article(name: str, article: Article) -> ArticleDraft:
+    """An uncurated article file (`name` in the dataset's articles) as a draft, its header pre-filling the metadata."""
     header = article.header
     published = published_from_header(header)
     first_line = next((line.strip() for line in article.text.split("\n") if line.strip()), "")
@@ -61,15 +62,13 @@ def draft_from_seed_file(path: Path) -> ArticleDraft:
                         author=header.get("author", ""), url=header.get("source", "").split(" ")[0],
                         published=published.isoformat() if published else "", language=header.get("language", "en"),
                         licence=header.get("license", header.get("licence", "")), note=header.get("note", ""),
-                        seed_file=path.name)
+                        seed_file=name)
 
 
-def uncurated_seed_files(data: Dataset, seeds_dir: Path) -> list[Path]:
-    """Article files in seeds/ that no sources row names yet."""
-    named = set(data["sources"]["seed_file"]) | set(data.invalid["sources"].get("seed_file", []))
-    if not seeds_dir.is_dir():
-        return []
-    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in named)
+def uncurated_articles(data: Dataset) -> dict[str, Article]:
+    """Article files that no sources row names yet (a held-back row's file counts as named), by file name."""
+    named = set(data.invalid["sources"].get("seed_file", []))
+    return {name: article for name, article in sorted(data.uncurated.items()) if name not in named}
 
 
 def read_upload(name: str, data: bytes) -> ArticleDraft:
@@ -156,29 +155,28 @@ def find_duplicate(draft: ArticleDraft, data: Dataset) -> str | None:
 
 
 
-def plan_article(draft: ArticleDraft, data: Dataset, seeds_dir: Path) -> tuple[str, Path, bytes | None, dict]:
-    """The new source id, the seed file's path and bytes, and the sources row, without writing anything.
+def plan_article(draft: ArticleDraft, data: Dataset) -> tuple[str, str, str | None, dict]:
+    """The new source id, the article file's name and text, and the sources row, without writing anything.
 
-    For a draft of a file already in seeds/ the bytes are None: the file is kept as it is.
+    For a draft of a file already among the articles the text is None: the file is kept as it is.
     """
     check_draft(draft)
     duplicate = find_duplicate(draft, data)
     if duplicate:
         raise IngestError(f"this article is already in the dataset as {duplicate}; it was not added again")
-    used = {int(m.group(1)) for p in (seeds_dir.glob("*") if seeds_dir.is_dir() else [])
-            if (m := re.match(r"(\d{3,})_", p.name))}
+    used = {int(m.group(1)) for name in data.article_files if (m := re.match(r"(\d{3,})_", name))}
     used |= {int(m.group(1)) for s in data["sources"]["source_id"] if (m := re.match(r"src-(\d+)$", s))}
     number = max(used, default=-1) + 1
     source_id = f"src-{number:03d}"
     if draft.seed_file:
         row = _source_row(source_id, draft, draft.seed_file)
-        return source_id, seeds_dir / draft.seed_file, None, row
-    path = seeds_dir / f"{number:03d}_{slug(draft.title, 48, 'article')}.txt"
+        return source_id, draft.seed_file, None, row
+    name = f"{number:03d}_{slug(draft.title, 48, 'article')}.txt"
     header = {"source": draft.url, "outlet": draft.outlet, "author": draft.author, "published": draft.published,
               "language": draft.language, "license": draft.licence, "note": draft.note}
     lines = [f"{k}: {' '.join(v.split())}" for k, v in header.items() if v]
-    content = ("\n".join(lines) + "\n---\n" if lines else "") + draft.text + "\n"
-    return source_id, path, content.encode("utf-8"), _source_row(source_id, draft, path.name)
+    text = ("\n".join(lines) + "\n---\n" if lines else "") + draft.text + "\n"
+    return source_id, name, text, _source_row(source_id, draft, name)
 
 
 def _source_row(source_id: str, draft: ArticleDraft, seed_file: str) -> dict:
@@ -189,10 +187,10 @@ def _source_row(source_id: str, draft: ArticleDraft, seed_file: str) -> dict:
 
 def add_article(draft: ArticleDraft, data_dir: Path | None = None, seeds_dir: Path | None = None) -> str:
     """Store the article in seeds/ with its sources row. Returns its source_id."""
-    data_dir, seeds_dir = Path(data_dir or location.data_dir()), Path(seeds_dir or location.seeds_dir())
-    data = load_dataset(data_dir, seeds_dir)
-    source_id, path, content, row = plan_article(draft, data, seeds_dir)
-    save(data_dir, seeds_dir, Change(rows={"sources": [row]}, files={path: content} if content is not None else {}))
+    store = FileStore(data_dir or location.data_dir(), seeds_dir or location.seeds_dir())
+    data = load_dataset(store.data_dir, store.seeds_dir)
+    source_id, name, text, row = plan_article(draft, data)
+    store.save(Change(rows={"sources": [row]}, articles={name: text} if text is not None else {}))
     return source_id
 
 
@@ -205,8 +203,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(f"--{name}", default=None)
     parser.add_argument("--language", default="en")
     args = parser.parse_args(argv)
-    from dashboard.curation.store import SaveError
-
     try:
         draft = read_upload(args.file.name, args.file.read_bytes())
         for name in ("title", "outlet", "author", "url", "published", "licence", "note", "language"):
@@ -214,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
             if value is not None:
                 setattr(draft, name, value)
         source_id = add_article(draft)
-    except (IngestError, SaveError, OSError) as exc:
+    except (IngestError, StoreError, OSError) as exc:
         print(f"not added: {exc}", file=sys.stderr)
         for problem in getattr(exc, "problems", []):
             print(f"  {problem}", file=sys.stderr)

@@ -12,11 +12,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import Path
 
 import pandas as pd
 
-from dashboard.curation.store import Change
+from dashboard.curation.change import Change
 from dashboard.dataset.ids import slug
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.schema import TABLES
@@ -135,16 +134,16 @@ def next_citation_number(taken: set[str]) -> int:
 
 
 def build_change(data: Dataset, source_id: str, events: pd.DataFrame, positions: pd.DataFrame,
-                 actors: pd.DataFrame, new_source: tuple[Path, bytes | None, dict] | None = None,
+                 actors: pd.DataFrame, new_source: tuple[str, str | None, dict] | None = None,
                  new_process: dict | None = None) -> Change:
     """The records a curator accepted, with ids, citations and any new article, actors or process."""
     change = Change()
     taken = {name: taken_ids(data, name) for name in TABLES}
     if new_source is not None:
-        path, content, row = new_source
+        name, text, row = new_source
         change.rows["sources"] = [row]
-        if content is not None:  # None: the article file is already in seeds/
-            change.files[path] = content
+        if text is not None:  # None: the article file is already in the package
+            change.articles[name] = text
     if new_process:
         change.rows["processes"] = [{k: _clean(v) for k, v in new_process.items()}]
     accepted_actors = actors[actors["accept"].fillna(False).astype(bool)] if not actors.empty else actors
@@ -176,14 +175,21 @@ def build_change(data: Dataset, source_id: str, events: pd.DataFrame, positions:
     return change
 
 
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold
+
+
 def change_as_zip(change: Change) -> bytes:
     """The proposed records as one CSV per table, for a curator to review and apply (read-only mode)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+
+    def add(archive: zipfile.ZipFile, name: str, text: str) -> None:
+        # a fixed date on every member: the same proposals make the same bytes, whenever they are zipped
+        archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_DATE), text, compress_type=zipfile.ZIP_DEFLATED)
+
+    with zipfile.ZipFile(buffer, "w") as archive:
         for name, rows in change.rows.items():
             if rows:
-                frame = pd.DataFrame(rows, columns=TABLES[name].columns)
-                archive.writestr(TABLES[name].filename, frame.to_csv(index=False))
-        for path, content in change.files.items():
-            archive.writestr(f"seeds/{path.name}", content)
+                add(archive, TABLES[name].filename, pd.DataFrame(rows, columns=TABLES[name].columns).to_csv(index=False))
+        for name, text in sorted(change.articles.items()):
+            add(archive, f"seeds/{name}", text)
     return buffer.getvalue()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dashboard.curation.change import Change
 from dashboard.curation.review import next_citation_number, taken_ids
-from dashboard.curation.store import Change, SaveError
+from dashboard.curation.store import SaveError
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.schema import EVENT_STATUSES
 

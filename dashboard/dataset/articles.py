@@ -67,15 +67,20 @@ class Article:
 
 
 def read_article(path: Path | str, content: bytes | None = None) -> Article:
-    """Read a seed file (or `content` given for it), splitting off its metadata header when it has one."""
+    """Read an article file (or `content` given for it), splitting off its metadata header when it has one."""
     if content is None:
         with open(path, "rb") as fh:
             content = fh.read()
-    raw = content.decode("utf-8-sig")
+    return article_from_text(os.fspath(path), content.decode("utf-8"))
+
+
+def article_from_text(path: str, text: str) -> Article:
+    """An article from the text of its file: a byte-order mark dropped, line ends made Unix, the header split off."""
+    raw = text.removeprefix("\ufeff")
     if "\r" in raw:  # universal newlines, as text-mode reading gives
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    header, text = split_header(raw)
-    return Article(path=os.fspath(path), text=text, header=header)
+    header, body = split_header(raw)
+    return Article(path=path, text=body, header=header)
 
 
 def published_from_header(header: dict[str, str]) -> dt.date | None:

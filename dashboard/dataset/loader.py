@@ -1,6 +1,8 @@
 """Turn the data folder into pandas tables plus a list of problems.
 
-`load_dataset()` is the one way in. Each CSV is read with its line numbers;
+`load_package(package)` is the one way in: it reads a data package in memory (tables as CSV bytes, articles
+as text; `package.py`), which the data folder and a team's database both hand it, so the same checks run on
+either; `load_dataset(data_dir, seeds_dir)` reads a folder's package. Each CSV is read with its line numbers;
 every check runs on whole columns; a record that fails a check is moved to
 `Dataset.invalid` with a `Problem` naming file, line, field and value, so it
 stays out of the charts but is never silently dropped. Valid records gain
@@ -13,8 +15,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
-import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -27,8 +27,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from dashboard.dataset import dates, location
-from dashboard.dataset.articles import Article, read_article
+from dashboard.dataset.articles import Article, article_from_text
 from dashboard.dataset.columns import codes, explode_list, first_position, isin, joined, lookup, partition, sort_order
+from dashboard.dataset.package import ARTICLES_FOLDER, DataPackage, read_folders
 from dashboard.dataset.problems import ERROR, WARNING, Problem, problems_frame
 from dashboard.dataset.schema import LOAD_ORDER, ROLES, STANCES, TABLES, Table
 
@@ -47,8 +48,8 @@ class Dataset:
     problems: list[Problem]
     articles: dict[str, Article]  # source_id -> article
     event_actors: pd.DataFrame  # event_id, actor_id, role, name: one row per role an actor plays
-    data_dir: Path = field(default_factory=location.data_dir)
-    seeds_dir: Path = field(default_factory=location.seeds_dir)
+    uncurated: dict[str, Article] = field(default_factory=dict)  # article file -> article no sources row names yet
+    article_files: frozenset[str] = frozenset()  # every article file of the package, readable or not
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -93,8 +94,9 @@ class _Checker:
         self.bad = pd.Series(False, index=frame.index)
         self.missing_columns: set[str] = set()  # reported once for the file, not once per row
 
-    def report(self, mask: pd.Series, field: str, message, severity: str = ERROR, values: pd.Series | None = None):
-        """Add a problem for every row in `mask`. `message` may be a string or a Series."""
+    def report(self, code: str, mask: pd.Series, field: str, message, severity: str = ERROR,
+               values: pd.Series | None = None):
+        """Add a problem of kind `code` for every row in `mask`. `message` may be a string or a Series."""
         if not mask.any():
             return
         rows = self.frame.loc[mask]
@@ -108,17 +110,18 @@ class _Checker:
         keys = rows[self.table.key] if self.table.key in rows else repeat("")
         filename = self.table.filename
         self.problems.extend(
-            Problem(filename, int(line), field, str(value), str(text), severity, str(key))
+            Problem(code, filename, int(line), field, str(value), str(text), severity, str(key))
             for line, value, text, key in zip(rows[LINE], vals, msgs, keys)
         )
         if severity == ERROR:
             self.bad |= mask
 
-    def file_problem(self, field: str, message: str, severity: str = ERROR, line: int | None = 1, value: str = ""):
-        self.problems.append(Problem(self.table.filename, line, field, value, message, severity))
+    def file_problem(self, code: str, field: str, message: str, severity: str = ERROR, line: int | None = 1,
+                     value: str = ""):
+        self.problems.append(Problem(code, self.table.filename, line, field, value, message, severity))
 
 
-def read_table(path: Path, table: Table, problems: list[Problem], content: bytes | None = None) -> pd.DataFrame:
+def read_table(table: Table, content: bytes | None, problems: list[Problem]) -> pd.DataFrame:
     """Read one CSV as strings stripped of surrounding whitespace, with each record's starting line in `_line`.
 
     A well-formed file (one record per line, every row as wide as the header,
@@ -128,14 +131,16 @@ def read_table(path: Path, table: Table, problems: list[Problem], content: bytes
     shifted, and undecodable bytes are named.
     """
     columns = table.columns
-    if content is None and not path.exists():
+    if content is None:
         if table.optional:
-            problems.append(Problem(table.filename, None, "", "", f"table {table.filename} is not in the data folder: "
-                                    f"read as empty (add it to curate {table.name})", WARNING))
+            problems.append(Problem("optional-table-missing", table.filename, None, "", "",
+                                    f"table {table.filename} is not in the data folder: read as empty (add it to "
+                                    f"curate {table.name})", WARNING))
         else:
-            problems.append(Problem(table.filename, None, "", "", f"table {table.filename} is missing from the data folder"))
+            problems.append(Problem("table-missing", table.filename, None, "", "",
+                                    f"table {table.filename} is missing from the data folder"))
         return pd.DataFrame(columns=[*columns, LINE])
-    raw = path.read_bytes() if content is None else content
+    raw = content
     frame = _read_well_formed(raw)
     if frame is None:
         frame = _read_line_by_line(raw, table, problems)
@@ -145,12 +150,13 @@ def read_table(path: Path, table: Table, problems: list[Problem], content: bytes
     ragged = frame.attrs.get("ragged", [])
     repeated = pd.Index(header + [LINE]).duplicated()
     for name in sorted({h for h, dup in zip(header, repeated) if dup}):
-        problems.append(Problem(table.filename, 1, name, name, f"the header names column '{name}' more than once; "
-                                "only the first is read, rename or remove the others", WARNING))
+        problems.append(Problem("column-repeated", table.filename, 1, name, name,
+                                f"the header names column '{name}' more than once; only the first is read, rename or "
+                                "remove the others", WARNING))
     frame = frame.loc[:, ~repeated]
     for position, count in ragged:
         problems.append(
-            Problem(table.filename, int(frame[LINE].iloc[position]), "", str(count),
+            Problem("ragged-row", table.filename, int(frame[LINE].iloc[position]), "", str(count),
                     f"this row has {count} fields but the header has {len(header)}; check for a missing or extra comma",
                     record_id=str(frame.iloc[position].get(table.key, "")))
         )
@@ -215,13 +221,13 @@ def _read_line_by_line(raw: bytes, table: Table, problems: list[Problem]) -> pd.
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problems.append(
-            Problem(table.filename, line, "", raw[exc.start : exc.start + 4].hex(" "),
+            Problem("not-utf8", table.filename, line, "", raw[exc.start : exc.start + 4].hex(" "),
                     "the file is not UTF-8 text; save it as UTF-8 (undecodable bytes are shown as \ufffd)")
         )
         text = raw.decode("utf-8-sig", errors="replace")
     header = _header_of(text)
     if header is None:
-        problems.append(Problem(table.filename, 1, "", "", "the file is empty: it needs at least the header row"))
+        problems.append(Problem("file-empty", table.filename, 1, "", "", "the file is empty: it needs at least the header row"))
         return None
     reader = csv.reader(io.StringIO(text, newline=""))
     next(reader)
@@ -253,14 +259,15 @@ def _check_columns(check: _Checker) -> None:
     for f in table.fields:
         if f.name not in present:
             severity = ERROR if f.required else WARNING
-            check.file_problem(f.name, f"column '{f.name}' is missing from the header"
+            check.file_problem("column-missing", f.name, f"column '{f.name}' is missing from the header"
                                + ("; every row needs it" if f.required else "; treated as empty"), severity)
             frame[f.name] = ""
             check.missing_columns.add(f.name)
             if f.required:
                 check.bad |= True
     for name in sorted(present - set(table.columns)):
-        check.file_problem(name, f"unknown column '{name}' is ignored; the schema has {', '.join(table.columns)}",
+        check.file_problem("column-unknown", name,
+                           f"unknown column '{name}' is ignored; the schema has {', '.join(table.columns)}",
                            WARNING)
     ragged = frame.attrs.get("ragged", [])
     if ragged:
@@ -273,15 +280,15 @@ def _check_fields(check: _Checker) -> None:
     for f in table.fields:
         col = frame[f.name]
         if f.required and f.name not in check.missing_columns:
-            check.report(col.eq(""), f.name, f"'{f.name}' is required but empty")
+            check.report("required-empty", col.eq(""), f.name, f"'{f.name}' is required but empty")
         if f.enum:
             allowed = set(f.enum)
             values = col.str.lower() if f.type == "boolean" else col
-            check.report(col.ne("") & ~isin(values, allowed), f.name,
+            check.report("not-in-vocabulary", col.ne("") & ~isin(values, allowed), f.name,
                          f"'{f.name}' must be one of: {', '.join(f.enum)}")
         if f.type == "date":
             parsed = dates.parse_partial(col)
-            check.report(parsed["error"].ne(""), f.name, parsed["error"])
+            check.report("bad-date", parsed["error"].ne(""), f.name, parsed["error"])
             frame[f"{f.name}__parsed"] = parsed["date"]
             frame[f"{f.name}__granularity"] = parsed["granularity"]
     key = frame[table.key]
@@ -289,7 +296,7 @@ def _check_fields(check: _Checker) -> None:
     duplicated = key.ne("") & (first != np.arange(len(key)))
     if duplicated.any():
         message = "duplicate id; first used on line " + frame[LINE].iloc[first].astype(str).set_axis(frame.index)
-        check.report(duplicated, table.key, message)
+        check.report("duplicate-id", duplicated, table.key, message)
 
 
 def _check_references(check: _Checker, known: dict[str, pd.Series]) -> None:
@@ -300,14 +307,15 @@ def _check_references(check: _Checker, known: dict[str, pd.Series]) -> None:
         target_table, _ = f.reference.split(".")
         col = frame[f.name]
         unknown = col.ne("") & ~isin(col, known[target_table])
-        check.report(unknown, f.name, f"'{col.name}' names no record in {target_table}.csv")
+        check.report("unknown-reference", unknown, f.name, f"'{col.name}' names no record in {target_table}.csv")
 
 
 def _check_precision(check: _Checker, date_field: str) -> None:
     frame = check.frame
     mismatch = dates.precision_mismatch(frame[f"{date_field}__granularity"], frame["date_precision"])
     if mismatch.any():  # the message is a column: build it only when some row needs it
-        check.report(mismatch, date_field, "the date is less precise than date_precision = " + frame["date_precision"])
+        check.report("less-precise-than-stated", mismatch, date_field,
+                     "the date is less precise than date_precision = " + frame["date_precision"])
 
 
 def _check_propositions_match(check: _Checker, propositions: pd.DataFrame) -> None:
@@ -318,7 +326,7 @@ def _check_propositions_match(check: _Checker, propositions: pd.DataFrame) -> No
         theirs = lookup(frame["proposition_id"], by_id[column], default=None)
         differs = frame["proposition_id"].ne("") & theirs.notna() & theirs.ne(frame[column])
         if differs.any():
-            check.report(differs, "proposition_id",
+            check.report("proposition-elsewhere", differs, "proposition_id",
                          f"the proposition belongs to {column} '" + theirs.fillna("") + "', this position to '"
                          + frame[column] + "'")
 
@@ -330,24 +338,28 @@ def _check_recorded_day(check: _Checker) -> None:
         if f"{name}__granularity" not in frame:
             continue
         partial = frame[f"{name}__granularity"].ne("") & frame[f"{name}__granularity"].ne("day")
-        check.report(partial, name, f"'{name}' is the day of a change to the data: write it as YYYY-MM-DD", WARNING)
+        check.report("recorded-not-a-day", partial, name,
+                     f"'{name}' is the day of a change to the data: write it as YYYY-MM-DD", WARNING)
 
 
 def _check_status_change(check: _Checker) -> None:
     """A status change names both its sides: the status before and the day it changed."""
     frame = check.frame
-    check.report(frame["previous_status"].ne("") & frame["status_changed"].eq(""), "status_changed",
+    check.report("status-change-incomplete", frame["previous_status"].ne("") & frame["status_changed"].eq(""),
+                 "status_changed",
                  "previous_status is set, so status_changed needs the day the status changed (YYYY-MM-DD)")
-    check.report(frame["status_changed"].ne("") & frame["previous_status"].eq(""), "previous_status",
+    check.report("status-change-incomplete", frame["status_changed"].ne("") & frame["previous_status"].eq(""),
+                 "previous_status",
                  "status_changed is set, so previous_status needs the status before the change")
-    check.report(frame["previous_status"].ne("") & frame["previous_status"].eq(frame["status"]), "previous_status",
+    check.report("status-unchanged", frame["previous_status"].ne("") & frame["previous_status"].eq(frame["status"]),
+                 "previous_status",
                  "previous_status is the same as status: nothing changed")
 
 
 def _check_end_after_start(check: _Checker) -> None:
     frame = check.frame
     before = frame["end_date__parsed"].notna() & (frame["end_date__parsed"] < frame["start_date__parsed"])
-    check.report(before, "end_date", "end_date is before start_date")
+    check.report("end-before-start", before, "end_date", "end_date is before start_date")
 
 
 def _parse_event_actors(check: _Checker, known_actors: pd.Series) -> pd.DataFrame:
@@ -362,20 +374,20 @@ def _parse_event_actors(check: _Checker, known_actors: pd.Series) -> pd.DataFram
     no_role = pairs["sep"].eq("")
     bad_role = ~no_role & ~isin(parsed["role"], ROLES)
     bad_actor = ~isin(parsed["actor_id"], known_actors)
-    for mask, message in (
-        (no_role, "each actor needs a role, written actor_id:role"),
-        (bad_role, f"unknown role; use one of: {', '.join(ROLES)}"),
-        (bad_actor & ~no_role, "names no record in actors.csv"),
+    for code, mask, message in (
+        ("actor-without-role", no_role, "each actor needs a role, written actor_id:role"),
+        ("unknown-role", bad_role, f"unknown role; use one of: {', '.join(ROLES)}"),
+        ("unknown-reference", bad_actor & ~no_role, "names no record in actors.csv"),
     ):
         if not mask.any():
             continue
         values = joined(parsed.loc[mask, "item"], parsed.index[mask], "; ")
         rows = pd.Series(frame.index.isin(values.index), index=frame.index)
-        check.report(rows, "actors", message, values=values.reindex(frame.index, fill_value=""))
+        check.report(code, rows, "actors", message, values=values.reindex(frame.index, fill_value=""))
     has_party = np.zeros(len(frame), dtype=bool)  # by the row each item came from: no id hashing needed
     has_party[frame.index.get_indexer(parsed.index[parsed["role"].eq("party").to_numpy()])] = True
     no_party = pd.Series(~has_party, index=frame.index)
-    check.report(no_party, "actors", "no actor has the role 'party'; who is negotiating?", WARNING)
+    check.report("no-party", no_party, "actors", "no actor has the role 'party'; who is negotiating?", WARNING)
     parsed["row"] = parsed.index  # the events.csv record it came from, by position
     return parsed.drop(columns="item").reset_index(drop=True)
 
@@ -389,7 +401,8 @@ def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles:
     )
     unknown &= frame["record_id"].ne("")
     if unknown.any():
-        check.report(unknown, "record_id", "names no " + frame["record_type"] + " in " + frame["record_type"] + "s.csv")
+        check.report("citation-target-unknown", unknown, "record_id",
+                     "names no " + frame["record_type"] + " in " + frame["record_type"] + "s.csv")
     # Each quote is searched in its own article: a verbatim quote (nearly all of them) by one str.find, mapped
     # over the two columns in C; Article.find tries the few others again ignoring whitespace and quote marks.
     texts = {source_id: article.text for source_id, article in articles.items()}
@@ -407,82 +420,49 @@ def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles:
     frame["quote_start"] = pd.arrays.IntegerArray(starts, ~found)
     frame["quote_end"] = pd.arrays.IntegerArray(starts + lengths, ~found)
     known_source = isin(frame["source_id"], tables["sources"]["source_id"])
-    check.report(pd.Series(no_article, index=frame.index) & known_source, "source_id",
+    check.report("quote-unchecked", pd.Series(no_article, index=frame.index) & known_source, "source_id",
                  "the source's article file could not be read, so the quote cannot be checked")
     not_found = ~no_article & (lengths > 0) & ~found
-    check.report(pd.Series(not_found, index=frame.index), "quote",
+    check.report("quote-not-in-article", pd.Series(not_found, index=frame.index), "quote",
                  "this quote does not appear in the source article's text")
 
 
 def _require_citations(check: _Checker, citations: pd.DataFrame, record_type: str) -> None:
     cited = citations.loc[citations["record_type"].eq(record_type), "record_id"]
     key = check.table.key
-    check.report(~isin(check.frame[key], cited), "citations",
+    check.report("uncited", ~isin(check.frame[key], cited), "citations",
                  f"no valid citation: every {record_type} needs a verbatim quote in citations.csv",
                  values=check.frame[key])
 
 
-def _seed_files(seeds_dir: Path) -> set[str]:
-    """Names of the regular files in seeds/, listed once (not one stat per source)."""
-    try:
-        with os.scandir(seeds_dir) as entries:
-            return {entry.name for entry in entries if entry.is_file()}
-    except OSError:
-        return set()
-
-
-class _Prefetch:
-    """The articles, read and parsed on a second thread while the tables are checked.
-
-    File reads wait on the file system and much of the table checking runs in
-    pyarrow without the interpreter lock, so the two overlap. An article that
-    fails to read keeps its exception, for `_load_articles` to report.
-    """
-
-    def __init__(self, folder: str, names: list[str]):
-        self._articles: dict[str, Article | Exception] = {}
-        self._thread = threading.Thread(target=self._read, args=(folder, names), daemon=True)
-        self._thread.start()
-
-    def _read(self, folder: str, names: list[str]) -> None:
-        for name in names:
-            try:
-                self._articles[name] = read_article(os.path.join(folder, name))
-            except (UnicodeDecodeError, OSError) as exc:
-                self._articles[name] = exc
-
-    def articles(self) -> dict[str, Article | Exception]:
-        self._thread.join()
-        return self._articles
-
-
-def _load_articles(sources: _Checker, seeds_dir: Path, problems: list[Problem],
-                   pending: dict[str, bytes], prefetched: dict[str, Article | Exception]) -> dict[str, Article]:
+def _load_articles(sources: _Checker, package: DataPackage, problems: list[Problem]) -> tuple[dict[str, Article],
+                                                                                        dict[str, Article]]:
+    """Each source's article (by source_id), and the articles no source names yet (by file name)."""
     articles: dict[str, Article] = {}
     frame = sources.frame
-    on_disk = _seed_files(seeds_dir) | set(pending)
-    folder = os.fspath(seeds_dir)
-    missing: dict[int, str] = {}  # row index -> why its article could not be read
+    texts, unreadable = package.articles, package.articles.unreadable
+    missing: dict[int, tuple[str, str]] = {}  # row index -> (code, why its article could not be read)
     for idx, source_id, name in zip(frame.index, frame["source_id"].tolist(), frame["seed_file"].tolist()):
         if not name:
             continue
-        if name not in on_disk:
-            missing[idx] = f"no such file in {seeds_dir.name}/"
-            continue
-        try:
-            article = prefetched.get(name) if name not in pending else None
-            if isinstance(article, Exception):
-                raise article
-            articles[source_id] = article or read_article(os.path.join(folder, name), pending.get(name))
-        except (UnicodeDecodeError, OSError) as exc:
-            missing[idx] = f"the article file cannot be read as UTF-8 text ({exc.__class__.__name__})"
-    messages = pd.Series(missing, index=frame.index, dtype=object).fillna("")
-    sources.report(messages.ne(""), "seed_file", messages)
-    for name in sorted(on_disk - set(frame["seed_file"].tolist())):
-        if not name.startswith("."):
-            problems.append(Problem(f"{seeds_dir.name}/{name}", None, "", "",
-                                    "article has no row in sources.csv yet: it is not curated", WARNING))
-    return articles
+        if name in unreadable:
+            missing[idx] = ("article-unreadable", f"the article file cannot be read as UTF-8 text ({unreadable[name]})")
+        elif name not in texts:
+            missing[idx] = ("article-missing", f"no such file in {ARTICLES_FOLDER}/")
+        else:
+            articles[source_id] = article_from_text(f"{ARTICLES_FOLDER}/{name}", texts[name])
+    for code in ("article-missing", "article-unreadable"):
+        messages = pd.Series({i: why for i, (c, why) in missing.items() if c == code}, index=frame.index,
+                             dtype=object).fillna("")
+        sources.report(code, messages.ne(""), "seed_file", messages)
+    named = set(frame["seed_file"].tolist())
+    uncurated = {}
+    for name in sorted(package.articles.names() - named):
+        problems.append(Problem("article-uncurated", f"{ARTICLES_FOLDER}/{name}", None, "", "",
+                                "article has no row in sources.csv yet: it is not curated", WARNING))
+        if name in texts:
+            uncurated[name] = article_from_text(f"{ARTICLES_FOLDER}/{name}", texts[name])
+    return articles, uncurated
 
 
 def _derive_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -516,48 +496,37 @@ def _drop_work_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in frame.columns if "__" in c])
 
 
-def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None,
-                 pending: dict[Path, bytes] | None = None) -> Dataset:
-    """Load and validate every table. Never raises on bad data: it reports it.
+def load_package(package: DataPackage) -> Dataset:
+    """Load and validate every table of a data package. Never raises on bad data: it reports it.
 
-    `pending` maps files of either folder to contents read in their place (or
-    as new files): a save is checked by loading the data as it would be after
-    it, without copying either folder. Five phases, each below: read each table
-    and check its fields; check references between tables; check the citations
-    against the articles; set aside the records that failed; derive the columns
-    the views read.
+    Five phases, each below: read each table and check its fields; check references between tables; check
+    the citations against the articles; set aside the records that failed; derive the columns the views read.
     """
-    data_dir = Path(data_dir or location.data_dir())
-    seeds_dir = Path(seeds_dir or location.seeds_dir())
-    pending = {Path(path): content for path, content in (pending or {}).items()}
-    pending_tables = {path.name: content for path, content in pending.items() if path.parent == data_dir}
-    pending_seeds = {path.name: content for path, content in pending.items() if path.parent == seeds_dir}
-    problems: list[Problem] = []
-    checks, prefetch = _read_tables(data_dir, seeds_dir, pending_tables, pending_seeds, problems)
+    problems: list[Problem] = list(package.notes)
+    checks = _read_tables(package, problems)
     event_actors = _check_references_between_tables(checks)
-    articles = _check_against_articles(data_dir, seeds_dir, checks, problems, pending_seeds, prefetch)
+    articles, uncurated = _check_against_articles(package, checks, problems)
     tables, invalid = _set_aside_invalid(checks)
     tables, event_actors, articles = _derive_columns(tables, checks, event_actors, articles)
-    return Dataset(tables, invalid, problems, articles, event_actors, data_dir, seeds_dir)
+    return Dataset(tables, invalid, problems, articles, event_actors, uncurated, frozenset(package.articles.names()))
 
 
-def _read_tables(data_dir: Path, seeds_dir: Path, pending_tables: dict[str, bytes], pending_seeds: dict[str, bytes],
-                 problems: list[Problem]) -> tuple[dict[str, _Checker], _Prefetch]:
-    """Phase 1: every table read and its columns and fields checked; the articles start loading meanwhile."""
+def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) -> Dataset:
+    """Load the data package a data folder and its articles folder hold (by default the configured ones)."""
+    return load_package(read_folders(Path(data_dir or location.data_dir()), Path(seeds_dir or location.seeds_dir())))
+
+
+def _read_tables(package: DataPackage, problems: list[Problem]) -> dict[str, _Checker]:
+    """Phase 1: every table read and its columns and fields checked (the package reads its articles meanwhile)."""
     checks: dict[str, _Checker] = {}
-    prefetch = None
     for name in LOAD_ORDER:
         table = TABLES[name]
-        frame = read_table(data_dir / table.filename, table, problems, pending_tables.get(table.filename))
-        if name == "sources":  # start reading the articles now; they are needed once every table is checked
-            names = [n for n in frame.get("seed_file", pd.Series(dtype="str")).unique().tolist()
-                     if n and os.path.basename(n) == n and n not in pending_seeds]
-            prefetch = _Prefetch(os.fspath(seeds_dir), names)
+        frame = read_table(table, package.tables.get(table.filename), problems)
         check = _Checker(table, frame, problems)
         _check_columns(check)
         _check_fields(check)
         checks[name] = check
-    return checks, prefetch or _Prefetch(os.fspath(seeds_dir), [])
+    return checks
 
 
 def _check_references_between_tables(checks: dict[str, _Checker]) -> pd.DataFrame:
@@ -578,23 +547,20 @@ def _check_references_between_tables(checks: dict[str, _Checker]) -> pd.DataFram
     speakers = frames["positions"]["speaker_id"]
     kind = lookup(speakers, frames["actors"].set_index("actor_id")["kind"], default=None)
     check_speaker = speakers.ne("") & kind.notna() & kind.ne("person")
-    checks["positions"].report(check_speaker, "speaker_id", "the speaker is not an actor of kind 'person'", WARNING)
+    checks["positions"].report("speaker-not-person", check_speaker, "speaker_id",
+                               "the speaker is not an actor of kind 'person'", WARNING)
     return event_actors
 
 
-def _check_against_articles(data_dir: Path, seeds_dir: Path, checks: dict[str, _Checker], problems: list[Problem],
-                            pending_seeds: dict[str, bytes], prefetch: _Prefetch) -> dict[str, Article]:
+def _check_against_articles(package: DataPackage, checks: dict[str, _Checker], problems: list[Problem]):
     """Phase 3: each source's article read, each quote found in it, each event and position cited."""
-    for manifest in sorted(data_dir.glob(".pending-save-*.json")):
-        problems.append(Problem(manifest.name, None, "", "", "a save was interrupted part-way; the next save completes it "
-                                "(the tables may be one save behind until then)", WARNING))
     frames = {name: check.frame for name, check in checks.items()}
-    articles = _load_articles(checks["sources"], seeds_dir, problems, pending_seeds, prefetch.articles())
+    articles, uncurated = _load_articles(checks["sources"], package, problems)
     _check_citations(checks["citations"], frames, articles)
     valid_citations = frames["citations"][~checks["citations"].bad]
     _require_citations(checks["events"], valid_citations, "event")
     _require_citations(checks["positions"], valid_citations, "position")
-    return articles
+    return articles, uncurated
 
 
 def _set_aside_invalid(checks: dict[str, _Checker]) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:

@@ -8,14 +8,13 @@ files, and changes with any edit, whoever made it.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import subprocess
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-SHORT = 12  # hex digits shown: enough to tell versions apart, short enough to read aloud
+from dashboard.dataset.package import DIGEST_DIGITS, read_folders
+
+SHORT = DIGEST_DIGITS  # hex digits of a digest or commit shown
 
 
 @dataclass(frozen=True)
@@ -32,29 +31,9 @@ class DataVersion:
         return f"{self.digest} (commit {self.commit}{' + local changes' if self.changed_since_commit else ''})"
 
 
-def package_digest(files: Iterable[tuple[str, str, bytes]]) -> str:
-    """SHA-256 over (folder, name, bytes) of every data file and article, in the order given (by folder, then
-    name): the same for a data folder and for a database holding the same files."""
-    digest = hashlib.sha256()
-    for folder, name, content in files:
-        digest.update(f"{folder}/{name}\0{len(content)}\0".encode())
-        digest.update(content)
-    return digest.hexdigest()[:SHORT]
-
-
 def content_digest(data_dir: Path, seeds_dir: Path) -> str:
-    """The package digest of the files in the data and seeds folders (dotfiles are not data)."""
-
-    def files():
-        for folder in (Path(data_dir), Path(seeds_dir)):
-            try:
-                names = sorted(e.name for e in os.scandir(folder) if e.is_file() and not e.name.startswith("."))
-            except OSError:
-                names = []
-            for name in names:
-                yield folder.name, name, (folder / name).read_bytes()
-
-    return package_digest(files())
+    """The digest of the data package a data folder and its articles folder hold (dotfiles are not data)."""
+    return read_folders(data_dir, seeds_dir).digest()
 
 
 def git_commit(data_dir: Path, seeds_dir: Path) -> tuple[str, bool]:
@@ -72,6 +51,8 @@ def git_commit(data_dir: Path, seeds_dir: Path) -> tuple[str, bool]:
     return commit, bool(status.strip())
 
 
-def data_version(data_dir: Path, seeds_dir: Path) -> DataVersion:
+def data_version(data_dir: Path, seeds_dir: Path, digest: str | None = None) -> DataVersion:
+    """The version of a data folder: its package's digest (`digest`, when the caller has read the package) and
+    the git commit holding it."""
     commit, changed = git_commit(data_dir, seeds_dir)
-    return DataVersion(content_digest(data_dir, seeds_dir), commit, changed)
+    return DataVersion(digest or content_digest(data_dir, seeds_dir), commit, changed)

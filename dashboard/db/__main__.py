@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from dashboard.curation.store import SaveError
-from dashboard.db.store import DatabaseStore, DatabaseUnavailable
+from dashboard.curation.store import SaveError, StoreUnavailable
+from dashboard.db.store import DatabaseStore
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
                   .to_string(index=False) if len(frame) else "no saves yet")
         elif options.command == "revert":
             print(f"save {options.save_id} reverted by save {store.revert(options.save_id, options.editor)}")
-    except DatabaseUnavailable as exc:
+    except StoreUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except SaveError as exc:

@@ -22,21 +22,21 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from dashboard.curation.store import Change, SaveError, change_counts, checked_change, new_errors
-from dashboard.dataset.loader import Dataset, load_dataset
+from dashboard.curation.change import Change, change_counts
+from dashboard.curation.store import SaveError, StoreUnavailable
+from dashboard.curation.validation import checked_change, errors_of_change, new_errors
+from dashboard.dataset.loader import Dataset, load_package
+from dashboard.dataset.package import ArticleTexts, DataPackage, read_folders
 from dashboard.dataset.problems import Problem
 from dashboard.dataset.schema import LOAD_ORDER, TABLES, datapackage_json
-from dashboard.dataset.version import DataVersion, package_digest
+from dashboard.dataset.version import DataVersion
 from dashboard.db import tables
 
-# The folders a database-backed Dataset names (new article files are planned there); nothing is read there.
-DATA_DIR = Path("/parley-database/data")
-SEEDS_DIR = Path("/parley-database/seeds")
 SAVE_LOCK = 0x70617260  # the advisory lock every save and revert takes ("par`")
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class DatabaseUnavailable(Exception):
+class DatabaseUnavailable(StoreUnavailable):
     """The database cannot be reached. The message names the server, never a credential."""
 
 
@@ -58,28 +58,15 @@ def describe_url(url: sa.engine.URL | str) -> str:
     return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
 
 
-@dataclass
-class Package:
-    """A data package in memory: each table's CSV bytes by file name, each article's bytes by file name."""
-
-    tables: dict[str, bytes]
-    articles: dict[str, bytes]
-
-    def dataset(self) -> Dataset:
-        pending = {DATA_DIR / name: content for name, content in self.tables.items()}
-        pending.update({SEEDS_DIR / name: content for name, content in self.articles.items()})
-        return load_dataset(DATA_DIR, SEEDS_DIR, pending=pending)
-
-    def with_change(self, change: Change) -> Package:
-        tables_after = dict(self.tables)
-        for name in change.tables():
-            filename = TABLES[name].filename
-            tables_after[filename] = change.table_bytes(name, tables_after.get(filename, b""))
-        return Package(tables_after, {**self.articles, **{path.name: content for path, content in change.files.items()}})
-
-    def digest(self) -> str:
-        return package_digest([*(("data", n, b) for n, b in sorted(self.tables.items())),
-                               *(("seeds", n, b) for n, b in sorted(self.articles.items()))])
+def article_texts(rows) -> ArticleTexts:
+    """Articles stored as bytes, as the texts a package holds (any that are not UTF-8 named as unreadable)."""
+    texts, unreadable = {}, {}
+    for name, content in rows:
+        try:
+            texts[name] = bytes(content).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            unreadable[name] = f"not UTF-8 text (byte {exc.start})"
+    return ArticleTexts(texts, unreadable)
 
 
 @dataclass
@@ -121,7 +108,7 @@ class DatabaseStore:
         with self.connect() as conn:
             return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(tables.saves.c.save_id), 0))).scalar())
 
-    def package(self, conn: Connection | None = None, without_save: int | None = None) -> Package:
+    def package(self, conn: Connection | None = None, without_save: int | None = None) -> DataPackage:
         """The data package as it stands (less the rows of `without_save`, to try a revert)."""
         if conn is None:
             with self.connect() as conn:
@@ -139,7 +126,7 @@ class DatabaseStore:
         articles = tables.articles
         rows = conn.execute(sa.select(articles.c.seed_file, articles.c.content)
                             .where(self._live(articles, without_save)).order_by(articles.c.row_no))
-        return Package(out, {name: bytes(content) for name, content in rows})
+        return DataPackage(out, article_texts(rows))
 
     @staticmethod
     def _live(table: sa.Table, without_save: int | None):
@@ -151,7 +138,7 @@ class DatabaseStore:
 
     def load(self) -> tuple[Dataset, DataVersion]:
         package = self.package()
-        return package.dataset(), DataVersion(package.digest())
+        return load_package(package), DataVersion(package.digest())
 
     def history(self, limit: int = 500) -> pd.DataFrame:
         """The saves, newest first: who, when, which article, which records, and whether it was reverted."""
@@ -167,15 +154,13 @@ class DatabaseStore:
 
     # ---- changing -----------------------------------------------------------------------------------
     def validate(self, change: Change, before: Dataset | None = None) -> list[Problem]:
-        package = self.package()
-        return new_errors(before if before is not None else package.dataset(), package.with_change(change).dataset())
+        """The errors `change` would add; nothing is written."""
+        return errors_of_change(self.package(), change, before)
 
     def save(self, change: Change | Callable[[Dataset], Change], editor: str = "local") -> dict[str, int]:
         """Add the change's records and articles in one transaction, or nothing. Returns rows added per table."""
         with self._transaction() as conn:
-            package = self.package(conn)
-            change = checked_change(package.dataset(), change, lambda path: path.name in package.articles,
-                                    lambda c: package.with_change(c).dataset())
+            change = checked_change(self.package(conn), change)
             save_id = self._record_save(conn, "save", editor, change)
             self._insert(conn, change, save_id)
             self._update(conn, change, save_id)
@@ -192,8 +177,8 @@ class DatabaseStore:
                 raise SaveError(f"save {save_id} is an {target['kind']}; only a curator's save can be reverted")
             if conn.execute(sa.select(saves.c.save_id).where(saves.c.reverts == save_id)).first():
                 raise SaveError(f"save {save_id} is already reverted")
-            before = self.package(conn).dataset()
-            errors = new_errors(before, self.package(conn, without_save=save_id).dataset())
+            before = load_package(self.package(conn))
+            errors = new_errors(before, load_package(self.package(conn, without_save=save_id)))
             if errors:
                 raise SaveError(f"not reverted: later records depend on save {save_id}", errors)
             revert_id = conn.execute(sa.insert(saves).values(
@@ -211,8 +196,8 @@ class DatabaseStore:
         for name, ids in change.updates.items():
             if ids:
                 records.setdefault(name, []).extend(ids)
-        if change.files:
-            records["articles"] = sorted(path.name for path in change.files)
+        if change.articles:
+            records["articles"] = sorted(change.articles)
         cited = [row["source_id"] for table in ("sources", "citations") for row in change.rows.get(table, [])]
         source_id = "" if kind == "import" or not cited else cited[0]
         return conn.execute(sa.insert(tables.saves).values(kind=kind, editor=editor, source_id=source_id,
@@ -242,28 +227,31 @@ class DatabaseStore:
                 conn.execute(sa.insert(tables.records[name]),
                              [{**{c: "" if row.get(c) is None else str(row.get(c, "")) for c in columns},
                                "save_id": save_id} for row in rows])
-        if change.files:
-            conn.execute(sa.insert(tables.articles), [{"seed_file": path.name, "content": content, "save_id": save_id}
-                                                      for path, content in change.files.items()])
+        if change.articles:
+            conn.execute(sa.insert(tables.articles), [{"seed_file": name, "content": text.encode("utf-8"),
+                                                       "save_id": save_id} for name, text in change.articles.items()])
 
     # ---- moving between files and the database ----------------------------------------------------------
     def import_package(self, data_dir: Path, seeds_dir: Path, editor: str = "import") -> dict[str, int]:
         """Load a data folder and its articles into an empty database, as one save of kind "import"."""
-        data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
-        loaded = load_dataset(data_dir, seeds_dir)
+        data_dir = Path(data_dir)
+        package = read_folders(data_dir, seeds_dir)
+        loaded = load_package(package)
         if loaded.errors:
             raise SaveError(f"not imported: the data package has {len(loaded.errors)} error(s); fix them first",
                             loaded.errors)
+        if package.articles.unreadable:
+            raise SaveError("not imported: article file(s) that are not UTF-8 text: "
+                            + ", ".join(sorted(package.articles.unreadable)))
         change = Change()
         for name in LOAD_ORDER:
             change.rows[name] = _read_rows(data_dir / TABLES[name].filename, name)
-        change.files = {path: path.read_bytes() for path in sorted(seeds_dir.iterdir())
-                        if path.is_file() and not path.name.startswith(".")}
+        change.articles = {name: package.articles[name] for name in sorted(package.articles)}
         with self._transaction() as conn:
             if conn.execute(sa.select(tables.saves.c.save_id).limit(1)).first():
                 raise SaveError("not imported: the database already holds data; import into an empty one")
             self._insert(conn, change, self._record_save(conn, "import", editor, change))
-        return {name: len(rows) for name, rows in change.rows.items()} | {"articles": len(change.files)}
+        return {name: len(rows) for name, rows in change.rows.items()} | {"articles": len(change.articles)}
 
     def export_package(self, out_dir: Path) -> Path:
         """Write the database as a data package: OUT/data (tables and datapackage.json) and OUT/seeds."""
@@ -274,8 +262,8 @@ class DatabaseStore:
         for name, content in package.tables.items():
             (out_dir / "data" / name).write_bytes(content)
         (out_dir / "data" / "datapackage.json").write_text(datapackage_json(), encoding="utf-8")
-        for name, content in package.articles.items():
-            (out_dir / "seeds" / name).write_bytes(content)
+        for name, text in package.articles.items():
+            (out_dir / "seeds" / name).write_bytes(text.encode("utf-8"))
         return out_dir
 
     # ---- connections --------------------------------------------------------------------------------

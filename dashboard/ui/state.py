@@ -18,21 +18,18 @@ import streamlit as st
 
 from dashboard.analysis.filters import Filters, filter_events, filter_positions
 from dashboard.analysis.search import SearchIndex
-from dashboard.curation.store import FileStore, Store
+from dashboard.curation.file_store import FileStore
+from dashboard.curation.store import Store, StoreUnavailable
 from dashboard.dataset import location
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.version import DataVersion
 from dashboard.db.search import DatabaseSearch, SearchNotWritable
-from dashboard.db.store import DatabaseStore, DatabaseUnavailable, engine_url
+from dashboard.db.store import DatabaseStore, engine_url
 from dashboard.ui.session_access import secrets_section
 
 CONTEXT_KEY = "_parley_context"
 SEEN_KEY = "_parley_seen_fingerprint"  # the store's fingerprint this session's page was drawn from
 FOLLOW_SECONDS = 10
-
-
-class StoreUnavailable(Exception):
-    """The store cannot be read now (the database is down); the message is safe to show to a viewer."""
 
 
 def database_url(role: str = "parley") -> str:
@@ -79,11 +76,8 @@ def dataset_and_version(store: Store | None = None) -> tuple[Dataset, DataVersio
     of the folders, or one indexed query of the database). Loaded once per change and shared by all sessions.
     """
     store = store or current_store()
-    try:
-        fingerprint = store.fingerprint()
-        loaded = _load(store, f"{store.kind}:{store.where}", fingerprint)
-    except DatabaseUnavailable as exc:
-        raise StoreUnavailable(str(exc)) from exc
+    fingerprint = store.fingerprint()  # a StoreUnavailable when the database is down: the entry point says so
+    loaded = _load(store, f"{store.kind}:{store.where}", fingerprint)
     st.session_state[SEEN_KEY] = fingerprint
     return loaded
 
@@ -98,7 +92,7 @@ def follow_changes(store: Store) -> None:
     def check() -> None:
         try:
             changed = store.fingerprint() != st.session_state.get(SEEN_KEY)
-        except DatabaseUnavailable:
+        except StoreUnavailable:
             return  # the next full run says so
         if changed:
             st.rerun()

@@ -11,22 +11,22 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from dashboard.curation.change import Change
 from dashboard.curation.ingest import (
     ArticleDraft,
     IngestError,
     check_draft,
-    draft_from_seed_file,
+    draft_from_article,
     find_duplicate,
     plan_article,
     read_upload,
-    uncurated_seed_files,
+    uncurated_articles,
 )
 from dashboard.curation.review import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
-from dashboard.curation.store import Change, SaveError, Store
+from dashboard.curation.store import Store, StoreError
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.problems import problems_frame
 from dashboard.dataset.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
-from dashboard.db.store import DatabaseUnavailable
 from dashboard.extract import extract_article
 from dashboard.outputs.highlight import ARTICLE_STYLE, highlighted_html
 from dashboard.ui import session_access
@@ -84,8 +84,8 @@ def _change_maker(work: dict, events: pd.DataFrame, positions: pd.DataFrame, new
     def make_change(current: Dataset) -> Change:
         source_id, new_source = work["source_id"], None
         if work["draft"] is not None:
-            source_id, path, content, row = plan_article(work["draft"], current, current.seeds_dir)
-            new_source = (path, content, row)
+            source_id, name, text, row = plan_article(work["draft"], current)
+            new_source = (name, text, row)
         return build_change(current, source_id, events, positions, new_actors, new_source, new_process or None)
 
     return make_change
@@ -94,8 +94,7 @@ def _change_maker(work: dict, events: pd.DataFrame, positions: pd.DataFrame, new
 def _problems_of(store: Store, change: Change, current: Dataset) -> list:
     """Validation of the proposed change, remembered until the change or the data changes (it takes a full
     load of the data, and a rerun that edits nothing should not pay for it again)."""
-    files = sorted((str(path), content) for path, content in change.files.items())
-    key = hashlib.sha256(repr((store.fingerprint(), change.rows, files))
+    key = hashlib.sha256(repr((store.fingerprint(), change.rows, sorted(change.articles.items())))
                          .encode("utf-8", "surrogatepass")).hexdigest()
     memo = st.session_state.get("curate_validation")
     if memo is None or memo[0] != key:
@@ -156,12 +155,12 @@ with st.container(border=True):
                     _start(data, draft.text, draft.published, None, draft)
         else:
             titles = data.source_titles
-            uncurated = {f"seeds/{p.name}": p for p in uncurated_seed_files(data, data.seeds_dir)}
+            uncurated = {f"seeds/{name}": (name, article) for name, article in uncurated_articles(data).items()}
             labels = {**{s: f"{s}: {t}" for s, t in titles.items()},
                       **{k: f"{k} (not curated yet)" for k in uncurated}}
             choice = st.selectbox("Article", list(labels), format_func=labels.get, key="curate-existing")
             if choice in uncurated:
-                draft = _metadata_form("seed", draft_from_seed_file(uncurated[choice]))
+                draft = _metadata_form("seed", draft_from_article(*uncurated[choice]))
                 if st.button("Propose records", type="primary", key="propose-existing"):
                     check_draft(draft)
                     _start(data, draft.text, draft.published, None, draft)
@@ -285,7 +284,7 @@ if access.can_edit:
     if st.button("Save accepted records", type="primary", disabled=bool(problems) or not counts, key="curate-save"):
         try:
             added = ctx.store.save(make_change, editor=session_access.current_email() or "local")
-        except (SaveError, IngestError, DatabaseUnavailable) as exc:
+        except (StoreError, IngestError) as exc:
             st.error(md(str(exc)), icon=":material/error:")
             if getattr(exc, "problems", None):
                 st.dataframe(problems_frame(exc.problems), hide_index=True, width="stretch")

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.dataset.columns import isin
+from dashboard.dataset.problems import CODES
 from dashboard.dataset.schema import TABLES
 from dashboard.ui import downloads
 from dashboard.ui.paging import page_of
@@ -54,12 +55,13 @@ with tabs[-1]:
             st.error(f"{n_errors} problem(s) keep records out of the charts.", icon=":material/error:")
         if len(problems) > MAX_LISTED:
             st.markdown("**Problems by kind**")
-            kinds = problems.groupby(["severity", "file", "field", "message"], dropna=False).size()
-            st.dataframe(kinds.rename("count").reset_index().sort_values("count", ascending=False), hide_index=True,
-                         width="stretch")
+            kinds = problems.groupby(["severity", "code", "file", "field"], dropna=False).size().rename("count")
+            kinds = kinds.reset_index().sort_values(["count", "severity", "code", "file", "field"],
+                                                    ascending=[False, True, True, True, True])
+            st.dataframe(kinds.assign(meaning=kinds["code"].map(CODES)), hide_index=True, width="stretch")
             st.caption(f"The first {MAX_LISTED:,} of {len(problems):,} problems; download them all below.")
         st.dataframe(problems.head(MAX_LISTED), hide_index=True, width="stretch",
-                     column_config={"severity": "Severity", "file": "File", "line": "Line", "field": "Field",
+                     column_config={"severity": "Severity", "code": "Kind", "file": "File", "line": "Line", "field": "Field",
                                     "value": "Value", "message": st.column_config.TextColumn("Problem", width="large"),
                                     "record_id": "Record"})
         downloads.table(problems, "data-problems", "Download every problem", key="download-problems")

@@ -7,8 +7,7 @@ costs one query on this view alone; the other views never ask for it.
 import pandas as pd
 import streamlit as st
 
-from dashboard.curation.store import SaveError
-from dashboard.db.store import DatabaseUnavailable
+from dashboard.curation.store import StoreError
 from dashboard.ui import session_access
 from dashboard.ui.safe_text import md
 from dashboard.ui.state import context
@@ -36,7 +35,7 @@ if saved:
     st.success(saved, icon=":material/undo:")
 try:
     history = ctx.store.history()
-except DatabaseUnavailable as exc:
+except StoreError as exc:
     st.error(f"{exc}. Try again in a minute.", icon=":material/cloud_off:")
     st.stop()
 st.dataframe(_table(history, ctx.data.source_titles), hide_index=True, width="stretch")
@@ -50,7 +49,7 @@ if access.can_edit and not revertible.empty:
     if st.button("Revert this save", key="history-revert-button", icon=":material/undo:"):
         try:
             revert_id = ctx.store.revert(chosen, editor=session_access.current_email() or "local")
-        except (SaveError, DatabaseUnavailable) as exc:
+        except StoreError as exc:
             st.error(md(str(exc)), icon=":material/error:")
             for problem in getattr(exc, "problems", [])[:20]:
                 st.markdown(f"- {md(problem.file)} line {problem.line}, {md(problem.field)}: {md(problem.message)}")

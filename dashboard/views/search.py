@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.search import KINDS, SearchError, marked_html
-from dashboard.db.store import DatabaseUnavailable
+from dashboard.curation.store import StoreUnavailable
 from dashboard.ui.safe_text import md, source_label
 from dashboard.ui.state import context, search_index
 
@@ -46,7 +46,7 @@ if query.strip():
     except SearchError as exc:
         st.error(md(str(exc)), icon=":material/error:")
         st.stop()
-    except DatabaseUnavailable as exc:
+    except StoreUnavailable as exc:
         st.error(f"The search cannot reach its index just now: {md(str(exc))}. Try again in a minute.",
                  icon=":material/cloud_off:")
         st.stop()

@@ -7,7 +7,7 @@ import pytest
 from conftest import REPO, exceptions, open_view, screenshot, wait_ready
 from test_views_in_browser import VIEWS, save_from_two_sessions_at_once, timeline_rows
 
-from dashboard.curation.store import Change
+from dashboard.curation.change import Change
 from dashboard.dataset.loader import load_dataset
 from dashboard.db.store import DatabaseStore
 

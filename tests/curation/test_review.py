@@ -5,7 +5,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from dashboard.curation import store
+from dashboard.curation.file_store import FileStore
 from dashboard.curation.review import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
 from dashboard.dataset.loader import load_dataset
 from dashboard.extract import extract_article
@@ -48,7 +48,7 @@ def test_change_has_unique_ids_and_a_citation_per_record_and_validates(proposals
     assert {c["source_id"] for c in change.rows["citations"]} == {"src-000"}
     assert change.rows["actors"][0]["actor_id"] == "maria-lund"
     # the quotes come from the synthetic text, not from src-000: the loader's own check refuses them
-    problems = store.validate(folder.data, folder.seeds, change)
+    problems = FileStore(folder.data, folder.seeds).validate(change)
     assert problems and all(p.field == "quote" or p.field == "citations" for p in problems)
 
 

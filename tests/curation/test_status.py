@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from dashboard.analysis.changes import changes_since
-from dashboard.curation import store
+from dashboard.curation.change import Change, ChangeError, update_rows
+from dashboard.curation.file_store import FileStore
 from dashboard.curation.status import status_change
-from dashboard.curation.store import Change, SaveError, update_rows
+from dashboard.curation.store import SaveError
 from dashboard.dataset.loader import load_dataset
 
 QUOTE = "if negotiations take longer than 6 weeks, the cease-fire will continue"  # src-008, verbatim
@@ -21,9 +22,9 @@ def test_update_rows_rewrites_only_the_record_it_changes():
     after = update_rows(before, "events", {"b": {"status": "held"}, "c": {"status": "cancelled"}})
     assert after.decode() == ('event_id,title,status\r\na,"First, with a comma",announced\r\nb,"Two\r\nlines",held\r\n'
                               "c,Third,cancelled")
-    with pytest.raises(SaveError, match="no record zzz"):
+    with pytest.raises(ChangeError, match="no record zzz"):
         update_rows(before, "events", {"zzz": {"status": "held"}})
-    with pytest.raises(SaveError, match="no column colour"):
+    with pytest.raises(ChangeError, match="no column colour"):
         update_rows(before, "events", {"a": {"colour": "red"}})
 
 
@@ -33,7 +34,7 @@ def test_a_status_change_is_saved_cited_and_shows_as_changed_since(folder):
     other_lines = [line for line in (folder.data / "events.csv").read_text(encoding="utf-8").splitlines()
                    if not line.startswith("ih-2025-phase-two-talks,")]
     day = dt.date(2025, 3, 3)
-    added = store.save(folder.data, folder.seeds,
+    added = FileStore(folder.data, folder.seeds).save(
                        lambda d: status_change(d, "ih-2025-phase-two-talks", "postponed", "src-008", QUOTE, day))
     assert added == {"citations": 1, "events changed": 1}
     after = load_dataset(folder.data, folder.seeds)
@@ -56,12 +57,12 @@ def test_a_status_change_nobody_can_trace_writes_nothing(folder):
 
     snapshot = tables()
     with pytest.raises(SaveError) as refused:
-        store.save(folder.data, folder.seeds, lambda d: status_change(
+        FileStore(folder.data, folder.seeds).save(lambda d: status_change(
             d, "ih-2025-phase-two-talks", "held", "src-008", "SYNTHETIC words no article holds"))
     assert any(p.field == "quote" for p in refused.value.problems)
     for message, args in (("no event", ("no-such-event", "held")), ("already announced", ("ih-2025-phase-two-talks",
                                                                                            "announced"))):
         with pytest.raises(SaveError, match=message):
-            store.save(folder.data, folder.seeds, lambda d, a=args: status_change(d, *a, "src-008", QUOTE))
+            FileStore(folder.data, folder.seeds).save(lambda d, a=args: status_change(d, *a, "src-008", QUOTE))
     assert tables() == snapshot
     assert Change(updates={"events": {}}).is_empty()

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.curation import store
-from dashboard.curation.store import Change, SaveError
+from dashboard.curation import file_store
+from dashboard.curation.change import Change
+from dashboard.curation.file_store import FileStore
+from dashboard.curation.store import SaveError
 from dashboard.dataset.loader import load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,7 +26,7 @@ def new_issue(n: int) -> dict:
 
 def test_save_appends_rows_and_keeps_existing_bytes(folder):
     before = (folder.data / "issues.csv").read_bytes()
-    added = store.save(folder.data, folder.seeds, Change(rows={"issues": [new_issue(1)]}))
+    added = FileStore(folder.data, folder.seeds).save(Change(rows={"issues": [new_issue(1)]}))
     after = (folder.data / "issues.csv").read_bytes()
     assert added == {"issues": 1}
     today = dt.date.today().isoformat().encode()
@@ -39,37 +41,37 @@ def test_save_that_fails_validation_writes_nothing_and_says_why(folder):
                  "status": "held", "start_date": "2025-13-45", "date_precision": "day", "summary": "x",
                  "actors": "russia:party"}
     with pytest.raises(SaveError) as caught:
-        store.save(folder.data, folder.seeds, Change(rows={"events": [bad_event]}))
+        FileStore(folder.data, folder.seeds).save(Change(rows={"events": [bad_event]}))
     fields = {(p.file, p.field) for p in caught.value.problems}
     assert ("events.csv", "start_date") in fields and ("events.csv", "citations") in fields
-    assert {p.name: p.read_bytes() for p in folder.data.iterdir() if p.name != store.LOCK_NAME} == {
+    assert {p.name: p.read_bytes() for p in folder.data.iterdir() if p.name != file_store.LOCK_NAME} == {
         k: v for k, v in snapshot.items()}
 
 
 def test_duplicate_id_is_refused(folder):
     with pytest.raises(SaveError) as caught:
-        store.save(folder.data, folder.seeds, Change(rows={"issues": [dict(new_issue(1), issue_id="territory")]}))
-    assert any("duplicate id" in p.message for p in caught.value.problems)
+        FileStore(folder.data, folder.seeds).save(Change(rows={"issues": [dict(new_issue(1), issue_id="territory")]}))
+    assert [p.code for p in caught.value.problems] == ["duplicate-id"]
 
 
 def test_existing_article_file_is_never_overwritten(folder):
     target = folder.seeds / "000_413ab4be917e9cfd.txt"
     with pytest.raises(SaveError):
-        store.save(folder.data, folder.seeds, Change(files={target: b"replaced"}))
+        FileStore(folder.data, folder.seeds).save(Change(articles={target.name: "replaced"}))
     assert target.read_bytes() != b"replaced"
 
 
 def test_failure_while_writing_leaves_old_files_and_no_temporaries(folder, monkeypatch):
     before = (folder.data / "issues.csv").read_bytes()
-    real_fsync = store.os.fsync
+    real_fsync = file_store.os.fsync
 
     def failing_fsync(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "fsync", failing_fsync)
+    monkeypatch.setattr(file_store.os, "fsync", failing_fsync)
     with pytest.raises(SaveError, match="No space left on device"):
-        store.save(folder.data, folder.seeds, Change(rows={"issues": [new_issue(1)]}))
-    monkeypatch.setattr(store.os, "fsync", real_fsync)
+        FileStore(folder.data, folder.seeds).save(Change(rows={"issues": [new_issue(1)]}))
+    monkeypatch.setattr(file_store.os, "fsync", real_fsync)
     assert (folder.data / "issues.csv").read_bytes() == before
     assert not list(folder.data.glob(".*.tmp")) and not list(folder.data.glob(".pending-save-*"))
 
@@ -78,7 +80,8 @@ KILL_AFTER_FIRST_RENAME = textwrap.dedent("""
     import os, sys
     sys.path.insert(0, {repo!r})
     from pathlib import Path
-    from dashboard.curation import store
+    from dashboard.curation import file_store
+    from dashboard.curation.change import Change
     real_replace = os.replace
     calls = []
     def replace_then_die(src, dst):
@@ -86,10 +89,10 @@ KILL_AFTER_FIRST_RENAME = textwrap.dedent("""
         calls.append(dst)
         if str(dst).endswith(".csv"):
             os._exit(9)  # the process dies here, mid-save
-    store.os.replace = replace_then_die
+    file_store.os.replace = replace_then_die
     rows = {{"issues": [{{"issue_id": "killed-1", "label": "L", "description": "D"}}],
              "processes": [{{"process_id": "killed-p", "name": "N", "conflict": "C", "description": ""}}]}}
-    store.save(Path({data!r}), Path({seeds!r}), store.Change(rows=rows))
+    file_store.FileStore(Path({data!r}), Path({seeds!r})).save(Change(rows=rows))
 """)
 
 
@@ -103,12 +106,12 @@ def test_save_killed_half_way_loses_nothing_and_is_completed_by_the_next_save(fo
     assert len(list(folder.data.glob(".pending-save-*.json"))) == 1
     ds = load_dataset(folder.data, folder.seeds)
     assert not ds.errors, [str(p) for p in ds.errors]  # every table is whole and loadable
-    assert any("interrupted" in p.message for p in ds.problems)
+    assert [p.code for p in ds.problems] == ["save-interrupted"]
     current = {"issues": (folder.data / "issues.csv").read_bytes(),
                "processes": (folder.data / "processes.csv").read_bytes()}
     assert current["issues"].startswith(issues_before) and current["processes"].startswith(processes_before)
     # the next save rolls the interrupted one forward, then adds its own row
-    store.save(folder.data, folder.seeds, Change(rows={"issues": [new_issue(2)]}))
+    FileStore(folder.data, folder.seeds).save(Change(rows={"issues": [new_issue(2)]}))
     ds = load_dataset(folder.data, folder.seeds)
     assert {"killed-1", "test-issue-2"} <= set(ds["issues"]["issue_id"])
     assert "killed-p" in set(ds["processes"]["process_id"])
@@ -117,13 +120,13 @@ def test_save_killed_half_way_loses_nothing_and_is_completed_by_the_next_save(fo
 
 def _save_in_process(data, seeds, n, barrier):
     barrier.wait()
-    store.save(Path(data), Path(seeds), Change(rows={"issues": [new_issue(n)]}))
+    FileStore(Path(data), Path(seeds)).save(Change(rows={"issues": [new_issue(n)]}))
 
 
 def _save_next_number_in_process(data, seeds, barrier):
     """Each process takes 'the next free number' as its id: only right if chosen against the data under the lock."""
     barrier.wait()
-    store.save(Path(data), Path(seeds), lambda current: Change(rows={"issues": [new_issue(len(current["issues"]))]}))
+    FileStore(Path(data), Path(seeds)).save(lambda current: Change(rows={"issues": [new_issue(len(current["issues"]))]}))
 
 
 def _run_at_once(target, args_per_process: list[tuple]) -> None:
@@ -147,7 +150,7 @@ def test_concurrent_saves_keep_every_row(folder):
 
 def test_an_empty_change_is_refused(folder):
     with pytest.raises(SaveError, match="nothing to save"):
-        store.save(folder.data, folder.seeds, Change())
+        FileStore(folder.data, folder.seeds).save(Change())
 
 
 def test_read_only_folder_gives_a_clear_message_and_writes_nothing(folder, monkeypatch):
@@ -156,13 +159,13 @@ def test_read_only_folder_gives_a_clear_message_and_writes_nothing(folder, monke
     real_open = open
 
     def refusing_open(path, mode="r", *args, **kwargs):
-        if "w" in mode and Path(path).parent == folder.data and Path(path).name != store.LOCK_NAME:
+        if "w" in mode and Path(path).parent == folder.data and Path(path).name != file_store.LOCK_NAME:
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, mode, *args, **kwargs)
 
     monkeypatch.setattr("builtins.open", refusing_open)
     with pytest.raises(SaveError, match="Permission denied"):
-        store.save(folder.data, folder.seeds, Change(rows={"issues": [new_issue(1)]}))
+        FileStore(folder.data, folder.seeds).save(Change(rows={"issues": [new_issue(1)]}))
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in folder.data.iterdir() if not p.name.startswith(".")} == before
     assert not list(folder.data.glob(".*.tmp"))
@@ -200,7 +203,7 @@ def test_disk_full_part_way_through_writing_leaves_nothing_half_written(folder, 
 
     monkeypatch.setattr("builtins.open", filling_open)
     with pytest.raises(SaveError, match="No space left on device"):
-        store.save(folder.data, folder.seeds, Change(rows={
+        FileStore(folder.data, folder.seeds).save(Change(rows={
             "issues": [new_issue(1)],
             "processes": [{"process_id": "p-new", "name": "N", "conflict": "C", "description": ""}]}))
     monkeypatch.undo()
@@ -226,10 +229,10 @@ def test_validation_reads_the_planned_files_in_place_and_writes_nothing(folder, 
     citation = {"citation_id": "cit-900", "record_type": "event", "record_id": "ru-ua-2025-05-istanbul-round",
                 "source_id": "src-900", "quote": "the talks would resume in Doha next week"}
     before = sorted(p.name for p in tmp_path.rglob("*"))
-    good = Change(rows={"sources": [source], "citations": [citation]}, files={article: text.encode()})
-    assert store.validate(folder.data, folder.seeds, good) == []
+    good = Change(rows={"sources": [source], "citations": [citation]}, articles={article.name: text})
+    assert FileStore(folder.data, folder.seeds).validate(good) == []
     misquoted = Change(rows={"sources": [source], "citations": [dict(citation, quote="the talks are over")]},
-                       files={article: text.encode()})
-    problems = store.validate(folder.data, folder.seeds, misquoted)
+                       articles={article.name: text})
+    problems = FileStore(folder.data, folder.seeds).validate(misquoted)
     assert [(p.file, p.field) for p in problems] == [("citations.csv", "quote")]
     assert not article.exists() and sorted(p.name for p in tmp_path.rglob("*")) == before

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.dataset.loader import load_dataset
+from dashboard.dataset.problems import CODES, WHOLE_FILE_CODES
 from dashboard.dataset.schema import TABLES
 
 
@@ -20,20 +21,28 @@ def test_broken_folder_is_reported_and_good_records_survive(folder, case: Case):
     ds = load_dataset(folder.data, folder.seeds)
     named = [p for p in ds.problems if p.file == case.file and (not case.field or p.field == case.field)]
     assert named, [str(p) for p in ds.problems][:10]
+    assert case.code in {p.code for p in named}, [(p.code, str(p)) for p in named][:10]
     for problem in named:
-        assert problem.message
+        assert problem.message and problem.code in CODES
         if case.name not in ("missing_table",):
             assert problem.line is not None and problem.line >= 1
     if case.still_shown:
         assert case.still_shown in set(ds["events"]["event_id"])
-    # nothing is dropped silently: every record read is either loaded or held back with a problem
+    assert_nothing_dropped_silently(ds)
+
+
+def assert_nothing_dropped_silently(ds) -> None:
+    """Every record read is loaded or held back, and each one held back is explained: by an error naming its id
+    or its line, or by an error of a kind that holds back every record of its file (a missing required column)."""
     for name, table in TABLES.items():
         held = ds.invalid[name]
-        if len(held):
-            ids = {p.record_id for p in ds.problems if p.file == table.filename}
-            lines = {p.line for p in ds.problems if p.file == table.filename}
-            assert all(r in ids or line in lines or 1 in lines
-                       for r, line in zip(held[table.key], held["_line"])), name
+        errors = [p for p in ds.errors if p.file == table.filename]
+        ids = {p.record_id for p in errors if p.record_id}
+        lines = {p.line for p in errors if p.line}
+        whole_file = any(p.code in WHOLE_FILE_CODES for p in errors)
+        unexplained = [(r, line) for r, line in zip(held[table.key], held["_line"]) if not (
+            r in ids or line in lines or whole_file)] if len(held) else []
+        assert not unexplained, (name, unexplained[:5])
 
 
 CELL = st.text(alphabet=string.printable + "éü–’“”\u200b\u202e", max_size=30)
@@ -57,8 +66,9 @@ def test_loader_never_raises_on_generated_files(folder, table, header, rows, raw
     path.write_bytes(out.getvalue().encode("utf-8") + raw)
     ds = load_dataset(folder.data, folder.seeds)
     for problem in ds.problems:
-        assert problem.file and problem.message
+        assert problem.file and problem.message and problem.code in CODES
         assert problem.line is None or problem.line >= 1
+    assert_nothing_dropped_silently(ds)
     content = path.read_bytes()
     last_line = content.count(b"\n") + content.count(b"\r") + 1
     for frame in (ds[table], ds.invalid[table]):

@@ -37,3 +37,23 @@ def test_data_readme_tables_section_is_generated_from_the_schema():
     readme = (REPO / "data" / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Tables\n"):readme.index("## In a PostgreSQL database")]
     assert section == readme_tables() + "\n", "run: python -m dashboard.dataset.schema --readme, paste into data/README.md"
+
+
+def test_every_problem_code_is_documented_in_data_readme():
+    from dashboard.dataset.problems import CODES
+
+    readme = (REPO / "data" / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Problems the loader reports"):]
+    for code, meaning in CODES.items():
+        assert f"| `{code}` | {meaning} |" in section, code
+
+
+def test_a_problem_of_an_unknown_kind_cannot_be_made():
+    """A code is checked when the problem is made: a misspelt one fails at once, in whichever test reaches it."""
+    import pytest
+
+    from dashboard.dataset.problems import Problem
+
+    assert Problem("duplicate-id", "events.csv", 3, "event_id", "a", "duplicate id").code == "duplicate-id"
+    with pytest.raises(ValueError, match="duplicate-ids"):
+        Problem("duplicate-ids", "events.csv", 3, "event_id", "a", "duplicate id")

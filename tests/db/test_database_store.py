@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from dashboard.curation.store import Change, SaveError
+from dashboard.curation.change import Change
+from dashboard.curation.store import SaveError
 from dashboard.dataset.loader import load_dataset
 from dashboard.dataset.schema import LOAD_ORDER, TABLES
 from dashboard.db import tables

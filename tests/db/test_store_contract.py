@@ -12,7 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.curation.store import Change, FileStore, SaveError
+from dashboard.curation.change import Change
+from dashboard.curation.file_store import FileStore
+from dashboard.curation.store import SaveError
 from dashboard.dataset.loader import Dataset, load_dataset
 from dashboard.db.store import DatabaseStore
 
@@ -68,7 +70,7 @@ def test_an_article_is_never_overwritten(store):
     data, _ = store.load()
     name = next(iter(data["sources"]["seed_file"]))
     with pytest.raises(SaveError, match="already exists"):
-        store.save(Change(files={data.seeds_dir / name: b"replaced"}))
+        store.save(Change(articles={name: "replaced"}))
 
 
 def test_editors_saving_at_once_all_keep_their_records(store):

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.curation.store import Change
+from dashboard.curation.change import Change
 from dashboard.db.store import DatabaseStore
+from dashboard.views.registry import views_for
 
 REPO = Path(__file__).resolve().parents[2]
-VIEWS = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/standing.py", "views/mediators.py",
-         "views/changes.py", "views/sources.py", "views/search.py", "views/data.py", "views/curate.py",
-         "views/update_status.py"]
+VIEWS = [view.file for view in views_for("files")]  # every view a data folder offers, now on a database
 
 
 @pytest.fixture

@@ -18,26 +18,15 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 from dashboard.ui import share, sidebar, state  # noqa: E402
+from dashboard.views.registry import views_for  # noqa: E402
 
 # A local icon: a Material icon as page_icon makes every browser fetch it from a Google font server.
 st.set_page_config(page_title="Parley", page_icon=str(Path(__file__).parent / "assets" / "parley.svg"), layout="wide")
 
 store = state.current_store()  # the data folder, or a team's database: chosen once per run
-pages = [
-    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("views/positions.py", title="Positions", icon=":material/compare_arrows:", url_path="positions"),
-    st.Page("views/standing.py", title="Where talks stand", icon=":material/balance:", url_path="standing"),
-    st.Page("views/mediators.py", title="Mediators and venues", icon=":material/hub:", url_path="mediators"),
-    st.Page("views/changes.py", title="What changed", icon=":material/update:", url_path="changes"),
-    st.Page("views/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
-    st.Page("views/search.py", title="Search", icon=":material/search:", url_path="search"),
-    st.Page("views/data.py", title="Data", icon=":material/table:", url_path="data"),
-    st.Page("views/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"),
-    st.Page("views/update_status.py", title="Update a status", icon=":material/event_repeat:", url_path="status"),
-]
-if store.kind == "database":  # a team's database keeps who saved what; a data folder's history is its git log
-    pages.append(st.Page("views/history.py", title="History", icon=":material/history:", url_path="history"))
+# the views of views/registry.py; a team's database adds History (a data folder's history is its git log)
+pages = [st.Page(view.file, title=view.title, icon=view.icon, default=view.default, url_path=view.url_path or None)
+         for view in views_for(store.kind)]
 navigation = st.navigation(pages)
 
 try:

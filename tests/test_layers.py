@@ -21,7 +21,7 @@ ALLOWED = {
     "db": {"dataset", "analysis", "curation"},  # analysis: the passages and query language search shares
     "ui": {"dataset", "analysis", "outputs", "extract", "curation", "db"},
     "views": {"dataset", "analysis", "outputs", "extract", "curation", "db", "ui"},
-    "app": {"ui"},
+    "app": {"ui", "views"},  # the navigation is built from views/registry.py
 }
 UI_LAYERS = {"ui", "views", "app"}  # the only ones that may import Streamlit
 UI_LIBRARIES = {"streamlit"}

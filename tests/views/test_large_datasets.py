@@ -11,6 +11,7 @@ from dashboard.analysis.queries import TIMELINE_DETAIL_LIMIT
 from dashboard.dataset.schema import EVENT_TYPES
 from dashboard.dataset.synthetic import write
 from dashboard.ui.paging import PAGE_SIZE
+from dashboard.views.registry import views_for
 
 EVENTS = 3_000  # unpaged, the Data view alone would send over 2 MB
 
@@ -76,8 +77,7 @@ def test_data_view_pages_each_table(app, large):
     assert any(f"of {EVENTS:,}; the download below holds them all" in c.value for c in at.caption)
 
 
-@pytest.mark.parametrize("page", ["views/overview.py", "views/timeline.py", "views/positions.py",
-                                  "views/sources.py", "views/data.py", "views/curate.py"])
+@pytest.mark.parametrize("page", [view.file for view in views_for("files")])
 def test_every_view_stays_small_on_large_data(app, large, page):
     """The bytes a view sends grow with what is on screen, not with the dataset: far below 2 MB here."""
     from benchmark_scale import payload_bytes

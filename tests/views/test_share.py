@@ -6,9 +6,9 @@ import bibtexparser
 
 from dashboard.dataset.location import data_dir, seeds_dir
 from dashboard.dataset.version import content_digest
+from dashboard.views.registry import views_for
 
-PAGES = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/sources.py", "views/data.py",
-         "views/curate.py"]
+PAGES = [view.file for view in views_for("files")]
 
 
 def codes(at) -> list[str]:

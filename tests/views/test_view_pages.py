@@ -8,9 +8,9 @@ import pytest
 
 from dashboard.dataset.loader import load_dataset
 from dashboard.ui.safe_text import md
+from dashboard.views.registry import views_for
 
-PAGES = ["views/overview.py", "views/timeline.py", "views/positions.py", "views/standing.py", "views/mediators.py",
-         "views/changes.py", "views/sources.py", "views/search.py", "views/data.py", "views/update_status.py"]
+PAGES = [view.file for view in views_for("files")]
 NARROW = {"process": "Black Sea Grain Initiative"}
 NOTHING = {"type": "call", "status": "suspended"}
 

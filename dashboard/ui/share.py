@@ -50,6 +50,9 @@ def share_sidebar(version: DataVersion) -> None:
         st.code(view_link(version), language=None, wrap_lines=True)
 
 
+CITE_KEY = "cite"  # the "Cite this view" expander: open (True) or not, in the session
+
+
 def cite_this_view(data: Dataset, events: pd.DataFrame | None = None, positions: pd.DataFrame | None = None,
                    sources: pd.DataFrame | None = None) -> None:
     """At the foot of a view: the articles behind the records it shows (or the `sources` given), and the dataset,
@@ -61,8 +64,12 @@ def cite_this_view(data: Dataset, events: pd.DataFrame | None = None, positions:
     version = state.context().version
     link = view_link(version)
     today = dt.date.today()
-    with st.expander(f"Cite this view ({len(sources):,} article(s) and the dataset)", icon=":material/format_quote:"):
-        _citations(sources, version, link, today)
+    # drawn only while open: a reference list of 50 articles in three formats is thousands of page elements
+    cite = st.expander(f"Cite this view ({len(sources):,} article(s) and the dataset)", icon=":material/format_quote:",
+                       key=CITE_KEY, on_change="rerun")
+    with cite:
+        if cite.open:
+            _citations(sources, version, link, today)
 
 
 def _citations(sources: pd.DataFrame, version: DataVersion, link: str, today: dt.date) -> None:

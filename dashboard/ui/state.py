@@ -71,13 +71,20 @@ def _load(_store: Store, where: str, fingerprint: str) -> tuple[Dataset, DataVer
     return data, version
 
 
+def shared_dataset(store: Store, fingerprint: str | None = None) -> tuple[Dataset, DataVersion]:
+    """The data of `store` as of `fingerprint` (asked now when not given), loaded once and shared by every
+    session; a StoreUnavailable when the database is down."""
+    fingerprint = store.fingerprint() if fingerprint is None else fingerprint
+    return _load(store, f"{store.kind}:{store.where}", fingerprint)
+
+
 def dataset_and_version(store: Store | None = None) -> tuple[Dataset, DataVersion]:
     """The data the views show and its version, keyed on the store's fingerprint, asked once per rerun (a stat
     of the folders, or one indexed query of the database). Loaded once per change and shared by all sessions.
     """
     store = store or current_store()
     fingerprint = store.fingerprint()  # a StoreUnavailable when the database is down: the entry point says so
-    loaded = _load(store, f"{store.kind}:{store.where}", fingerprint)
+    loaded = shared_dataset(store, fingerprint)
     st.session_state[SEEN_KEY] = fingerprint
     return loaded
 

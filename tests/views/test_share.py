@@ -32,9 +32,18 @@ def test_a_link_made_from_other_data_says_the_data_has_changed(app):
     assert not [w for w in fresh.warning if "has changed since" in w.value]
 
 
+def open_citations(at):
+    """Open "Cite this view", as a reader's click does: its references are drawn only while it is open."""
+    from dashboard.ui.share import CITE_KEY
+
+    at.session_state[CITE_KEY] = True
+    return at.run()
+
+
 def test_cite_this_view_lists_the_articles_behind_the_filtered_records(app):
     at = app(query={"type": "call"}, page="views/timeline.py")
-    blocks = codes(at)
+    assert not [c for c in codes(at) if c.lstrip().startswith("@misc")]  # closed: nothing drawn
+    blocks = codes(open_citations(at))
     bibtex = next(c for c in blocks if c.lstrip().startswith("@misc"))
     keys = {entry.key for entry in bibtexparser.parse_string(bibtex).entries}
     csl = json.loads(next(c for c in blocks if c.lstrip().startswith("[")))

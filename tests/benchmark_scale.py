@@ -10,8 +10,14 @@ and measures, in one run, as ratios so the figures hold on a noisy machine:
 - views: a full AppTest run of each view with the data cached, over the same run on the bundled dataset;
 - filter change: the rerun after changing the event-type filter on each view, over the same at 1,000 events;
 - payload: the bytes of every element each view sends (plotly JSON, table Arrow bytes, text);
+- first render after a start: per view, a `streamlit run` server is started, and once it has warmed up (it
+  loads the data, the search index and the gazetteer when it starts: dashboard/ui/warm_up.py) a fresh
+  Chromium opens the view; the time from the request to the view drawn (its run over, its title and charts
+  on screen), and the part of it spent before the app connected (the page's own scripts, the same for any
+  data). The warm-up's own time is printed too;
 - memory: the peak resident memory (VmHWM) of a `streamlit run` server after three Chromium sessions have
   opened every view at once, and how many times it loaded the dataset (it should be once).
+Every view of the registry (dashboard/views/registry.py) is measured: none can escape.
 Medians of three timed runs; the first run of each view is a warm-up. Traffic goes only to 127.0.0.1.
 """
 
@@ -35,17 +41,16 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS, READY, REPO, Server  # noqa
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from dashboard.views.registry import views_for  # noqa: E402
+
 SIZES = (1_000, 10_000, 100_000)
-VIEWS = {"overview": "views/overview.py", "timeline": "views/timeline.py", "positions": "views/positions.py",
-         "standing": "views/standing.py", "mediators": "views/mediators.py", "changes": "views/changes.py",
-         "sources": "views/sources.py", "data": "views/data.py", "curate": "views/curate.py"}
-URL_PATHS = {"overview": "", "timeline": "timeline", "positions": "positions", "standing": "standing",
-             "mediators": "mediators", "changes": "changes?since=2024-01-01", "sources": "sources", "data": "data",
-             "curate": "curate"}
+VIEWS = {view.name: view.file for view in views_for("files")}
 # The What-changed view opens on a day before every SYNTHETIC record's recorded day: the largest digest.
 QUERIES = {"changes": {"since": "2024-01-01"}}
+URL_PATHS = {view.name: view.url_path + "".join(f"?{k}={v}" for k, v in QUERIES.get(view.name, {}).items())
+             for view in views_for("files")}
 FILTER_KEY, FILTER_VALUES = "type", (["talks_round"], ["talks_round", "call"])
-TARGETS = {"load_ratio": 2.0, "payload_mb": 2.0, "filter_ratio": 5.0, "peak_mb": 1024.0}
+TARGETS = {"load_ratio": 2.0, "payload_mb": 2.0, "filter_ratio": 5.0, "peak_mb": 1024.0, "first_render_s": 3.0}
 ROUNDS = 3
 SESSIONS = 3
 TIMEOUT_MS = 300_000
@@ -179,6 +184,52 @@ def measure_memory(root: Path) -> dict:
             "browser_exceptions": exceptions}
 
 
+# ---- the first visitor after a start -----------------------------------------------------------------------
+
+def _warmed_up(log: Path, timeout: float = 600) -> float:
+    """Seconds until the server's log says it has warmed up."""
+    started = time.monotonic()
+    while "parley: warmed up" not in log.read_text(errors="replace"):
+        if time.monotonic() - started > timeout:
+            raise TimeoutError("the server did not warm up")
+        time.sleep(0.2)
+    return time.monotonic() - started
+
+
+def measure_first_render(root: Path) -> dict:
+    """Per view: a server started afresh and warmed up, then a fresh browser opening the view."""
+    from playwright.sync_api import sync_playwright
+
+    figures = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for name, path in URL_PATHS.items():
+                log = root / f"first-{name}.log"
+                server = Server(root / "data", root / "seeds", {"PARLEY_READ_ONLY": "1"}, log=log)
+                try:
+                    warm = _warmed_up(log)
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    page = context.new_page()
+                    started = time.perf_counter()
+                    page.goto(f"{server.url}/{path}", wait_until="commit")
+                    page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]",
+                                           timeout=TIMEOUT_MS)
+                    connected = time.perf_counter() - started
+                    page.wait_for_selector(READY, timeout=TIMEOUT_MS)
+                    page.locator("[data-testid=stMain] h1").first.wait_for(timeout=TIMEOUT_MS)
+                    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
+                                           ".every(c => c.querySelector('.main-svg'))", timeout=TIMEOUT_MS)
+                    drawn = time.perf_counter() - started
+                    context.close()
+                finally:
+                    server.stop()
+                figures[name] = {"warm_up_s": warm, "connected_s": connected, "drawn_s": drawn}
+        finally:
+            browser.close()
+    return figures
+
+
 # ---- the report ------------------------------------------------------------------------------------------
 
 def run(sizes: list[int], memory: bool) -> dict:
@@ -190,6 +241,7 @@ def run(sizes: list[int], memory: bool) -> dict:
             root = write(Path(tmp) / str(size), events=size)
             figures = {"load": measure_load(root), "views": measure_views(root / "data", root / "seeds")}
             if memory:
+                figures["first_render"] = measure_first_render(root)
                 figures["memory"] = measure_memory(root)
             report["sizes"][size] = figures
             shutil.rmtree(root)
@@ -225,6 +277,13 @@ def print_report(report: dict) -> None:
         print(f"largest payload {biggest:.2f} MB ({_mark(biggest < TARGETS['payload_mb'], size)} < 2 MB); "
               f"slowest filter change {worst_filter:.1f}x the 1,000-event time "
               f"({_mark(worst_filter <= TARGETS['filter_ratio'], size)} <= 5x)")
+        if "first_render" in figures:
+            first = figures["first_render"]
+            print(f"first render after a start (the server warmed up in {max(f['warm_up_s'] for f in first.values()):.1f} s "
+                  "at most; a fresh browser; seconds until the view is drawn, of which before the app connected):")
+            for name, f in first.items():
+                print(f"{name:>10} {f['drawn_s']:>6.2f} s ({f['connected_s']:.2f} s) "
+                      f"{_mark(f['drawn_s'] <= TARGETS['first_render_s'], size)} <= 3 s")
         if "memory" in figures:
             m = figures["memory"]
             print(f"server peak memory {m['peak_mb']:.0f} MB after {SESSIONS} sessions opened every view "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, READY, REPO, SCREENSHOTS, Server
@@ -63,24 +64,39 @@ def page(browser):
 
 
 def wait_ready(page: Page, timeout: float = 60_000) -> None:
-    """Wait until the app is connected and no script run is in progress."""
-    page.wait_for_selector(READY, timeout=timeout)
-    page.wait_for_timeout(250)  # a widget change starts a rerun a moment after the event
+    """Wait until the app is connected and no script run is in progress. The page may still be drawing what the
+    run sent: a test then waits for the content it asserts on (`expect`, `wait_for`), never for a time."""
     page.wait_for_selector(READY, timeout=timeout)
 
 
-def open_view(page: Page, url: str) -> Page:
+def charts_drawn(page: Page, timeout: float = 30_000) -> None:
+    """Wait until every plotly chart on the page has drawn its figure."""
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
+                           ".every(c => c.querySelector('.main-svg'))", timeout=timeout)
+
+
+def next_frame(page: Page) -> None:
+    """Wait until the browser has drawn the page as it now is (two animation frames)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def open_view(page: Page, url: str, expected: str | None = None, timeout: float = 60_000) -> Page:
+    """Open `url` and wait for the run to end, for `expected` (a text the view shows) when given, and for its
+    charts to be drawn."""
     page.goto(url)
-    wait_ready(page)
+    wait_ready(page, timeout)
+    if expected is not None:
+        page.get_by_text(expected).first.wait_for(timeout=timeout)
+    charts_drawn(page, timeout)
     return page
 
 
 def choose(page: Page, widget: str, option: str) -> None:
-    """Pick one option of a sidebar multiselect, as a viewer does, and wait for the view to follow."""
+    """Pick one option of a sidebar multiselect, as a viewer does. The view reruns: the caller waits for what it
+    expects to see."""
     page.get_by_role("combobox", name=re.compile(widget)).click()
     page.get_by_role("option", name=option).click()
     page.keyboard.press("Escape")
-    wait_ready(page)
 
 
 def exceptions(page: Page) -> int:
@@ -95,6 +111,25 @@ def screenshot(page: Page, name: str) -> None:
     main = page.locator("[data-testid=stMain]")
     height = main.evaluate("el => el.scrollHeight") if main.count() else before["height"]
     page.set_viewport_size({"width": before["width"], "height": min(max(int(height), before["height"]), 6000)})
-    page.wait_for_timeout(300)
+    next_frame(page)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     page.set_viewport_size(before)
+    next_frame(page)
+
+
+class OffHostGuard:
+    """Records every dialog (a script ran) and aborts every request that leaves the loopback address."""
+
+    def __init__(self, page: Page):
+        self.dialogs: list[str] = []
+        self.remote: list[str] = []
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.route("**/*", self._route)
+
+    def _route(self, route):
+        host = urlsplit(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.remote.append(route.request.url)
+            route.abort()

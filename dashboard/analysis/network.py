@@ -26,7 +26,8 @@ def third_party_links(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.Da
     grouped = roles.groupby(["process_id", "actor_id", "name"], sort=False)
     links = grouped.agg(events=("event_id", "nunique"),
                         roles=("role", lambda r: ", ".join(sorted(set(r), key=order.get)))).reset_index()
-    return links.sort_values(["events", "name", "process_id"], ascending=[False, True, True]).reset_index(drop=True)[columns]
+    return links.sort_values(["events", "name", "actor_id", "process_id"], ascending=[False, True, True, True]
+                             ).reset_index(drop=True)[columns]
 
 
 def venue_rounds(events: pd.DataFrame) -> pd.DataFrame:
@@ -42,4 +43,5 @@ def venue_rounds(events: pd.DataFrame) -> pd.DataFrame:
         rounds=("met", "sum"), events=("event_id", "size"),
         processes=("process_id", lambda p: ", ".join(dict.fromkeys(p)))).reset_index()
     venues["rounds"] = venues["rounds"].astype(int)
-    return venues.sort_values(["rounds", "events", "venue_city"], ascending=[False, False, True]).reset_index(drop=True)[columns]
+    return venues.sort_values(["rounds", "events", "venue_city", "venue_country"], ascending=[False, False, True, True]
+                              ).reset_index(drop=True)[columns]

@@ -39,7 +39,7 @@ def third_parties_by_process(events: pd.DataFrame, event_actors: pd.DataFrame) -
         return {}
     rows = rows.assign(process_id=lookup(rows["event_id"], events.set_index("event_id")["process_id"]),
                        rank=rows["role"].map({role: i for i, role in enumerate(THIRD_PARTY_ROLES)}))
-    rows = rows.drop_duplicates(["process_id", "name", "role"]).sort_values(["process_id", "name", "rank"])
+    rows = rows.drop_duplicates(["process_id", "name", "role"]).sort_values(["process_id", "name", "actor_id", "rank"])
     roles = joined(rows["role"], [rows["process_id"], rows["name"]], ", ")
     labels = (roles.index.get_level_values("name") + " (" + roles.values + ")").to_series(index=roles.index)
     return {pid: list(group) for pid, group in labels.groupby(level="process_id")}

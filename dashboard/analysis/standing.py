@@ -52,7 +52,7 @@ def pairing_order(positions: pd.DataFrame) -> dict[str, str]:
     name): the map pairs the first DEFAULT_PAIRED by default."""
     tied = positions[positions["proposition_id"].ne("")]
     counts = tied.groupby(["actor_id", "actor"]).size().reset_index(name="n")
-    counts = counts.sort_values(["n", "actor"], ascending=[False, True], kind="stable")
+    counts = counts.sort_values(["n", "actor", "actor_id"], ascending=[False, True, True], kind="stable")
     return dict(zip(counts["actor_id"], counts["actor"]))
 
 

@@ -123,3 +123,14 @@ def codes(column: pd.Series, categories: list[str]) -> np.ndarray:
     """For each value, its position in `categories`, or -1: `column.map({c: i for i, c in ...})` by one hash pass."""
     positions = pc.index_in(_large_strings(column), value_set=pa.array(categories, type=pa.large_string()))
     return pc.fill_null(positions, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def largest_first(totals: pd.Series) -> pd.Series:
+    """`totals` from the largest down, equal ones by their index: a total order, whatever order they came in."""
+    order = np.lexsort((totals.index.to_numpy(dtype=str), -totals.to_numpy(dtype=float)))
+    return totals.iloc[order]
+
+
+def counts_by_size(values: pd.Series) -> pd.Series:
+    """How often each value occurs, the most frequent first, ties by the value itself."""
+    return largest_first(values.value_counts())

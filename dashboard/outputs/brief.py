@@ -52,7 +52,7 @@ def brief_html(data: Dataset, process_id: str, version: DataVersion, link: str =
     summary = next(iter(process_overview(data["processes"][data["processes"]["process_id"] == process_id], events,
                                          positions, data.event_actors, pd.Timestamp(today))), None)
     red = latest_positions(positions)
-    red = red[red["red_line"]].sort_values(["actor", "issue_id"])
+    red = red[red["red_line"]].sort_values(["actor", "issue_id", "position_id"])
     quote_of = first_citations(citations_for(data["citations"], "position", red["position_id"]), "position")
     issues = data.issue_labels
     shown_ids = [event["event_id"] for event in (summary.next, summary.last_held) if event is not None] if summary else []

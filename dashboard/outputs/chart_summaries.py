@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.dataset.columns import counts_by_size, largest_first
 from dashboard.dataset.dates import format_partial
 
 TOP = 3  # the few largest groups named in a summary
@@ -23,8 +24,8 @@ def timeline_summary(events: pd.DataFrame, process_names: dict[str, str]) -> str
         return "No events match the filters."
     first, last = events["window_start"].min(), events["window_end"].max()
     processes = events["process_id"].nunique()
-    kinds = events["type"].str.replace("_", " ").value_counts()
-    statuses = events["status"].value_counts()
+    kinds = counts_by_size(events["type"].str.replace("_", " "))
+    statuses = counts_by_size(events["status"])
     return (f"{len(events):,} events in {processes} process(es), from {format_partial(first, 'day')} to "
             f"{format_partial(last, 'day')}. Most are {_top(kinds)}; by status {_top(statuses)}. "
             f"Busiest process: {process_names.get(events['process_id'].mode()[0], events['process_id'].mode()[0])}.")
@@ -36,7 +37,7 @@ def counts_summary(counts: pd.DataFrame, period_name: str, process_names: dict[s
         return "No events match the filters."
     per_period = counts.groupby("period_start")["events"].sum()
     busiest = per_period.idxmax()
-    per_process = counts.groupby("process_id")["events"].sum().sort_values(ascending=False)
+    per_process = largest_first(counts.groupby("process_id")["events"].sum())
     return (f"{int(counts['events'].sum()):,} events counted per {period_name} over {len(per_period):,} "
             f"{period_name}s; the busiest {period_name} began {format_partial(busiest, 'day')} "
             f"({int(per_period.max()):,} events). Most events: "
@@ -69,7 +70,7 @@ def network_summary(links: pd.DataFrame, process_names: dict[str, str]) -> str:
     """`links` from analysis.network.third_party_links."""
     if links.empty:
         return "No event in view names a mediator, host or facilitator."
-    busiest = links.groupby("name")["events"].sum().sort_values(ascending=False)
+    busiest = largest_first(links.groupby("name")["events"].sum())
     return (f"{links['actor_id'].nunique()} third part(ies) across {links['process_id'].nunique()} process(es), "
             "a line for each that served a process, as thick as the events it served in. The busiest: "
             + ", ".join(f"{n} ({e} event(s))" for n, e in busiest.head(TOP).items()) + ".")

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.analysis.queries import PERIODS, describe_date
+from dashboard.dataset.columns import largest_first
 from dashboard.dataset.dates import format_partial
 from dashboard.dataset.schema import EVENT_STATUSES, EVENT_TYPES, STANCES
 
@@ -240,7 +241,7 @@ def timeline_counts_figure(counts: pd.DataFrame, period: str, process_names: dic
     label per event.
     """
     process_names = process_names or {}
-    per_process = counts.groupby("process_id")["events"].sum().sort_values(ascending=False)
+    per_process = largest_first(counts.groupby("process_id")["events"].sum())
     shown = list(per_process.index[:MAX_HEATMAP_PROCESSES])
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06,
                         row_heights=[0.45, 0.55], subplot_titles=["Events per " + PERIODS[period] + ", by type",

@@ -31,7 +31,7 @@ def _clear() -> None:
 
 def filter_sidebar(data: Dataset) -> Filters:
     processes = data.process_names
-    actors = data["actors"].sort_values("name")
+    actors = data["actors"].sort_values(["name", "actor_id"])
     actor_names = dict(zip(actors["actor_id"], actors["name"]))
     with st.sidebar:
         st.header("Filters")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.analysis.queries import citations_for, compare_parties, latest_positions, stance_history, stance_matrix
+from dashboard.dataset.columns import counts_by_size
 from dashboard.dataset.dates import format_partial
 from dashboard.dataset.schema import STANCES
 from dashboard.outputs.chart_summaries import stance_history_summary, stance_matrix_summary
@@ -39,7 +40,7 @@ if positions.empty:
 
 # Stances compare within one negotiation: the same actor may hold different ones in different processes.
 process_names = data.process_names
-by_count = positions["process_id"].value_counts()
+by_count = counts_by_size(positions["process_id"])
 process_id = st.selectbox("Process", list(by_count.index), format_func=process_names.get, key="positions_process",
                           bind="query-params", help="Positions are compared within one negotiation process.")
 positions = positions[positions["process_id"] == process_id]
@@ -55,7 +56,7 @@ downloads.chart(stance_matrix_figure(cells), "positions", "stance-matrix", stanc
 
 st.subheader("Compare two parties")
 counts = latest.groupby(["actor_id", "actor"]).agg(red=("red_line", "sum"), n=("position_id", "size")).reset_index()
-counts = counts.sort_values(["red", "n", "actor"], ascending=[False, False, True])
+counts = counts.sort_values(["red", "n", "actor", "actor_id"], ascending=[False, False, True, True])
 names = dict(zip(counts["actor_id"], counts["actor"]))
 options = list(counts["actor_id"])
 left, right = st.columns(2)

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis import standing
+from dashboard.dataset.columns import counts_by_size
 from dashboard.dataset.dates import format_partial
 from dashboard.outputs.standing_figures import CLASS_SYMBOLS, deadlock_figure
 from dashboard.ui import downloads
@@ -66,7 +67,7 @@ if positions.empty:
     st.stop()
 tied = positions[positions["proposition_id"].ne("")]
 process_names = data.process_names
-by_count = (tied if not tied.empty else positions)["process_id"].value_counts()
+by_count = counts_by_size((tied if not tied.empty else positions)["process_id"])
 process_id = st.selectbox("Process", list(by_count.index), format_func=process_names.get, key="standing_process",
                           bind="query-params", help="Stances are compared within one negotiation process.")
 positions = positions[positions["process_id"] == process_id]

@@ -80,3 +80,14 @@ def test_first_position_marks_what_duplicated_marks(column):
     first = columns.first_position(column)
     assert (first != np.arange(len(column))).tolist() == column.duplicated(keep="first").tolist()
     assert all(column.iloc[f] == value for f, value in zip(first, column))
+
+
+def test_counts_come_largest_first_and_ties_by_value_whatever_the_order_they_came_in():
+    from dashboard.dataset.columns import counts_by_size, largest_first
+
+    values = pd.Series(["b", "a", "c", "a", "b", "d"], dtype="str")
+    for order in (values, values[::-1], values.sample(frac=1, random_state=3)):
+        counts = counts_by_size(order)
+        assert list(counts.items()) == [("a", 2), ("b", 2), ("c", 1), ("d", 1)]
+    totals = pd.Series([3.0, 5.0, 3.0], index=["z", "y", "x"])
+    assert list(largest_first(totals).index) == ["y", "x", "z"]

@@ -1,0 +1,161 @@
+"""Third parties as a grammar: the role table of `cues.py` applied to every actor mention of a sentence.
+
+Each row of `cues.ROLE_CONSTRUCTIONS` ties a role (mediator, host, facilitator, guarantor, observer, witness)
+to a construction of English: a compound ("UN-brokered"), a passive ("facilitated by X"), a nominal ("under
+the auspices of X", "X's mediation"), an apposition ("X, the guarantors"), a verb in any tense ("X has been
+facilitating the talks"), a copula ("the mediators are X"), a credit ("thank X for hosting"). Names joined
+by "and" or commas share the words around them. A person whose title makes them a go-between ("Special
+Envoy") mediates, and a person's role reaches the actor they act for: both are proposed. A statement's
+issuer that says "we hosted the talks" hosted them.
+
+Each claim keeps its words and the construction's name, so the curator sees why ("passive: facilitated by").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard.extract import cues
+from dashboard.extract.context import ArticleContext
+from dashboard.extract.grammar import coordinated, leading_names
+from dashboard.extract.mentions import Mention
+from dashboard.extract.sentences import Sentence
+
+_ASKED = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*|want\w*|expect\w*)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|whom)\s+$", re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")
+_AFTER_WINDOW = 140
+_BEFORE_WINDOW = 110
+
+
+@dataclass
+class RoleClaim:
+    """A role the words around a mention give its actor."""
+
+    mention: Mention
+    actor: str  # the actor that takes the role (for a person: the person)
+    role: str
+    cue: str  # the words, as written
+    construction: str  # "passive: mediated by"
+    start: int  # where the words that gave the role start and end
+    end: int
+    via: str = ""  # the person a role reached this actor through
+
+
+def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[RoleClaim]:
+    """Every role the sentence gives an actor it names."""
+    text = ctx.text
+    claims: list[RoleClaim] = []
+
+    def add(m: Mention, role: str, cue: str, construction: str, start: int, end: int) -> None:
+        if not m.actor_id or any(c.actor == m.actor_id and c.role == role for c in claims):
+            return
+        claims.append(RoleClaim(m, m.actor_id, role, cue.strip(), construction, start, end))
+
+    named = [m for m in mentions if m.actor_id]
+    for group in coordinated(named, text):
+        last, first = group[-1], group[0]
+        after = text[last.end:min(sentence.end, last.end + _AFTER_WINDOW)]
+        before = text[max(sentence.start, first.start - _BEFORE_WINDOW):first.start]
+        untitled = _TITLE_WORDS.sub("", before)  # "hospitality of Crown Prince X": the words before the title
+        for row in cues.ROLE_CONSTRUCTIONS + cues.ROLE_OF_LIST:
+            if row.where == "after":
+                hit = row.pattern.search(after)
+                if not hit or not _holds(row, hit, group, after, before, sentence, named, ctx):
+                    continue
+                words = last.alias + hit.group(0)
+                for m in group:
+                    add(m, row.role, words, row.label(_short(hit.group(0))), last.end, last.end + hit.end())
+            else:
+                hit = row.pattern.search(before) or (first.kind == "person" and row.pattern.search(untitled))
+                if not hit:
+                    continue
+                words = hit.group(0) + first.alias
+                for m in leading_names(group, text):
+                    add(m, row.role, words, row.label(_short(hit.group(0))), first.start - len(hit.group(0)),
+                        first.end)
+    for m in named:
+        if m.kind == "person":  # "the UN Special Envoy, Jana Roe": an envoy mediates for whom they act
+            title = ctx.title_of(m)
+            if cues.ENVOY_TITLES.search(title):
+                add(m, "mediator", f"{title} {m.alias}", f"title: {title}", m.start, m.end)
+        body = ctx.matcher.candidates.get(m.actor_id or "")
+        if body and body.cue.startswith("named by its role"):  # "the Co-Chairs of the Geneva Talks"
+            head = body.name.split()[0]
+            add(m, cues.ROLE_BODY_HEADS.get(head, "mediator"), m.alias, f"title: {head}", m.start, m.end)
+    claims += _issuer_roles(sentence, ctx, claims)
+    return _through_people(claims, ctx)
+
+
+def _short(words: str) -> str:
+    """The construction's own words, without the filler between the name and the role word."""
+    words = re.sub(r"\s+", " ", words).strip(" ,")
+    return words if len(words) <= 60 else "… " + words[-50:]
+
+
+def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], after: str, before: str, sentence: Sentence,
+           named: list[Mention], ctx: ArticleContext) -> bool:
+    """The extra tests a row asks for (see `cues.Construction`)."""
+    if not row.check:
+        return True
+    last = group[-1]
+    span_end = last.end + hit.end()
+    if row.check in ("gap", "verb"):
+        if any(last.end <= m.start < span_end for m in named):
+            return False  # another actor stands between the names and the role word: it is that one's
+        if cues.ROLE_NEGATION.search(hit.group(0)) or _ASKED.search(before):
+            return False  # "X declined to mediate", "urged X to host": no role
+    if row.check == "verb":
+        verb_end = last.end + hit.end()
+        following = " ".join(ctx.text[verb_end:sentence.end].split()[:7])
+        preceding = " ".join(before.split()[-8:])
+        if not (cues.TALKS_OBJECT.search(following) or (_RELATIVE_BEFORE.search(before)
+                                                         and cues.TALKS_OBJECT.search(preceding))):
+            return False  # "Norway hosted a dinner": no talks
+        if re.search(r"\bbroker", hit.group(0), re.IGNORECASE) and len(group) > 1:
+            return False  # "A and B are trying to broker a peace": the sides broker their own
+    if row.check == "led" and last.alias in ctx.matcher.gaz.demonyms \
+            and re.match(rf"^-led\s+{cues.OWN_PROCESS_NOUNS}\b", hit.group(0), re.IGNORECASE):
+        return False  # "the Peruvian-led agreement": the parties' own
+    return not (row.check == "modifier" and last.kind == "person")  # "Jana Roe mediator": no person's role
+
+
+def _issuer_roles(sentence: Sentence, ctx: ArticleContext, claims: list[RoleClaim]) -> list[RoleClaim]:
+    """'We hosted the talks', 'I will host again': the statement's issuer takes the role it speaks of."""
+    if not ctx.issuers:
+        return []
+    out = []
+    for row in cues.ROLE_CONSTRUCTIONS:
+        if row.family != "verb":
+            continue
+        for subject in re.finditer(r"(?<![\w’'])(?:I|We|we)(?=\s)", sentence.text):
+            hit = row.pattern.search(sentence.text[subject.end():subject.end() + _AFTER_WINDOW])
+            if not hit or cues.ROLE_NEGATION.search(hit.group(0)):
+                continue
+            start, end = sentence.start + subject.end(), sentence.start + subject.end() + hit.end()
+            if any(start <= m.start < end for m in ctx.mentions):
+                continue  # "We thank X for hosting": X hosted
+            following = " ".join(sentence.text[subject.end() + hit.end():].split()[:12])
+            if not cues.TALKS_OBJECT.search(following) and not re.search(r"\b(?:again|together)\b", following):
+                continue
+            for issuer in ctx.issuers:
+                if issuer.actor_id and not any(c.actor == issuer.actor_id and c.role == row.role for c in claims + out):
+                    out.append(RoleClaim(issuer, issuer.actor_id, row.role, sentence.text[subject.start():subject.end()
+                                         + hit.end()], f"issuer: {subject.group(0)} … {hit.group(0).split()[-1]}",
+                                         sentence.start + subject.start(), end))
+    return out
+
+
+def _through_people(claims: list[RoleClaim], ctx: ArticleContext) -> list[RoleClaim]:
+    """A person's role reaches the actor they act for ("UN Special Envoy X": the UN too)."""
+    out = list(claims)
+    for c in claims:
+        if c.mention.kind != "person":
+            continue
+        acts_for = ctx.matcher.affiliation(c.actor)
+        if acts_for and not any(o.actor == acts_for and o.role == c.role for o in out):
+            out.append(RoleClaim(c.mention, acts_for, c.role, c.cue, f"{c.construction}; acts for", c.start, c.end,
+                                 via=c.actor))
+    return out

@@ -49,15 +49,15 @@ _OFFICE = (r"(?:Foreign|Affairs|Security|Policy|Development|Commonwealth|Defen[c
            r"Republic|Kingdom|Union|Council|Commission|Travel|Statement|Remarks|Press|Readout|Honourable)")
 _PERSON_WORD = rf"(?!{_OFFICE}\b){_WORD}"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|van|von|der|den|du|la|le)"
-_NAME = rf"{_PERSON_WORD}(?:\s+(?:[A-Z]\.|{_PERSON_WORD}|{_PARTICLE}\b)){{0,4}}"
+_NAME = rf"{_PERSON_WORD}(?:\s+(?:[A-Z]\.|{_PARTICLE}-[A-Za-z][\w’'\-]*\w|{_PERSON_WORD}|{_PARTICLE}\b)){{0,4}}"
 _NAME_RE = re.compile(_NAME)
 
 # A name ending in one of these words names an organisation or a group.
-GROUP_HEADS = ("Front", "Movement", "Forces", "Army", "Militia", "Brigades", "Brigade", "Party", "Alliance",
+GROUP_HEADS = ("Front", "Movement", "Forces", "Force", "Army", "Militia", "Brigades", "Brigade", "Party", "Alliance",
                "Coalition", "Resistance", "Rebels", "Group", "Council", "Union", "Authority", "Commission",
                "Committee", "Organisation", "Organization", "Bank", "Fund", "League", "Community", "Agency", "Office",
                "Mission", "Secretariat", "Assembly", "Government", "Junta", "Cabinet")
-ARMED_HEADS = {"Front", "Movement", "Forces", "Army", "Militia", "Brigades", "Brigade", "Resistance", "Rebels"}
+ARMED_HEADS = {"Front", "Movement", "Forces", "Force", "Army", "Militia", "Brigades", "Brigade", "Resistance", "Rebels"}
 INTERNATIONAL_WORDS = re.compile(r"\b(?:International|World|United Nations|UN|Global|Regional|African|European|"
                                  r"Arab|Asian|American|Pacific|Atlantic|Islamic|Commonwealth|Gulf|Nordic|Inter-\w+|"
                                  r"Intergovernmental)\b")
@@ -70,20 +70,46 @@ _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&.\-]{1,9})\)")
 _PLURAL_GROUP = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}(?:is|s))\b")
 # "between the Government of X and Sendaro": a side, whatever it is called
 _BETWEEN_SIDES = (re.compile(r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)\s+and\b"),
-                  re.compile(r"\bbetween\s+[^.;:]{1,80}?\s+and\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)(?!\s+[A-Z])"))
+                  re.compile(r"\bbetween\s+[^.;:]{1,80}?\s+and\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)(?![\w’'\-])"
+                             r"(?!\s+[A-Z])"))
 _DESCRIBED_GROUP = re.compile(
     r"\b(?:militant|armed|rebel|terrorist|insurgent|opposition|militia|separatist|jihadist|Islamist|paramilitary|"
     r"political)\s+(?:group|movement|organi[sz]ation|faction|party|force)\s+(?P<name>[A-Z][\w’'\-]+)")
-_GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][a-z][\w’'\-]+)\s+(?:forces|fighters|militants|"
+_GROUP_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][a-z][\w’'\-]+)\s+(?P<noun>forces|fighters|militants|"
                            r"rebels|militia|militiamen|leader|leaders|commanders?|spokes(?:man|woman|person)|"
                            r"delegation|negotiators|President|Leader|Chairman|Commander|Spokes(?:man|woman|person))\b",
                            re.MULTILINE)
+_ARMED_NOUNS = {"forces", "fighters", "militants", "rebels", "militia", "militiamen"}
+# A name in a title-case headline is no organisation's ("Negotiations Between Government …").
+_HEADLINE_WORDS = re.compile(r"\b(?:Between|Against|Amid|After|Before|Over|With|To|On|In|At|From|Into|Says|Say|Said|"
+                             r"Will|Is|Are|As|Talks|Negotiations|Deal|Agreement)\b")
+# Lists of names in the slots that name a side or a go-between: "between X and Y", "the parties are X, Y and Z",
+# "mediated by X", "the mediators are X" (the names no list holds are proposed from these slots).
+_CAP = r"[A-Z][\w’'\-.]*"
+_JOIN = r"(?:\s+|\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|of|for|the|de|du|des|al|el|la|le)\s+)"
+_NAME_LIST = rf"(?P<list>(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*)"
+_SLOTS = (
+    (re.compile(rf"\b(?:parties|signatories)(?:\s+(?:to|of|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|were|include[sd]?)\s*:?\s+"
+                rf"{_NAME_LIST}"), "named as a side: '{}'"),
+    (re.compile(rf"\b(?:mediated|brokered|facilitated|hosted|convened|co-chaired|chaired|sponsored|guaranteed|witnessed)"
+                rf"\s+by\s+{_NAME_LIST}"), "named in a role: '{}'"),
+    (re.compile(rf"\b(?:auspices|mediation|facilitation|good offices)\s+of\s+{_NAME_LIST}"), "named in a role: '{}'"),
+    (re.compile(rf"\b(?:[Mm]ediators?|[Ff]acilitators?|[Gg]uarantors?|[Oo]bservers?)(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?"
+                rf"\s+(?:are|is|were|was|include[sd]?)\s+{_NAME_LIST}"), "named in a role: '{}'"),
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+# "the Co-Chairs of the Geneva Talks": a body named by its role in a format
+_ROLE_BODY = re.compile(r"\b(?P<name>(?:Co-Chairs?|Co-Chairmen|Mediators|Facilitators|Guarantors|Observers|Co-Hosts)\s+of\s+"
+                        r"the\s+(?P<format>[A-Z][\w’'\-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w’'\-]*){0,6}))")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|\d+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 GOVERNMENT_OF = re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?(?:(?:(?:Federal|Islamic|Democratic|People['’]s|"
                            r"Socialist|United|Arab)\s+)*(?:Republic|Kingdom|State|Federation|Emirates)\s+of\s+"
                            r"(?:the\s+)?)?$")
 _MAX_TOKENS = 12
+# "the government", "the federal government" (not "the government of X", "the governments", "his government")
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+(?P<words>(?:(?:federal|central|national|transitional|interim|incumbent|"
+                             r"sitting|current)\s+)?government)\b(?!\s+(?:of|in|source|official|officials|spokes\w*)\b)(?!['’])")
 # words that qualify a title, never a group's name ("Deputy President", "Acting Chairman")
 _TITLE_MODIFIERS = {"Deputy", "Vice", "Acting", "Former", "Chief", "Senior", "First", "Interim", "Assistant",
                     "Executive", "Special", "General", "Federal", "National", "Supreme", "Prime", "Late", "Then"}
@@ -233,8 +259,9 @@ class ActorMatcher:
 
     # -- finding mentions ------------------------------------------------------------------------------------------
 
-    def find(self, text: str) -> list[Mention]:
-        """Every actor mention in `text`, sorted, without overlaps."""
+    def find(self, text: str, dateline: Place | None = None) -> list[Mention]:
+        """Every actor mention in `text`, sorted, without overlaps. `dateline`: the city the date line names, whose
+        country "the government" means when the text names no government before it."""
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         self._definitions(text)
         self._first_words |= set(self.defined)
@@ -250,7 +277,40 @@ class ActorMatcher:
         found = [m for m in found if (m.start, m.end) not in described]
         merged = _without_overlaps(people + shaped + found)
         merged += self._later_uses(text, merged, described)
-        return sorted(_without_overlaps(merged), key=lambda m: m.start)
+        merged = sorted(_without_overlaps(merged), key=lambda m: m.start)
+        return sorted(_without_overlaps(merged + self._the_government(text, merged, dateline)), key=lambda m: m.start)
+
+    def _the_government(self, text: str, found: list[Mention], dateline: Place | None) -> list[Mention]:
+        """'The government' is the state the text last named as a government ("the Malian government", "Government
+        of X"), else the date line's country, else the state it names most."""
+        states = [m for m in found if m.kind == "state" and m.actor_id]
+        if not states and dateline is None:
+            return []
+        counts: dict[str, int] = {}
+        for m in found:
+            actor = m.actor_id if m.kind == "state" else self.affiliation(m.actor_id) if m.kind == "person" else ""
+            if actor and self.kind(actor) == "state":
+                counts[actor] = counts.get(actor, 0) + 1
+        out = []
+        for hit in _THE_GOVERNMENT.finditer(text):
+            start, end = hit.start("words"), hit.end("words")
+            if any(m.start < end and start < m.end for m in found):
+                continue
+            named = [m for m in states if m.end <= start and "overnment" in m.alias]
+            if named:
+                actor, why = named[-1].actor_id, f"the government: the one named before, '{named[-1].alias}'"
+            elif dateline is not None and dateline.country_code in self.gaz.countries:
+                actor, _, _, _ = self._country_actor(dateline.country_code, self.gaz.countries[
+                    dateline.country_code].name, "gazetteer: country")
+                why = f"the government: the date line's country ({dateline.alias})"
+            elif counts:
+                actor = max(counts, key=lambda a: (counts[a], -min(m.start for m in found if m.actor_id == a
+                                                                     or self.affiliation(m.actor_id) == a)))
+                why = f"the government: the state the text names most ({self.name(actor)})"
+            else:
+                continue
+            out.append(Mention(actor, text[start:end], start, end, "state", actor not in self.registry.index, why))
+        return out
 
     def places(self, text: str) -> list[Place]:
         """Every city and country the text names (a country only where no city of that name is meant)."""
@@ -342,6 +402,8 @@ class ActorMatcher:
                 if "\n" in name or name.split()[0] in ("Government",) and name.startswith("Government of"):
                     continue
                 kind = _kind_of(name)
+                if _HEADLINE_WORDS.search(name):
+                    continue  # "Negotiations Between Government": a headline's capitals, not a name
                 if any(name.startswith(f + " ") for f in _prefixes(name) if self._known(f)):
                     continue  # "United States Government", "Peru Security Council": a known actor's body
                 if kind and len(name.split()) >= 2:
@@ -366,7 +428,33 @@ class ActorMatcher:
                     continue  # a known name, or a common word that the text also writes in lower case
                 if re.fullmatch(TITLES, name) or name in GROUP_HEADS or name in _TITLE_MODIFIERS:
                     continue
+                if "noun" in pattern.groupindex and m.group("noun") in _ARMED_NOUNS:
+                    armed = f"{name} {m.group('noun')}"  # "Tigrayan forces": the group is called so
+                    actor_id = add(armed, m.start("name"), "group", cue.format(m.group(0).strip()))
+                    if actor_id:
+                        self._alias(actor_id, name)
+                    continue
                 add(name, m.start("name"), "group", cue.format(m.group(0).strip()))
+        for m in _ROLE_BODY.finditer(text):
+            name = m.group("name")
+            actor_id = add(name, m.start("name"), "international_organisation", f"named by its role: '{name}'")
+            defined = re.search(re.escape(m.group("format")) + r"\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)", text)
+            if actor_id and defined:
+                self._alias(actor_id, name.replace(m.group("format"), defined.group("acr")))
+        for pattern, cue in _SLOTS:
+            for m in pattern.finditer(text):
+                at = m.start("list")
+                for piece in _LIST_SPLIT.split(m.group("list")):
+                    start = text.find(piece, at)
+                    at = start + len(piece)
+                    name = _POSSESSIVE.sub("", re.sub(r"^(?:The|the)\s+", "", piece)).rstrip(".")
+                    start += len(piece) - len(piece.lstrip()) + (len(piece) - len(re.sub(r"^(?:The|the)\s+", "", piece)))
+                    if len(name) < 3 or re.search(TITLES, name) or _HEADLINE_WORDS.search(name) or self.resolve(name) \
+                            or self._known(name) or any(s < start + len(name) and start < e for s, e in taken):
+                        continue
+                    if len(name.split()) == 1 and re.search(rf"(?<![A-Za-z]){re.escape(name.lower())}\b", text):
+                        continue  # a common word written in lower case elsewhere
+                    add(name, start, _kind_of(name) or "group", cue.format(m.group(0).strip()[:80]))
         return out
 
     def _people(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -378,7 +466,7 @@ class ActorMatcher:
             re.compile(rf"(?P<title>{TITLES})\s+of\s+(?:the\s+)?(?P<of>{_NAME}),\s+(?:the\s+Honourable\s+)?"
                        rf"(?P<name>{_NAME})"),
             # "Special Envoy for the Region Jana Roe", "UN Special Envoy, Jana Roe", "Sheikh X of Kuwait"
-            re.compile(rf"(?P<title>{TITLES})(?:\s+(?:for|of)\s+(?:the\s+)?{_WORD}(?:,?\s+(?:and|of|the|{_WORD}))*?)?"
+            re.compile(rf"(?P<title>{TITLES})(?:\s+(?:for|of|to)\s+(?:the\s+)?{_WORD}(?:,?\s+(?:and|of|the|{_WORD}))*?)?"
                        rf",?\s+(?P<name>{_NAME})(?:\s+of\s+(?:the\s+)?(?P<of>{_WORD}(?:\s+{_WORD}){{0,2}}))?"),
         )
         taken: list[tuple[int, int]] = []
@@ -504,16 +592,27 @@ def _kind_of(name: str) -> str:
 
 
 def _defined_name(before: str, acronym: str) -> str:
-    """The capitalised words right before '(ACR)' whose initials spell the acronym, or ''."""
+    """The words right before '(ACR)' whose initials spell the acronym, or '': capitalised words give its letters in
+    order, and a small word between them ("in", "of") may give one or be left out ("United Nations Support Mission in
+    Libya (UNSMIL)", "Free Aceh Movement (GAM)" does not spell it)."""
     words = list(re.finditer(r"[\w’'\-]+", before))
     letters = [c for c in acronym if c.isupper()]
     for n in range(len(letters), min(len(words), len(letters) + 4) + 1):
         chosen = words[-n:]
-        name = before[chosen[0].start():]
-        initials = [w.group(0)[0] for w in chosen if w.group(0)[0].isupper()]
-        if chosen[0].group(0)[0].isupper() and initials == letters:
-            return name
+        if chosen[0].group(0)[0].isupper() and _spells([w.group(0) for w in chosen], letters):
+            return before[chosen[0].start():]
     return ""
+
+
+def _spells(words: list[str], letters: list[str]) -> bool:
+    if not words:
+        return not letters
+    head, rest = words[0], words[1:]
+    if head[0].isupper():
+        return bool(letters) and head[0] == letters[0] and _spells(rest, letters[1:])
+    if head.lower() not in ("of", "in", "for", "the", "and", "on", "de", "du", "des", "la", "le", "al", "el"):
+        return False
+    return _spells(rest, letters) or (bool(letters) and head[0].upper() == letters[0] and _spells(rest, letters[1:]))
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -41,12 +41,19 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in (
     ("month_year", rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b"),
     ("relative_weekday", rf"\b(?:next|last|this|coming)\s+{WEEKDAY}\b"),
     ("relative_period", r"\b(?:next|last|this|coming)\s+(?:week|month|year)\b"),
-    ("deictic", r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
-    ("weekday", rf"\b(?:on|On|this|This|by|By)\s+(?P<d>{WEEKDAY})\b"),
+    ("ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+"
+            r"(?P<unit>years?|months?|weeks?|days?)\s+ago(?P<today>\s+(?:today|this week))?\b"),
+    ("deictic", r"\b(?:the day (?:after tomorrow|before yesterday)|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
+    ("weekday", rf"\b(?:on|On|this|This|by|By|late on|early on|from|From)\s+(?P<d>{WEEKDAY})\b(?!\s+\d)"),
+    # news style: "gathered in Helsinki Thursday", "met Monday" (not "Black Friday": a name's capitals before it)
+    ("weekday", rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)(?<![A-Z][a-z]{{4}}\s)(?<![A-Z][a-z]{{5}}\s)"
+                rf"(?<![A-Z][a-z]{{6}}\s)\b(?P<d>{WEEKDAY})\b(?!\s+\d)(?!,?\s+(?:{MONTH}))"),
     ("month_alone", rf"\b(?:in|In|since|until|by|early|late|mid-|this|last|next|past|during)\s+(?P<d>{MONTH})(?!\w|\.\w)"),
     ("year", rf"(?<![\d/.\-]){YEAR}(?![\d/\-]|\.\d)"),
 )]
 
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True})
 
 
@@ -77,6 +84,8 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
                 mention = _range(m, reference)
             elif kind == "weekday":
                 mention = _weekday(m, text, reference)
+            elif kind == "ago":
+                mention = _ago(m, reference)
             else:
                 resolved = resolve(kind, m.group(group), reference)
                 mention = DateMention(m.group(group), start, end, *resolved) if resolved else None
@@ -100,12 +109,53 @@ def _range(m: re.Match, reference: dt.date | None) -> DateMention | None:
     return DateMention(m.group(0), m.start(), m.end(), a[0], "day", b[0])
 
 
+def _ago(m: re.Match, reference: dt.date | None) -> DateMention | None:
+    """'20 years ago today': that day; 'two weeks ago': that week; 'three months ago': that month."""
+    if reference is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+    unit = m.group("unit").rstrip("s").lower()
+    if unit == "year":
+        day = _shift_years(reference, -n)
+        if m.group("today"):
+            return DateMention(m.group(0), m.start(), m.end(), day.isoformat(), "day")
+        return DateMention(m.group(0), m.start(), m.end(), str(day.year), "year")
+    if unit == "month":
+        month = reference.month - 1 - n
+        return DateMention(m.group(0), m.start(), m.end(), f"{reference.year + month // 12}-{month % 12 + 1:02d}", "month")
+    if unit == "week":
+        day = reference - dt.timedelta(weeks=n)
+        return DateMention(m.group(0), m.start(), m.end(), (day - dt.timedelta(days=day.weekday())).isoformat(), "week")
+    return DateMention(m.group(0), m.start(), m.end(), (reference - dt.timedelta(days=n)).isoformat(), "day")
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+_PAST = re.compile(r"\b(?:said|says|was|were|had|did|met|held|took|began|ended|came|went|signed|agreed|reached|"
+                   r"released|announced|gathered|arrived|left|[a-z]{3,}ed)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:\"“”—–(]|\b(?:after|before|when|while|as|since|because|but|and)\b", re.IGNORECASE)
+
+
 def _weekday(m: re.Match, text: str, reference: dt.date | None) -> DateMention | None:
-    """'on Saturday': the coming one where the sentence speaks of the future, else the one just past."""
+    """'on Saturday': the coming one where its clause speaks of the future, else the one just past. The tense is the
+    nearest verb's before the day in its clause ("will resume after the talks were suspended on Sunday": past)."""
     if reference is None:
         return None
     sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    future = bool(_FUTURE.search(text[sentence_start:m.start()]))
+    before = text[sentence_start:m.start()]
+    cut = max((c.end() for c in _CLAUSE_START.finditer(before)), default=0)
+    clause = before[cut:]
+    future_at = max((f.end() for f in _FUTURE.finditer(clause)), default=-1)
+    past_at = max((p.end() for p in _PAST.finditer(clause)), default=-1)
+    if future_at < 0 and past_at < 0:
+        future = bool(_FUTURE.search(before))
+    else:
+        future = future_at > past_at
     weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
         m.group("d").lower())
     delta = (weekday - reference.weekday()) % 7
@@ -157,7 +207,8 @@ def resolve(kind: str, span: str, reference: dt.date | None) -> tuple[str | None
 def _relative(kind: str, span: str, reference: dt.date) -> tuple[str, str] | None:
     lower = span.lower()
     if kind == "deictic":
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[lower]
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day after tomorrow": 2,
+                 "the day before yesterday": -2}[lower]
         return (reference + dt.timedelta(days=shift)).isoformat(), "day"
     if kind == "relative_weekday":
         weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(lower.split()[-1])

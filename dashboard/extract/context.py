@@ -37,8 +37,8 @@ class ArticleContext:
 
     def side_of(self, m: Mention) -> str:
         """The actor a mention stands for as a side or a go-between: a person stands for whom they act for."""
-        if m.kind == "person":
-            return self.matcher.affiliation(m.actor_id) or ""
+        if m.kind == "person":  # a person the text ties to no actor stands for themselves
+            return self.matcher.affiliation(m.actor_id) or m.actor_id or ""
         return m.actor_id or ""
 
     def title_of(self, m: Mention) -> str:

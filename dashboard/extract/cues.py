@@ -37,7 +37,7 @@ TALKS = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet(?:s|ing)?"
               r"observers?", r"guarantors?", r"brokered", r"memorandum", r"pause", r"peace process",
               r"normali[sz]ation", r"reconven\w*", r"conven\w*", r"cessation", r"signing", r"signed", r"accepted",
               r"spoke (?:by phone )?with", r"forum", r"reaching", r"discussions?", r"discuss(?:ed|es|ing)?",
-              r"gathered", r"co-?chairs?", r"peace efforts?")
+              r"gathered", r"co-?chairs?", r"peace efforts?", r"ceremony")
 
 # A place is a venue when a meeting word stands near it ("talks in Istanbul", "met in Doha", "Today in Jeddah").
 VENUE_CONTEXT = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet", r"held", r"hold", r"summit\w*",
@@ -147,8 +147,9 @@ ROLE_AGENTS: dict[str, str] = {  # the one who does it: "X, the guarantors", "me
 # Nouns a process or meeting goes by: the object a role verb must have ("Qatar hosted the talks", not "a dinner").
 TALKS_OBJECT = re.compile(r"\b(?:talks?|negotiat\w*|meetings?|summit\w*|rounds?|dialogue|consultations?|conference|"
                           r"ceasefire|cease-fire|truce|armistice|agreements?|deal|accords?|peace|process|discussions?|"
-                          r"between|sides|parties|delegations?|signing|ceremony|contacts|initiative|memorandum|"
-                          r"exchange|settlement|reconciliation|forum|format|efforts?|them|it)\b", re.IGNORECASE)
+                          r"between|sides|parties|delegations?|delegates|signing|ceremony|"
+                          r"contacts|initiative|memorandum|exchange|settlement|reconciliation|forum|format|efforts?|"
+                          r"them|it)\b", re.IGNORECASE)
 # Words that turn a role verb down ("Norway declined to mediate"): no role.
 ROLE_NEGATION = re.compile(r"\b(?:not|never|no longer|refus\w*|declin\w*|reject\w*|ruled? out|unable|unwilling|"
                            r"stopp\w*|ceas\w*|withdr\w*|cannot|can't|won't|didn't|doesn't)\b", re.IGNORECASE)
@@ -223,7 +224,8 @@ def _role_rows() -> list[Construction]:
         # "X mediated the talks", "X has been facilitating them", "X agreed to host the next round", "X, which has been
         # leading international efforts to mediate the talks": the actor is the subject of a role verb
         rows.append(Construction(role, "verb", "after", re.compile(
-            rf"^{_REL}\s+(?:[\w’'-]+\s+){{0,6}}?(?:{verb})\b(?!\s+by\b)(?!-)", i), check="verb"))
+            rf"^{_REL}\s+(?:(?!(?:when|while|after|before|because|if|he|she|they|we|it)\b)[\w’'-]+\s+){{0,6}}?"
+            rf"(?-i:{verb})\b(?!\s+by\b)(?!-)", i), check="verb"))
         # "We thank X for hosting", "X for its leadership in facilitating the talks"
         rows.append(Construction(role, "credit", "after", re.compile(
             rf"^{_REL}\s+for\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{verb})\b", i)))
@@ -295,7 +297,7 @@ SIDE_VERBS = (r"sign(?:ed|s)?|agree[sd]?|reach(?:ed|es)?|met|meet|conclud(?:ed|e
 SIDE_PEOPLE = r"delegations?|delegates|negotiators|negotiating\s+teams?|envoys|teams?"
 # Nouns for a meeting or a deal that "with X" attaches a side to ("talks with X", "an agreement with X").
 MEETING_NOUNS = r"talks|negotiations|meetings?|summit|discussions|consultations|dialogue|agreement|deal|accord|" \
-    r"ceasefire|truce|contacts|peace"
+    r"ceasefire|truce|contacts|peace|format|mechanism"
 # A dash between two names that these nouns follow names the two sides ("the A–B talks", "the Lima-Quito dialogue").
 DASH_NOUNS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:talks|summit|dialogue|negotiations|meeting|agreement|deal|"
                         r"ceasefire|relations|war|conflict|process|normali[sz]ation|accords?|treaty|"
@@ -354,13 +356,15 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
         r"talks|dialogue|memorandum|roadmap|plan|consensus)", _I)),
     # "the leaders of A, B and C", "the foreign ministers of A and B" (weak: a go-between's ministers are named so too)
     SideConstruction("leaders of A and B", "before", re.compile(
-        r"\b(?:leaders|heads of (?:state|government)|prime ministers|presidents|governments|(?:foreign )?ministers"
-        r"(?: of [A-Z][\w ]{0,40}?)?)\s+of\s+(?:both\s+)?(?:the\s+)?$", _I), strong=False, least=2),
+        r"\b(?:leaders?|heads? of (?:state|government)|prime ministers?|presidents?|governments|(?:foreign )?ministers?"
+        r"(?: of [A-Z][\w ]{0,40}?)?|kings?|emirs?|chancellors?)\s+of\s+(?:both\s+)?(?:the\s+)?$", _I), strong=False,
+        least=2),
     # "A met B", "A met with B", "A spoke with B", "A held talks with B", "A signed an agreement with B"
     SideConstruction("A met B", "pair", re.compile(
         r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,5}?(?:(?:met|meets|meet|meeting)\s+(?:with\s+)?|(?:spoke|speaks|speak|talked|"
         r"talks|call|negotiat\w*|signed|sign|reached|agreed|concluded|discuss\w*|dialogue|consultations|"
-        r"engag\w*)\s+(?:[\w-]+\s+){0,4}?with\s+)(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$", _I)),
+        r"engag\w*)\s+(?:[\w-]+\s+){0,4}?with\s+)(?:the\s+)?(?:(?:prime minister|president|foreign minister|"
+        r"leaders?|king|emir|chancellor)s?\s+of\s+(?:the\s+)?)?(?:[A-Z][\w.’'-]*\s+){0,4}$", _I)),
 ]
 # "the two sides", "both parties": the sides the article names as sides elsewhere.
 BOTH_SIDES = re.compile(r"\b(?:the two|both|the three|all three)\s+(?:sides|parties|countries|governments|delegations|"

@@ -166,10 +166,20 @@ def _settle(facts: list[SentenceFacts]) -> None:
         sides = {s.actor for s in f.sides}
         f.roles = [r for r in f.roles if not (r.role == "host" and r.actor in sides)]
         roles = {r.actor for r in f.roles}
-        f.sides = [s for s in f.sides if s.actor not in roles]
+        # "X met the UN envoy": meeting a go-between makes X no side of the talks
+        f.sides = [s for s in f.sides if s.actor not in roles and not (s.partners and set(s.partners) <= roles | {s.actor})]
     anywhere = {r.actor for f in facts for r in f.roles}
+    strong = {s.actor for f in facts for s in f.sides if s.strong}
     for f in facts:
-        f.sides = [s for s in f.sides if s.strong or s.actor not in anywhere]
+        f.sides = [s for s in f.sides if s.strong or (s.actor not in anywhere and _weak_holds(s, f.sides, strong))]
+
+
+def _weak_holds(claim: SideClaim, claims: list[SideClaim], strong: set[str]) -> bool:
+    """A loose reading of a side ("the leaders of A and B", "discussions with A") holds while the article names fewer
+    than two sides firmly, or when the same words name a firm side beside it ("the prime minister of A and B")."""
+    if len(strong) < 2:
+        return True
+    return any(o is not claim and (o.start, o.end) == (claim.start, claim.end) and o.actor in strong for o in claims)
 
 
 def _both_sides(facts: list[SentenceFacts]) -> None:

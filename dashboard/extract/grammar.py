@@ -16,9 +16,10 @@ from dashboard.extract.sentences import Sentence
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|but|although|since|as|with)\b)|;\s+"
                            r"|\s+[—–]\s+|\s+-\s+|,\s+(?=and\s+[a-z]+(?:ed|s)\b)"
                            r"|\s+(?=and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:said|says|told|announced|added)\b)")
-# Words a list of names may carry between its members ("A, B and the C", "A and Deputy President B").
+# Words a list of names may carry between its members ("A, B and the C", "A and Deputy President B", "A and leftist
+# rebels of the B").
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:the\s+)?"
-                     r"(?:[\w.\-’']+\s+){0,5}?")
+                     r"(?:(?:former|late|acting|then|outgoing|incoming|interim)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}|\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|from)\s+(?:the\s+)?")
 _TITLED = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,3}")  # "South African Deputy President X": title words between
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "Sheikh X of Kuwait": a person and the state they act for
 

@@ -36,7 +36,8 @@ _TITLE_WORDS = (
     "Spokesperson", "Spokesman", "Spokeswoman", "Chairman", "Chairwoman", "Chairperson", "Chair", "Commissioner",
     "Chief Negotiator", "Negotiator", "Mediator", "General", "Field Marshal", "Marshal", "Colonel", "Commander",
     "Crown Prince", "Prince", "King", "Queen", "Emir", "Sheikh", "Sultan", "Senator", "Governor", "Mayor",
-    "Premier", "Speaker", "Leader", "leader", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr",
+    "Premier", "Speaker", "Leader", "leader", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Gen.", "Lt. Gen.",
+    "Maj. Gen.", "Col.", "Adm.", "Sen.", "Gov.", "Amb.", "Pres.", "PM", "FM",
 )
 TITLES = "(?:" + "|".join(re.escape(t) for t in sorted(_TITLE_WORDS, key=len, reverse=True)) + ")"
 _TITLE_PREFIX = r"(?:(?:former|late|acting|Acting|interim|then|outgoing|incoming|the)\s+)*"
@@ -53,11 +54,12 @@ _NAME = rf"{_PERSON_WORD}(?:\s+(?:[A-Z]\.|{_PARTICLE}-[A-Za-z][\w’'\-]*\w|{_PE
 _NAME_RE = re.compile(_NAME)
 
 # A name ending in one of these words names an organisation or a group.
-GROUP_HEADS = ("Front", "Movement", "Forces", "Force", "Army", "Militia", "Brigades", "Brigade", "Party", "Alliance",
+GROUP_HEADS = ("Front", "Movement", "Movements", "Forces", "Force", "Army", "Militia", "Brigades", "Brigade", "Party", "Alliance",
                "Coalition", "Resistance", "Rebels", "Group", "Council", "Union", "Authority", "Commission",
                "Committee", "Organisation", "Organization", "Bank", "Fund", "League", "Community", "Agency", "Office",
                "Mission", "Secretariat", "Assembly", "Government", "Junta", "Cabinet")
-ARMED_HEADS = {"Front", "Movement", "Forces", "Force", "Army", "Militia", "Brigades", "Brigade", "Resistance", "Rebels"}
+ARMED_HEADS = {"Front", "Movement", "Movements", "Forces", "Force", "Army", "Militia", "Brigades", "Brigade", "Resistance",
+               "Rebels"}
 INTERNATIONAL_WORDS = re.compile(r"\b(?:International|World|United Nations|UN|Global|Regional|African|European|"
                                  r"Arab|Asian|American|Pacific|Atlantic|Islamic|Commonwealth|Gulf|Nordic|Inter-\w+|"
                                  r"Intergovernmental)\b")
@@ -65,8 +67,10 @@ _CONNECT = r"(?:of|for|the|on|in|de|du|des|al|el|People’s|People's)"
 _ORG_NAME = re.compile(rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s+(?:{_CONNECT}\s+)*){{0,6}}"
                        rf"(?:{'|'.join(GROUP_HEADS)}))(?![\w-])")
 _ORG_OF = re.compile(rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s+)?(?:Organi[sz]ation|League|Union|Council|Community|"
-                     rf"Association|Government)\s+of\s+(?:the\s+)?(?:{_WORD}\s+(?:(?:and|for)\s+)?){{0,4}}{_WORD})")
+                     rf"Association|Government)\s+of\s+(?:the\s+)?(?:{_WORD}\s+(?:(?:and|for)\s+)?){{0,4}}{_WORD}|"
+                     rf"(?:{_WORD}\s+){{1,4}}(?:Forces|Army|Front|Movement)\s+of\s+(?:the\s+)?{_WORD}(?:\s+{_WORD})?)")
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&.\-]{1,9})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.\-]{1,8})\)|,\s+or\s+(?P<acr2>[A-Z][A-Z&.\-]{1,8}),")
 _PLURAL_GROUP = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}(?:is|s))\b")
 # "between the Government of X and Sendaro": a side, whatever it is called
 _BETWEEN_SIDES = (re.compile(r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)\s+and\b"),
@@ -85,8 +89,8 @@ _HEADLINE_WORDS = re.compile(r"\b(?:Between|Against|Amid|After|Before|Over|With|
                              r"Will|Is|Are|As|Talks|Negotiations|Deal|Agreement)\b")
 # Lists of names in the slots that name a side or a go-between: "between X and Y", "the parties are X, Y and Z",
 # "mediated by X", "the mediators are X" (the names no list holds are proposed from these slots).
-_CAP = r"[A-Z][\w’'\-.]*"
-_JOIN = r"(?:\s+|\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|of|for|the|de|du|des|al|el|la|le)\s+)"
+_CAP = r"[A-Z][\w’'\-]*(?:\.[A-Z]\.?)*"
+_JOIN = r"(?: |\s?,\s?(?:and )?(?:the )?| (?:and|of|for|the|de|du|des|al|el|la|le) (?:the )?)"
 _NAME_LIST = rf"(?P<list>(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*)"
 _SLOTS = (
     (re.compile(rf"\b(?:parties|signatories)(?:\s+(?:to|of|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|were|include[sd]?)\s*:?\s+"
@@ -99,11 +103,13 @@ _SLOTS = (
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 # "the Co-Chairs of the Geneva Talks": a body named by its role in a format
-_ROLE_BODY = re.compile(r"\b(?P<name>(?:Co-Chairs?|Co-Chairmen|Mediators|Facilitators|Guarantors|Observers|Co-Hosts)\s+of\s+"
-                        r"the\s+(?P<format>[A-Z][\w’'\-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w’'\-]*){0,6}))")
+_ROLE_BODY = re.compile(r"\b(?P<name>(?:Co-Chairs?|Co-Chairmen|Mediators|Facilitators|Guarantors|Observers|Co-Hosts) of "
+                        r"the (?P<format>[A-Z][\w’'\-]*(?: (?:of |on |for )?[A-Z][\w’'\-]*){0,6}))")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|\d+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-GOVERNMENT_OF = re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?(?:(?:(?:Federal|Islamic|Democratic|People['’]s|"
+GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnment|Ministry\s+of\s+(?:Foreign|External)\s+(?:Affairs|Relations)(?:\s+and\s+"
+                           r"[A-Z]\w+)?|Foreign\s+Ministry|Ministry\s+of\s+Defen[cs]e)\s+of\s+(?:the\s+)?"
+                           r"(?:(?:(?:Federal|Islamic|Democratic|People['’]s|"
                            r"Socialist|United|Arab)\s+)*(?:Republic|Kingdom|State|Federation|Emirates)\s+of\s+"
                            r"(?:the\s+)?)?$")
 _MAX_TOKENS = 12
@@ -276,6 +282,7 @@ class ActorMatcher:
             re.fullmatch(rf"\s+(?:{TITLES}\s+)*(?:[A-Z][\w\-]*\s+){{0,2}}", text[m.end:p.start]) for p in persons)}
         found = [m for m in found if (m.start, m.end) not in described]
         merged = _without_overlaps(people + shaped + found)
+        self._acronyms_after(text, merged)
         merged += self._later_uses(text, merged, described)
         merged = sorted(_without_overlaps(merged), key=lambda m: m.start)
         return sorted(_without_overlaps(merged + self._the_government(text, merged, dateline)), key=lambda m: m.start)
@@ -396,6 +403,23 @@ class ActorMatcher:
             taken.append((start, end))
             return actor_id
 
+        for pattern, cue in _SLOTS:
+            for m in pattern.finditer(text):
+                at = m.start("list")
+                for piece in _LIST_SPLIT.split(m.group("list")):
+                    start = text.find(piece, at)
+                    at = start + len(piece)
+                    name = _POSSESSIVE.sub("", re.sub(r"^(?:The|the)\s+", "", piece)).rstrip(".")
+                    start += len(piece) - len(piece.lstrip()) + (len(piece) - len(re.sub(r"^(?:The|the)\s+", "", piece)))
+                    if len(name) < 3 or re.search(TITLES, name) or _HEADLINE_WORDS.search(name) or self.resolve(name) \
+                            or self._known(name) or any(s < start + len(name) and start < e for s, e in taken):
+                        continue
+                    if any(text.startswith(form, start) and len(form) > len(name) for c in self.candidates.values()
+                           for form in (c.name, *c.aliases)):
+                        continue  # the start of a longer name the text defines ("… Mission in X (ACR)")
+                    if len(name.split()) == 1 and re.search(rf"(?<![A-Za-z]){re.escape(name.lower())}\b", text):
+                        continue  # a common word written in lower case elsewhere
+                    add(name, start, _kind_of(name) or "group", cue.format(m.group(0).strip()[:80]))
         for pattern in (_ORG_OF, _ORG_NAME):
             for m in pattern.finditer(text):
                 name = re.sub(r"^(?:The|the)\s+", "", m.group("name"))
@@ -419,9 +443,9 @@ class ActorMatcher:
                 actor_id = add(plural, m.start("name"), "group", f"plural group name: 'the {plural}'")
                 if actor_id:
                     self._alias(actor_id, singular)
-        for pattern, cue in ((_BETWEEN_SIDES[0], "named as a side: '{}'"), (_BETWEEN_SIDES[1], "named as a side: '{}'"),
-                             (_DESCRIBED_GROUP, "described as a group: '{}'"),
-                             (_GROUP_BEFORE, "named with its fighters, leader or delegation: '{}'")):
+        for pattern, cue in ((_GROUP_BEFORE, "named with its fighters, leader or delegation: '{}'"),
+                             (_BETWEEN_SIDES[0], "named as a side: '{}'"), (_BETWEEN_SIDES[1], "named as a side: '{}'"),
+                             (_DESCRIBED_GROUP, "described as a group: '{}'")):
             for m in pattern.finditer(text):
                 name = _POSSESSIVE.sub("", m.group("name"))
                 if self._known(name) or re.search(rf"(?<![A-Za-z]){re.escape(name.lower())}\b", text):
@@ -441,20 +465,6 @@ class ActorMatcher:
             defined = re.search(re.escape(m.group("format")) + r"\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)", text)
             if actor_id and defined:
                 self._alias(actor_id, name.replace(m.group("format"), defined.group("acr")))
-        for pattern, cue in _SLOTS:
-            for m in pattern.finditer(text):
-                at = m.start("list")
-                for piece in _LIST_SPLIT.split(m.group("list")):
-                    start = text.find(piece, at)
-                    at = start + len(piece)
-                    name = _POSSESSIVE.sub("", re.sub(r"^(?:The|the)\s+", "", piece)).rstrip(".")
-                    start += len(piece) - len(piece.lstrip()) + (len(piece) - len(re.sub(r"^(?:The|the)\s+", "", piece)))
-                    if len(name) < 3 or re.search(TITLES, name) or _HEADLINE_WORDS.search(name) or self.resolve(name) \
-                            or self._known(name) or any(s < start + len(name) and start < e for s, e in taken):
-                        continue
-                    if len(name.split()) == 1 and re.search(rf"(?<![A-Za-z]){re.escape(name.lower())}\b", text):
-                        continue  # a common word written in lower case elsewhere
-                    add(name, start, _kind_of(name) or "group", cue.format(m.group(0).strip()[:80]))
         return out
 
     def _people(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -516,9 +526,22 @@ class ActorMatcher:
         actor_id = self.surface.get(name.split()[-1])
         return actor_id if actor_id and self.kind(actor_id) == "person" else None
 
+    def _acronyms_after(self, text: str, found: list[Mention]) -> None:
+        """'The Free Aceh Movement (GAM)', 'the Revolutionary Armed Forces of X, or FARC,': an acronym written right
+        after an organisation's or a group's name is another name of it, whatever its letters spell."""
+        for m in found:
+            if m.kind not in ("group", "international_organisation") or not m.actor_id:
+                continue
+            hit = _ACRONYM_AFTER.match(text, m.end)
+            acronym = hit and (hit.group("acr") or hit.group("acr2"))
+            if acronym and acronym not in self.defined and not self._known(acronym):
+                self.defined[acronym] = m.actor_id
+                self._alias(m.actor_id, acronym)
+
     def _later_uses(self, text: str, found: list[Mention], described: set[tuple[int, int]]) -> list[Mention]:
-        """The proposed actors' names and aliases wherever else the text uses them ("KSF", "Marran")."""
-        forms = {}
+        """The proposed actors' names and aliases wherever else the text uses them ("KSF", "Marran"), and the
+        acronyms the text gives an actor ("the Free Aceh Movement (GAM)", then "GAM")."""
+        forms = dict(self.defined)
         for candidate in self.candidates.values():
             for form in (candidate.name, *candidate.aliases):
                 if len(form) >= 2:
@@ -535,8 +558,11 @@ class ActorMatcher:
             if any(ts < e and s < te for ts, te in taken):
                 continue
             actor_id = forms[form]
-            candidate = self.candidates[actor_id]
-            out.append(Mention(actor_id, form, s, e, candidate.kind, True, candidate.cue))
+            candidate = self.candidates.get(actor_id)
+            if candidate is not None:
+                out.append(Mention(actor_id, form, s, e, candidate.kind, True, candidate.cue))
+            else:
+                out.append(Mention(actor_id, form, s, e, self.kind(actor_id), False, f"acronym the text gives: {form}"))
         return out
 
 

@@ -27,6 +27,11 @@ _DASHED = re.compile(r"^\s*[-–—/]\s*$")
 _ASIDE = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*|want\w*|welcom\w*|commend\w*|"
                     r"congratulat\w*|hope[sd]?|hoping|said|says|say|told|believe\w*|think|thinks|"
                     r"expect\w* (?:the|them|it))\b", re.IGNORECASE)
+_JOINED = re.compile(r",|\band\b|&")  # a list of two names at least: joined by a comma or "and"
+_COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
+# "Talks with X" names X a side; looser words ("discussions with X", "a format with X") name one only beside a firmer
+# reading of the same article's sides.
+_LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue|format|mechanism)\s+with\b", re.IGNORECASE)
 # The constructions that make even an intergovernmental organisation a side ("talks between the EU and X").
 _ORGANISATION_SIDES = {"between A and B", "A–B talks", "A and B + verb", "A met B", "the parties are A, B",
                        "signed by A and B"}
@@ -41,6 +46,7 @@ class SideClaim:
     strong: bool
     start: int
     end: int
+    partners: tuple[str, ...] = ()  # "A met B": the actors on the other end (B's, for A)
 
 
 def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[SideClaim]:
@@ -48,15 +54,18 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
     text = ctx.text
     found: list[SideClaim] = []
 
-    def add(members: list[Mention], cue: str, construction: str, strong: bool, start: int, end: int) -> None:
+    def add(members: list[Mention], cue: str, construction: str, strong: bool, start: int, end: int,
+            other: list[Mention] = ()) -> None:
         for m in members:
             actor = ctx.side_of(m)
             if not actor or (ctx.matcher.kind(actor) == "international_organisation"
                              and construction not in _ORGANISATION_SIDES):
                 continue  # an organisation is a side only where the text plainly pairs it with another
-            if any(f.actor == actor for f in found):
+            if any(f.actor == actor and (f.start, f.end) == (start, end) for f in found):
                 continue
-            found.append(SideClaim(actor, m.alias, re.sub(r"\s+", " ", cue).strip(), construction, strong, start, end))
+            partners = tuple(ctx.side_of(o) for o in other if o not in members) if other else ()
+            found.append(SideClaim(actor, m.alias, re.sub(r"\s+", " ", cue).strip(), construction, strong, start, end,
+                                   partners))
 
     named = [m for m in mentions if m.actor_id]
     groups = coordinated(named, text)
@@ -64,29 +73,33 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         first, last = group[0], group[-1]
         before = text[max(sentence.start, first.start - _BEFORE_WINDOW):first.start]
         after = text[last.end:min(sentence.end, last.end + _AFTER_WINDOW)]
+        distinct = len({ctx.side_of(m) for m in group}) if _JOINED.search(text[first.end:last.start]) else 1
         for row in cues.SIDE_CONSTRUCTIONS:
-            if row.where == "pair" or len(group) < row.least:
-                continue
+            if row.where == "pair" or distinct < row.least:
+                continue  # "Brunei Sultan X": one actor and its envoy, not two sides
             hit = row.pattern.search(before if row.where == "before" else after)
             if not hit:
                 continue
             if row.where == "after" and (_ASIDE.search(hit.group(0))
                                          or any(last.end <= m.start < last.end + hit.end() for m in named)):
                 continue  # "A and B urged C to sign", "A welcomed that C signed": not A's own act
+            if row.family == "talks with A" and _COHOST.search(hit.group(0)):
+                continue  # "X co-hosted a summit with Y": Y co-hosted it
+            strong = row.strong and not (row.family == "talks with A" and _LOOSE_TALKS.search(hit.group(0)))
             if row.where == "before":
                 start, end = first.start - len(hit.group(0)), last.end
             else:
                 start, end = first.start, last.end + hit.end()
             if row.family == "A's delegation":
-                add([last], text[last.start:last.end + hit.end()], row.family, row.strong, last.start,
+                add([last], text[last.start:last.end + hit.end()], row.family, strong, last.start,
                     last.end + hit.end())
                 continue
-            add(group, text[start:end], row.family, row.strong, start, end)
+            add(group, text[start:end], row.family, strong, start, end)
     row = next(r for r in cues.SIDE_CONSTRUCTIONS if r.where == "pair")
     for a, b in zip(groups, groups[1:]):  # "A met B", "A spoke with B", "A signed an agreement with B"
         gap = text[a[-1].end:b[0].start]
         if row.pattern.match(gap) and not _ASIDE.search(gap):
-            add(a + b, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end)
+            add(a + b, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, a + b)
     if ctx.issuers and groups:  # "We have never refused dialogue with the Ukrainian side": the issuer is the other side
         for we in re.finditer(r"(?<![\w’'])(?:We|we|I)(?=\s)", sentence.text):
             start = sentence.start + we.start()
@@ -95,7 +108,8 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 continue
             gap = text[start + len(we.group(0)):b[0].start]
             if row.pattern.match(gap) and not _ASIDE.search(gap) and not any(start < m.start < b[0].start for m in named):
-                add(ctx.issuers + b, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end)
+                add(ctx.issuers + b, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end,
+                    ctx.issuers + b)
     for a, b in zip(named, named[1:]):  # "the U.S.–North Korea summit"
         if _DASHED.match(text[a.end:b.start]) and cues.DASH_NOUNS.match(text[b.end:b.end + 40]):
             noun = cues.DASH_NOUNS.match(text[b.end:b.end + 40]).group(0)

@@ -161,6 +161,9 @@ LED_OBJECT = r"(?:[\w-]+\s+){0,3}?(?:talks|negotiations|dialogue|mediation|peace
     r"summit|conference|consultations|meeting|round|deal|agreement|ceasefire|truce)"
 
 _REL = r"(?:['’]s?)?,?(?:\s+(?:which|who|that))?"  # "X, which hosted …", "X, who mediated …": a relative clause
+# "… of the presidents of A and B", "mediated by the foreign ministers of A": the people of an actor act for it
+PEOPLE_OF = r"(?:(?:heads?|leaders?|presidents?|prime ministers?|(?:foreign )?ministers?|representatives?|envoys?|" \
+    r"ambassadors?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?)?"
 _ADJ = r"(?:[\w-]+\s+){0,2}?"  # up to two words before a role noun ("the so-called guarantors", "a key mediator")
 
 
@@ -193,11 +196,11 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "agentive compound", "after", re.compile(rf"^-(?:{participle})\b", i)))
         # "mediated by X", "hosted jointly by X and Y"
         rows.append(Construction(role, "passive", "before", re.compile(
-            rf"\b(?:{participle})\s+(?:(?:jointly|also|again|both|together|first)\s+)?by\s+(?:the\s+)?$", i)))
+            rf"\b(?:{participle})\s+(?:(?:jointly|also|again|both|together|first)\s+)?by\s+(?:the\s+)?{PEOPLE_OF}$", i)))
     for role, act in ROLE_ACTS.items():
         # "under the auspices of X", "with the mediation of X", "through the good offices of X", "facilitation by X"
         rows.append(Construction(role, "nominal", "before", re.compile(
-            rf"\b(?:{act})\s+(?:of|by|from)\s+(?:the\s+)?$", i)))
+            rf"\b(?:{act})\s+(?:of|by|from)\s+(?:the\s+)?{PEOPLE_OF}$", i)))
         # "X's mediation", "Qatar's tireless mediation", "X's role as mediator" (below)
         rows.append(Construction(role, "possessive", "after", re.compile(rf"^['’]s?\s+{_ADJ}(?:{act})\b", i)))
         # "Qatari mediation", "under UN auspices"
@@ -218,8 +221,11 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "copular", "before", re.compile(
             rf"\b(?:{agent})(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|is|were|was|include[sd]?|will be|"
             rf"would be|remain)\s+(?:the\s+)?$", i)))
-        # "mediator Qatar", "the guarantors, Russia and Türkiye", "host country Egypt"
-        rows.append(Construction(role, "title", "before", re.compile(rf"\b(?:{agent})\s*,?\s+(?:the\s+)?$", i)))
+        # "mediator Qatar", "the guarantors, Russia and Türkiye", "host country Egypt", "the co-chairs of the Port Amar
+        # Process, A and B"
+        rows.append(Construction(role, "title", "before", re.compile(
+            rf"\b(?:{agent})(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|(?=,))){{1,5}}?(?=,))?\s*,?\s+"
+            rf"(?:the\s+)?$", i)))
     for role, verb in ROLE_VERBS.items():
         # "X mediated the talks", "X has been facilitating them", "X agreed to host the next round", "X, which has been
         # leading international efforts to mediate the talks": the actor is the subject of a role verb
@@ -250,7 +256,7 @@ def _role_rows() -> list[Construction]:
             r"\b(?:talks|negotiations|dialogue|mediation|process|efforts?|initiative|consultations)\s+(?:\w+\s+){0,3}?"
             r"led\s+by\s+(?:the\s+)?$", i)),
         # "in the presence of X": a witness; "at the invitation of X": the host
-        Construction("witness", "nominal", "before", re.compile(r"\bin the presence of\s+(?:the\s+)?$", i)),
+        Construction("witness", "nominal", "before", re.compile(rf"\bin the presence of\s+(?:the\s+)?{PEOPLE_OF}$", i)),
         Construction("host", "nominal", "before", re.compile(r"\b(?:at|on|upon) the invitation of\s+(?:the\s+)?$", i)),
         # "hosted in X" (the country that hosts), "X co-hosted the summit with Y", "I will host, together with Y"
         Construction("host", "passive", "before", re.compile(r"\bhost(?:ed)?\s+in\s+(?:the\s+)?$", i)),
@@ -341,7 +347,7 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
         r"(?:the\s+)?$", _I)),
     # "signed by the government and the rebels", "the deal agreed by A and B"
     SideConstruction("signed by A and B", "before", re.compile(
-        r"\b(?:signed|agreed|concluded|negotiated|initial(?:l)?ed|accepted)\s+(?:[\w-]+\s+){0,4}?by\s+"
+        r"\b(?:signed|agreed|concluded|negotiated|initial(?:l)?ed|accepted)\s+(?:[^.;:]{0,60}?\s+)?by\s+"
         r"(?:both\s+)?(?:the\s+)?$", _I)),
     # "talks with A", "to discuss the crisis with A", "an agreement with A"
     SideConstruction("talks with A", "before", re.compile(

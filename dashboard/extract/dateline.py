@@ -34,6 +34,9 @@ _PLACE_AFTER_DATE = re.compile(r"^\s*(?:\w+\s+){0,1}\w+\s+\d{1,2},?\s+\d{4}\s*,\
 # What follows a date line's place: a date, a news agency, a dash ("NAIROBI, March 1 —", "HAVANA (Reuters) -").
 _FILED = re.compile(rf"\s*(?:,\s*)?(?:\(|[–—-]|(?:[A-Z][a-z]+,\s*)?(?:\d|{'|'.join(cues.MONTH_NAMES)}))")
 _TOWN = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?")
+# "LOMÉ, March 4, 2019 (AFP) — …": a date line at the head of a paragraph, up to its dash
+_INLINE_DATELINE = re.compile(r"^\s*(?P<head>[A-Z][\w.’' ]{1,40},\s*[^—–]{4,40}?)(?:\s*\([^)]{1,40}\))?\s*[—–-]\s+\S")
+_DATELINE_DASH = re.compile(r"\s[—–-]\s|[—–]|(?<=\w)-\s")
 HEAD_LINES = 20
 LEAD_SENTENCES = 8
 ISSUER_SENTENCES = 4  # a statement says who issued it in its title or first lines
@@ -48,6 +51,9 @@ def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None
     """
     datelines = []
     for line in text.split("\n")[:HEAD_LINES]:
+        inline = _INLINE_DATELINE.match(line)
+        if inline:  # "LOMÉ, March 4, 2019 (AFP) — Leaders of …": the date line opens the lead's paragraph
+            line = inline.group("head")
         if len(line.strip()) > 100:
             continue
         prefixed = _DATELINE.match(line)
@@ -105,11 +111,14 @@ def _country_after(head: str, end: int, matcher: ActorMatcher) -> tuple | None:
 
 
 def dateline_end(text: str, place: Place | None) -> int:
-    """Where the date line's own line ends (0 when there is none): the lead is after it."""
+    """Where the date line ends (0 when there is none): its line's end, or the dash after it when the lead's
+    paragraph goes on ("HAVANA (Reuters) - The two …")."""
     if place is None:
         return 0
     newline = text.find("\n", place.end)
-    return len(text) if newline < 0 else newline
+    line_end = len(text) if newline < 0 else newline
+    dash = _DATELINE_DASH.search(text, place.end, line_end)
+    return dash.end() if dash and dash.start() - place.end <= 60 else line_end
 
 
 def speech_frames(parts: list[Sentence], reference: dt.date | None) -> list[tuple[int, dt.date]]:
@@ -155,6 +164,7 @@ def lead_sentence(parts: list[Sentence], after: int) -> Sentence | None:
 
 
 def reports_its_own_event(sentence: Sentence) -> bool:
-    """A lead that reports its meeting or signing as happening or just done, not a comment on it."""
-    head = sentence.text[:(cues.TALKS.search(sentence.text) or re.search(r"$", sentence.text)).start()]
-    return bool(cues.OWN_EVENT_VERBS.search(sentence.text)) and not cues.COMMENT_VERBS.search(head)
+    """A lead that reports its meeting or signing as happening or just done, not a comment on it ("X welcomes the
+    agreement reached today" is filed from X's desk, not from where the talks met)."""
+    unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", " ", sentence.text)
+    return bool(cues.OWN_EVENT_VERBS.search(sentence.text)) and not cues.COMMENT_VERBS.search(unquoted)

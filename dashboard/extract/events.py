@@ -27,12 +27,15 @@ from dashboard.extract.relations import RoleClaim, roles_in
 from dashboard.extract.result import Event, Evidence, ProposalReason, Role, Side
 from dashboard.extract.sentences import Sentence
 from dashboard.extract.sides import SideClaim, armed_groups_in, belligerents_in, named_in, sides_in
-from dashboard.extract.temporal import DateMention, find_dates
+from dashboard.extract.temporal import DateMention, duration_days, find_dates
 from dashboard.extract.venues import VenueClaim, venues_in
 
 BACKGROUND_DAYS = 45  # a date this long before the article's own is history it recalls, not news it reports
 NEAR_WORDS = 25  # a date makes an event when a word about talks stands this near it, or in its clause
 MERGE_INFERRED_DAYS = 7  # a signing reported without a day is the one dated within this many days of "today"
+_PRENOMINAL = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)  # "the 2012 accord"
+_FUTURE_WORDS = re.compile(r"\b(?:will|shall|would|next|upcoming|expected|scheduled|planned|due to|set to|ready to)\b",
+                           re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s*(?:where|when|which|after|before|while|since|as|with)\b", re.IGNORECASE)
 # "'The participants will convene tomorrow,' the envoy said late on Tuesday": the quote's today is Tuesday.
 _ATTRIBUTED = re.compile(rf"[\"”]\s*,?\s*[^\"“”]{{0,160}}?\b(?:{cues.SAID})\b[^\"“”]{{0,30}}$")
@@ -140,14 +143,52 @@ def events_from(facts: list[SentenceFacts], ctx: ArticleContext, parts: list[Sen
         return []
     for f in facts:
         own = [i for i, o in enumerate(origin) if o == f.index]
-        for i in own or [_nearest(origin, f.index)]:
-            for r in f.roles:
-                events[i].add_role(Role(r.actor, r.role, r.mention.alias, r.cue, r.construction, r.via))
-            for s in f.sides:
-                events[i].add_side(Side(s.actor, s.cue, s.construction, s.alias))
+        for claim in [*f.roles, *f.sides]:
+            for i in _targets(claim.start, f, own, events, origin, ctx):
+                if isinstance(claim, RoleClaim):
+                    events[i].add_role(Role(claim.actor, claim.role, claim.mention.alias, claim.cue, claim.construction,
+                                            claim.via))
+                else:
+                    events[i].add_side(Side(claim.actor, claim.cue, claim.construction, claim.alias))
     for event in events:
         _drop_go_betweens(event)
     return merge_events(events)
+
+
+def _close(text: str, a: int, b: int, words: int = 3) -> bool:
+    """No more than `words` words stand between two offsets ("the EU-mediated 2008 agreement", "the 1998 accord
+    brokered by X"): one noun phrase."""
+    lo, hi = sorted((a, b))
+    return len(re.findall(r"[\w’'-]+", text[lo:hi])) <= words + 1
+
+
+def _recalls(sentence: Sentence, text: str, at: int, date_start: int) -> bool:
+    """The words at `at` speak of the recalled date's event: in its noun phrase when the date modifies a noun ("the
+    Tunisian-brokered deal builds on the 2012 accord": not the 2012 accord's), else in its clause ("talks between
+    A and B began last year")."""
+    if _PRENOMINAL.search(text[max(sentence.start, date_start - 8):date_start]):
+        return _close(text, at, date_start)
+    return clause_at(sentence, at) == clause_at(sentence, date_start)
+
+
+def _targets(at: int, f: SentenceFacts, own: list[int], events: list[Event], origin: list[int],
+             ctx: ArticleContext) -> list[int]:
+    """The events a role or side read at `at` belongs to: its sentence's own, but not an agreement the sentence recalls
+    from long before unless the words stand in that date's clause ("the Tunisian-brokered deal builds on the 2012
+    accord": the deal of the article, not the 2012 accord)."""
+    current = [i for i in own if not events[i].background]
+    recalled = [i for i in own if events[i].background and events[i].evidence.date_start is not None
+                and _recalls(f.sentence, ctx.text, at, events[i].evidence.date_start)]
+    if current or recalled:
+        return current + recalled
+    if own and not any(events[i].background for i in own):
+        return own
+    others = [i for i in range(len(events)) if not events[i].background] or list(range(len(events)))
+    # a sentence in the past ("the talks took place under the auspices of X") speaks of talks held, one in the
+    # future of talks announced: the nearest event of its own tense first
+    announced = bool(_FUTURE_WORDS.search(f.sentence.text))
+    return [min(others, key=lambda i: ((events[i].status == "announced") != announced, abs(origin[i] - f.index),
+                                       origin[i] > f.index))]
 
 
 def _drop_go_betweens(event: Event) -> None:
@@ -225,12 +266,19 @@ def _events_of(f: SentenceFacts, ctx: ArticleContext, is_lead: bool) -> list[Eve
     for date in f.dates:
         clause = clause_at(sentence, date.start)
         own, lead = text[clause[0]:clause[1]], text[sentence.start:clause[1]]
-        venue = _nearest_venue(venues, date, clause)
+        recalled = _background(date.date, date.precision, reference)
+        venue = _nearest_venue([v for v in venues if not (recalled and v.construction.startswith("date line"))],
+                               date, clause)
         if venue is not None:
             used_venues.add(venue.place.start)
         reason = ProposalReason("date", f"{date.precision}: '{date.text}'" + (" against the date line" if ctx.dateline
                                 and date.text.lower() in ("today", "yesterday", "tomorrow") else ""), date.text)
-        out.append(_event(f, ctx, own, lead, date.date, date.precision, date.end_date, False, venue,
+        end_date = date.end_date
+        days = duration_days(sentence.text) if date.precision == "day" and not end_date else None
+        if days and days > 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.date or ""):  # "met on Monday for a two-day summit"
+            end_date = (dt.date.fromisoformat(date.date) + dt.timedelta(days=days - 1)).isoformat()
+            reason = ProposalReason("date", f"{date.precision}: '{date.text}', lasting {days} days", date.text)
+        out.append(_event(f, ctx, own, lead, date.date, date.precision, end_date, False, venue,
                           Evidence(sentence.text, sentence.start, sentence.end, date.text, date.start, date.end),
                           reference, [reason]))
     if not f.dates:
@@ -317,11 +365,16 @@ def merge_events(events: list[Event]) -> list[Event]:
     return out
 
 
+_PRECISION = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
 def _absorb(kept: Event, event: Event) -> None:
     for key in ("venue_city", "venue_country", "venue_cue", "venue_construction", "end_date"):
         setattr(kept, key, getattr(kept, key) or getattr(event, key))
-    if kept.date is None and event.date:
-        for key in ("date", "precision", "date_inferred", "background", "status", "type"):
+    finer = _PRECISION.get(event.precision or "", -1) > _PRECISION.get(kept.precision or "", -1)
+    if event.date and (kept.date is None or finer or _within(event, kept)):
+        for key in ("date", "precision", "date_inferred", "background", "end_date") + (("status", "type")
+                                                                                        if kept.date is None else ()):
             setattr(kept, key, getattr(event, key))
     for side in event.party_cues:
         kept.add_side(side)
@@ -334,6 +387,13 @@ def _absorb(kept: Event, event: Event) -> None:
     kept.reasons += [r for r in event.reasons if r not in kept.reasons]
     kept.reasons.append(ProposalReason("merged", "the same happening: same day or none, same sides, same place",
                                        event.evidence.text[:120]))
+
+
+def _within(outer: Event, inner: Event) -> bool:
+    """`inner`'s day falls inside `outer`'s days (from its date to its end date)."""
+    if not outer.end_date or not inner.date or len(inner.date) != 10 or len(outer.date or "") != 10:
+        return False
+    return outer.date <= inner.date <= outer.end_date and inner.date != outer.date
 
 
 def _family(e: Event) -> str:
@@ -357,6 +417,10 @@ def _sides_agree(a: Event, b: Event) -> bool:
 
 def _same(a: Event, b: Event) -> bool:
     if a.date and b.date:
+        if _within(a, b) or _within(b, a):  # "a two-day summit from Monday … expected to end on Tuesday"
+            return _venues_agree(a, b) and _sides_agree(a, b)
+        if a.venue_city and a.venue_city == b.venue_city and (a.date.startswith(b.date) or b.date.startswith(a.date)):
+            return _sides_agree(a, b)  # "the Lisbon talks this year" and "in Lisbon on 15 July"
         return a.date == b.date and _venues_agree(a, b)
     if a.date is None and b.date is None and (a.date_inferred or b.date_inferred):
         return False

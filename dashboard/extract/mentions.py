@@ -36,7 +36,8 @@ _TITLE_WORDS = (
     "Spokesperson", "Spokesman", "Spokeswoman", "Chairman", "Chairwoman", "Chairperson", "Chair", "Commissioner",
     "Chief Negotiator", "Negotiator", "Mediator", "General", "Field Marshal", "Marshal", "Colonel", "Commander",
     "Crown Prince", "Prince", "King", "Queen", "Emir", "Sheikh", "Sultan", "Senator", "Governor", "Mayor",
-    "Premier", "Speaker", "Leader", "leader", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Gen.", "Lt. Gen.",
+    "Premier", "Speaker", "Leader", "leader", "special envoy", "envoy", "special representative", "chief negotiator",
+    "mediator", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Gen.", "Lt. Gen.",
     "Maj. Gen.", "Col.", "Adm.", "Sen.", "Gov.", "Amb.", "Pres.", "PM", "FM",
 )
 TITLES = "(?:" + "|".join(re.escape(t) for t in sorted(_TITLE_WORDS, key=len, reverse=True)) + ")"
@@ -426,8 +427,8 @@ class ActorMatcher:
                 if "\n" in name or name.split()[0] in ("Government",) and name.startswith("Government of"):
                     continue
                 kind = _kind_of(name)
-                if _HEADLINE_WORDS.search(name):
-                    continue  # "Negotiations Between Government": a headline's capitals, not a name
+                if _HEADLINE_WORDS.search(name) or re.search(rf"\b{TITLES}\s+[A-Z]", name):
+                    continue  # "Negotiations Between Government": a headline's capitals; "Envoy X of the Government"
                 if any(name.startswith(f + " ") for f in _prefixes(name) if self._known(f)):
                     continue  # "United States Government", "Peru Security Council": a known actor's body
                 if kind and len(name.split()) >= 2:
@@ -498,11 +499,18 @@ class ActorMatcher:
                 affiliation = ""
                 if m.group("of"):
                     of = self.resolve(_POSSESSIVE.sub("", m.group("of")))
+                    if of is None:  # "Special Envoy X of the Government of Y": Y
+                        government = re.match(r"(?:Government|Ministry|Republic|Kingdom|State)\s+of\s+(?:the\s+)?(.+)",
+                                              text[m.start("of"):m.start("of") + 80])
+                        named = government and _NAME_RE.match(government.group(1))
+                        of = self.resolve(named.group(0)) if named else None
                     affiliation = of[0] if of else ""
                 window = max(0, m.start("title") - 60)
                 prefix = re.search(rf"{_TITLE_PREFIX}$", text[window:m.start("title")])
-                before = actor_at_end.get((window + prefix.start() if prefix else m.start("title")) - 1) \
-                    or actor_at_end.get(m.start("title") - 1)
+                head = window + prefix.start() if prefix else m.start("title")
+                possessive = re.search(r"['’]s?\s+$", text[max(0, head - 4):head])  # "Spain's special envoy, X"
+                before = actor_at_end.get(head - 1) or actor_at_end.get(m.start("title") - 1) \
+                    or (actor_at_end.get(head - len(possessive.group(0))) if possessive else None)
                 if not affiliation and before is not None and before.kind != "person":
                     affiliation = before.actor_id or ""
                 taken.append((start, start + len(name)))
@@ -579,8 +587,8 @@ def _longest_matches(text: str, tokens: list[tuple[int, int]], starts, lookup, m
                 span = text[tokens[i][0]:tokens[j][1]]
                 if "\n" in span or len(span) > 120:
                     continue
-                hit = next(((j, form, value) for form in _variants(span)
-                            if (value := lookup(form, tokens[i][0]))), None)
+                hit = next(((j, form if span.startswith(form) else _written(span, form), value)
+                            for form in _variants(span) if (value := lookup(form, tokens[i][0]))), None)
                 if hit:
                     break
         if hit:
@@ -588,6 +596,12 @@ def _longest_matches(text: str, tokens: list[tuple[int, int]], starts, lookup, m
             i = hit[0] + 1
         else:
             i += 1
+
+
+def _written(span: str, form: str) -> str:
+    """The words of `span` that `form` (a variant spelt without hyphens) stands for, as written."""
+    bare = _POSSESSIVE.sub("", span)
+    return bare[:-1] if bare.endswith(".") and not form.endswith(".") else bare
 
 
 def _prefixes(name: str) -> list[str]:
@@ -603,6 +617,10 @@ def _variants(span: str) -> list[str]:
         out.append(bare)
     if span.endswith("."):
         out.append(span[:-1])
+    for form in list(out):
+        joined = re.sub(r"(?<=[A-Za-z])-(?=[a-z])", "", form)  # "Co-operation" as lists spell it, "Cooperation"
+        if joined != form:
+            out.append(joined)
     return out
 
 

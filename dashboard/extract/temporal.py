@@ -88,6 +88,8 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
                 mention = _ago(m, reference)
             else:
                 resolved = resolve(kind, m.group(group), reference)
+                if resolved and kind == "month_alone" and reference and _future_clause(text, m.start()):
+                    resolved = _coming_month(m.group(group), reference)  # "the next round in September"
                 mention = DateMention(m.group(group), start, end, *resolved) if resolved else None
             if mention is None:
                 continue
@@ -141,6 +143,39 @@ _PAST = re.compile(r"\b(?:said|says|was|were|had|did|met|held|took|began|ended|c
 _CLAUSE_START = re.compile(r"[,;:\"“”—–(]|\b(?:after|before|when|while|as|since|because|but|and)\b", re.IGNORECASE)
 
 
+def _future_clause(text: str, at: int) -> bool:
+    """The nearest tense marker before `at` in its clause is a future one ("will", "next", "planned")."""
+    sentence_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    before = text[sentence_start:at]
+    clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0):]
+    future_at = max((f.end() for f in _FUTURE.finditer(clause)), default=-1)
+    past_at = max((p.end() for p in _PAST.finditer(clause)), default=-1)
+    return future_at >= past_at > -2 and future_at >= 0
+
+
+def _coming_month(span: str, reference: dt.date) -> tuple[str, str] | None:
+    parsed = _PARSER.get_date_data(span)
+    if parsed is None or parsed.date_obj is None:
+        return None
+    month = parsed.date_obj.month
+    year = reference.year if month >= reference.month else reference.year + 1
+    return f"{year}-{month:02d}", "month"
+
+
+DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:summit|talks|meeting|round|conference|visit|session|negotiations|consultations|dialogue|"
+                      r"gathering|retreat|forum)\b", re.IGNORECASE)
+
+
+def duration_days(text: str) -> int | None:
+    """'A two-day summit', 'the three-day talks': how many days the meeting lasts, or None."""
+    m = DURATION.search(text)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBERS.get(n)
+
+
 def _weekday(m: re.Match, text: str, reference: dt.date | None) -> DateMention | None:
     """'on Saturday': the coming one where its clause speaks of the future, else the one just past. The tense is the
     nearest verb's before the day in its clause ("will resume after the talks were suspended on Sunday": past)."""
@@ -155,7 +190,7 @@ def _weekday(m: re.Match, text: str, reference: dt.date | None) -> DateMention |
     if future_at < 0 and past_at < 0:
         future = bool(_FUTURE.search(before))
     else:
-        future = future_at > past_at
+        future = future_at >= past_at  # "are expected to end on Tuesday": "expected" is a future word
     weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
         m.group("d").lower())
     delta = (weekday - reference.weekday()) % 7

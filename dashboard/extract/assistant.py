@@ -79,7 +79,7 @@ def extract(text: str, actors: pd.DataFrame, published: dt.date | None = None,
                 facts.append(fact)
         position = guarded("positions", partial(position_in, sentence, in_sentence, last_person, ctx), None,
                            sentence.start)
-        if position:
+        if position and (position.issue or position.red_line):  # a stance on nothing named is no position to record
             positions.append(position)
         people = [m for m in in_sentence if m.kind == "person"]
         if people:

@@ -76,9 +76,12 @@ STATUSES: list[tuple[str, re.Pattern]] = [
 # A date next to these words dates fighting, not talks ("the October 7th attack").
 VIOLENCE = re.compile(r"\b(?:attack\w*|assault\w*|massacre\w*|invasion|invaded|offensive|bombing\w*|strikes?|"
                       r"killed|war began|shelling|raid\w*)\b", re.IGNORECASE)
-# A date these words govern is a limit or a span, not a meeting ("the March 23 deadline", "holding since April 10").
+# A date these words govern is a limit or a span, not a meeting ("the March 23 deadline", "holding since April 10",
+# "a ceasefire from 1 July").
 NOT_A_MEETING_DATE = re.compile(r"(?:\b(?:deadline|anniversary|expir\w*|valid until|in force since)\b[^.;,]{0,12}$|"
-                                r"\b(?:since|until|by|before|after)\s+(?:the\s+)?$)", re.IGNORECASE)
+                                r"\b(?:since|until|by|before|after|effective|as of)\s+(?:the\s+)?$|"
+                                r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\s+(?:[\w-]+\s+){0,3}from\s+$)",
+                                re.IGNORECASE)
 NOT_A_MEETING_AFTER = re.compile(r"^\W{0,3}(?:deadline|anniversary)\b", re.IGNORECASE)
 
 # The article's own event: a lead that reports a meeting or signing happening or just done, in these words,
@@ -295,7 +298,7 @@ FIRST_PERSON = re.compile(r"\b(?:I|We|we)$")
 # Verbs whose plural subject names the sides ("A and B signed", "A and B have been negotiating", "A and B are expected
 # to resume talks"); up to four lower-case words may stand between.
 SIDE_VERBS = (r"sign(?:ed|s)?|agree[sd]?|reach(?:ed|es)?|met|meet|conclud(?:ed|es)|negotiat(?:ed|es|e|ing)|"
-              r"held\s+(?:\w+\s+)?talks|hold\s+(?:\w+\s+)?talks|resum(?:ed|es|e)|accept(?:ed|s)?|str(?:uck|ike)|"
+              r"h(?:e|o)ld\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|summit|round|consultations|discussions|negotiations)|resum(?:ed|es|e)|accept(?:ed|s)?|str(?:uck|ike)|"
               r"ink(?:ed)?|initial(?:l)?ed|came together|come together|sat down|talk(?:ed)?|discuss(?:ed)?|"
               r"exchang(?:ed|e)|committed|gathered|convened|engag(?:ed|e)\s+in|"
               r"(?:are|were|have been)\s+(?:negotiating|talking|meeting|trying to (?:reach|broker|agree))")
@@ -417,7 +420,7 @@ STANCES: list[tuple[str, re.Pattern]] = [
     ("opposes", words(r"oppos\w*", r"regret\w*", r"condemn\w*", r"against", r"concern\w*", r"deplor\w*")),
     ("open", words(r"open(?:ness)? to", r"willing(?:ness)? to", r"signall?ed openness", r"ready to discuss",
                    r"possibility")),
-    ("accepts", words(r"ready to accept", r"readiness to accept", r"welcom\w*", r"support\w*", r"agree\w*",
+    ("accepts", words(r"ready to accept", r"readiness to accept", r"welcom\w*", r"support\w*", r"agree(?:s|d|ing)?",
                       r"accept\w*", r"commend\w*", r"committed to", r"propos\w*", r"back(?:s|ed|ing)?")),
 ]
 # A red line is declared by the holder in its own (quoted or reported) words: categorical words in what it says.

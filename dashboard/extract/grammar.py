@@ -21,7 +21,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|b
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:the\s+)?"
                      r"(?:(?:former|late|acting|then|outgoing|incoming|interim)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}|\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|from)\s+(?:the\s+)?")
 _TITLED = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,3}")  # "South African Deputy President X": title words between
-_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "Sheikh X of Kuwait": a person and the state they act for
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_BRACKET = re.compile(r"\s*\([^()\n]{1,40}\)")  # "Sheikh X of Kuwait": a person and the state they act for
 
 
 def clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -43,14 +44,23 @@ def first_family(families: list[tuple[str, re.Pattern]], *texts: str, default: s
     return default
 
 
+def name_end(text: str, m: Mention) -> int:
+    """Where a name ends, with the acronym or note in brackets written right after it ("the Front (NLF)")."""
+    bracket = _BRACKET.match(text, m.end)
+    return bracket.end() if bracket else m.end
+
+
 def coordinated(mentions: list[Mention], text: str) -> list[list[Mention]]:
-    """Mentions joined by "and" or commas ("the United Nations and Turkey") share what stands around them."""
+    """Mentions joined by "and" or commas ("the United Nations and Turkey") share what stands around them. A comma
+    between a name and a person's name is an apposition ("the Envoy for Nepal, Ana Ruiz"), not a list."""
     groups: list[list[Mention]] = []
     for m in mentions:
         if groups:
             last = groups[-1][-1]
-            gap = text[last.end:m.start]
-            listed = _LISTED.fullmatch(gap) and not re.search(r"[.;:!?]|\b(?:which|who|that|but|said)\b", gap)
+            gap = text[name_end(text, last):m.start]
+            apposed = re.fullmatch(r"\s*,\s*", gap) and (m.kind == "person") != (last.kind == "person")
+            listed = _LISTED.fullmatch(gap) and not apposed and not re.search(
+                r"[.;:!?]|\b(?:which|who|that|but|said)\b", gap)
             titled = _TITLED.fullmatch(gap)
             of = _OF.fullmatch(gap) and last.kind == "person"
             if (listed or titled or of) and len(gap) < 60:

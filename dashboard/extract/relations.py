@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from dashboard.extract import cues
 from dashboard.extract.context import ArticleContext
-from dashboard.extract.grammar import coordinated, leading_names
+from dashboard.extract.grammar import coordinated, leading_names, name_end
 from dashboard.extract.mentions import Mention
 from dashboard.extract.sentences import Sentence
 
@@ -57,17 +57,18 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
     named = [m for m in mentions if m.actor_id]
     for group in coordinated(named, text):
         last, first = group[-1], group[0]
-        after = text[last.end:min(sentence.end, last.end + _AFTER_WINDOW)]
+        tail = name_end(text, last)  # "the Front (NLF) signed": the bracket belongs to the name
+        after = text[tail:min(sentence.end, tail + _AFTER_WINDOW)]
         before = text[max(sentence.start, first.start - _BEFORE_WINDOW):first.start]
         untitled = _TITLE_WORDS.sub("", before)  # "hospitality of Crown Prince X": the words before the title
         for row in cues.ROLE_CONSTRUCTIONS + cues.ROLE_OF_LIST:
             if row.where == "after":
                 hit = row.pattern.search(after)
-                if not hit or not _holds(row, hit, group, after, before, sentence, named, ctx):
+                if not hit or not _holds(row, hit, group, tail, before, sentence, named, ctx):
                     continue
                 words = last.alias + hit.group(0)
                 for m in group:
-                    add(m, row.role, words, row.label(_short(hit.group(0))), last.end, last.end + hit.end())
+                    add(m, row.role, words, row.label(_short(hit.group(0))), tail, tail + hit.end())
             else:
                 hit = row.pattern.search(before) or (first.kind == "person" and row.pattern.search(untitled))
                 if not hit:
@@ -95,20 +96,20 @@ def _short(words: str) -> str:
     return words if len(words) <= 60 else "… " + words[-50:]
 
 
-def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], after: str, before: str, sentence: Sentence,
+def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], tail: int, before: str, sentence: Sentence,
            named: list[Mention], ctx: ArticleContext) -> bool:
     """The extra tests a row asks for (see `cues.Construction`)."""
     if not row.check:
         return True
     last = group[-1]
-    span_end = last.end + hit.end()
+    span_end = tail + hit.end()
     if row.check in ("gap", "verb"):
-        if any(last.end <= m.start < span_end for m in named):
+        if any(tail <= m.start < span_end for m in named):
             return False  # another actor stands between the names and the role word: it is that one's
         if cues.ROLE_NEGATION.search(hit.group(0)) or _ASKED.search(before):
             return False  # "X declined to mediate", "urged X to host": no role
     if row.check == "verb":
-        verb_end = last.end + hit.end()
+        verb_end = tail + hit.end()
         following = " ".join(ctx.text[verb_end:sentence.end].split()[:7])
         preceding = " ".join(before.split()[-8:])
         if not (cues.TALKS_OBJECT.search(following) or (_RELATIVE_BEFORE.search(before)

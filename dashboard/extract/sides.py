@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dashboard.extract import cues
 from dashboard.extract.context import ArticleContext
-from dashboard.extract.grammar import coordinated
+from dashboard.extract.grammar import coordinated, name_end
 from dashboard.extract.mentions import Mention
 from dashboard.extract.sentences import Sentence
 
@@ -27,6 +27,7 @@ _DASHED = re.compile(r"^\s*[-–—/]\s*$")
 _ASIDE = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*|want\w*|welcom\w*|commend\w*|"
                     r"congratulat\w*|hope[sd]?|hoping|said|says|say|told|believe\w*|think|thinks|"
                     r"expect\w* (?:the|them|it))\b", re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")  # "Foreign Minister ", "Gabonese Foreign Minister "
 _JOINED = re.compile(r",|\band\b|&")  # a list of two names at least: joined by a comma or "and"
 _COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
 # "Talks with X" names X a side; looser words ("discussions with X", "a format with X") name one only beside a firmer
@@ -72,27 +73,30 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
     for group in groups:
         first, last = group[0], group[-1]
         before = text[max(sentence.start, first.start - _BEFORE_WINDOW):first.start]
-        after = text[last.end:min(sentence.end, last.end + _AFTER_WINDOW)]
+        tail = name_end(text, last)
+        after = text[tail:min(sentence.end, tail + _AFTER_WINDOW)]
+        untitled = _TITLE_WORDS.sub("", before) if first.kind == "person" else before
         distinct = len({ctx.side_of(m) for m in group}) if _JOINED.search(text[first.end:last.start]) else 1
         for row in cues.SIDE_CONSTRUCTIONS:
             if row.where == "pair" or distinct < row.least:
                 continue  # "Brunei Sultan X": one actor and its envoy, not two sides
             hit = row.pattern.search(before if row.where == "before" else after)
+            if not hit and row.where == "before" and untitled is not before:
+                hit = row.pattern.search(untitled)  # "signed by Foreign Minister X": the words before the title
             if not hit:
                 continue
             if row.where == "after" and (_ASIDE.search(hit.group(0))
-                                         or any(last.end <= m.start < last.end + hit.end() for m in named)):
+                                         or any(tail <= m.start < tail + hit.end() for m in named)):
                 continue  # "A and B urged C to sign", "A welcomed that C signed": not A's own act
             if row.family == "talks with A" and _COHOST.search(hit.group(0)):
                 continue  # "X co-hosted a summit with Y": Y co-hosted it
             strong = row.strong and not (row.family == "talks with A" and _LOOSE_TALKS.search(hit.group(0)))
             if row.where == "before":
-                start, end = first.start - len(hit.group(0)), last.end
+                start, end = first.start - len(before) + hit.start(), last.end
             else:
-                start, end = first.start, last.end + hit.end()
+                start, end = first.start, tail + hit.end()
             if row.family == "A's delegation":
-                add([last], text[last.start:last.end + hit.end()], row.family, strong, last.start,
-                    last.end + hit.end())
+                add([last], text[last.start:tail + hit.end()], row.family, strong, last.start, tail + hit.end())
                 continue
             add(group, text[start:end], row.family, strong, start, end)
     row = next(r for r in cues.SIDE_CONSTRUCTIONS if r.where == "pair")

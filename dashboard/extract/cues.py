@@ -37,7 +37,7 @@ TALKS = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet(?:s|ing)?"
               r"observers?", r"guarantors?", r"brokered", r"memorandum", r"pause", r"peace process",
               r"normali[sz]ation", r"reconven\w*", r"conven\w*", r"cessation", r"signing", r"signed", r"accepted",
               r"spoke (?:by phone )?with", r"forum", r"reaching", r"discussions?", r"discuss(?:ed|es|ing)?",
-              r"gathered", r"co-?chairs?", r"peace efforts?", r"ceremony")
+              r"gathered", r"co-?chairs?", r"peace efforts?", r"ceremony", r"(?<!the )(?<!an )(?<!a )agreed")
 
 # A place is a venue when a meeting word stands near it ("talks in Istanbul", "met in Doha", "Today in Jeddah").
 VENUE_CONTEXT = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet", r"held", r"hold", r"summit\w*",
@@ -147,6 +147,9 @@ ROLE_AGENTS: dict[str, str] = {  # the one who does it: "X, the guarantors", "me
     "observer": r"observers?",
     "witness": r"witnesses",
 }
+# The plural agents a name can modify ("Qatari mediators", "UN observers"): the role they give the name.
+ROLE_MODIFIER_AGENTS: dict[str, str] = {"mediator": r"mediators|co-?chairs", "facilitator": r"facilitators",
+                                        "guarantor": r"guarantors", "observer": r"observers|monitors"}
 # Nouns a process or meeting goes by: the object a role verb must have ("Qatar hosted the talks", not "a dinner").
 TALKS_OBJECT = re.compile(r"\b(?:talks?|negotiat\w*|meetings?|summit\w*|rounds?|dialogue|consultations?|conference|"
                           r"ceasefire|cease-fire|truce|armistice|agreements?|deal|accords?|peace|process|discussions?|"
@@ -168,6 +171,9 @@ _REL = r"(?:['’]s?)?,?(?:\s+(?:which|who|that))?"  # "X, which hosted …", "X
 PEOPLE_OF = r"(?:(?:heads?|leaders?|presidents?|prime ministers?|(?:foreign )?ministers?|representatives?|envoys?|" \
     r"ambassadors?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?)?"
 _ADJ = r"(?:[\w-]+\s+){0,2}?"  # up to two words before a role noun ("the so-called guarantors", "a key mediator")
+# one word between a name and the role noun it modifies, not a preposition or an auxiliary ("Qatari-Egyptian mediation")
+_MODIFIER = r"(?:(?!(?:and|or|for|to|of|in|on|at|by|with|from|will|would|shall|can|may|must|also|again|the|a|an|has|" \
+    r"have|had|is|are|was|were)\b)[\w-]+\s+)?"
 
 
 @dataclass(frozen=True)
@@ -207,7 +213,7 @@ def _role_rows() -> list[Construction]:
         # "X's mediation", "Qatar's tireless mediation", "X's role as mediator" (below)
         rows.append(Construction(role, "possessive", "after", re.compile(rf"^['’]s?\s+{_ADJ}(?:{act})\b", i)))
         # "Qatari mediation", "under UN auspices"
-        rows.append(Construction(role, "modifier", "after", re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{act})\b(?!\s+of)", i)))
+        rows.append(Construction(role, "modifier", "after", re.compile(rf"^\s+{_MODIFIER}(?:{act})\b(?!\s+of)", i)))
     for role, agent in ROLE_AGENTS.items():
         # "Cuba and Norway, the so-called guarantors of the talks", "X, a key mediator", "X, which is the host"
         rows.append(Construction(role, "apposition", "after", re.compile(
@@ -217,9 +223,10 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "as", "after", re.compile(
             rf"^{_REL}\s+(?:(?!as\b)[\w’'-]+\s+){{0,3}}?as\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?{_ADJ}(?:{agent})\b",
             i), check="gap"))
-        # "Qatari mediators", "UN observers", "the AU co-chairs"
-        rows.append(Construction(role, "modifier", "after", re.compile(
-            rf"^\s+(?:(?!and\b)[\w-]+\s+)?(?:{agent})\b(?!\s+(?:of|to)\b)", i), check="modifier"))
+        # "Qatari mediators", "UN observers", "the AU co-chairs" (plural: "Austria will host" is a verb)
+        if role in ROLE_MODIFIER_AGENTS:
+            rows.append(Construction(role, "modifier", "after", re.compile(
+                rf"^\s+{_MODIFIER}(?:{ROLE_MODIFIER_AGENTS[role]})\b(?!\s+(?:of|to)\b)", i), check="modifier"))
         # "The mediators are X", "the guarantors of the process include A and B"
         rows.append(Construction(role, "copular", "before", re.compile(
             rf"\b(?:{agent})(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|is|were|was|include[sd]?|will be|"
@@ -230,14 +237,15 @@ def _role_rows() -> list[Construction]:
             rf"\b(?:{agent})(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|(?=,))){{1,5}}?(?=,))?\s*,?\s+"
             rf"(?:the\s+)?$", i)))
     for role, verb in ROLE_VERBS.items():
-        # "X mediated the talks", "X has been facilitating them", "X agreed to host the next round", "X, which has been
-        # leading international efforts to mediate the talks": the actor is the subject of a role verb
-        rows.append(Construction(role, "verb", "after", re.compile(
-            rf"^{_REL}\s+(?:(?!(?:when|while|after|before|because|if|he|she|they|we|it)\b)[\w’'-]+\s+){{0,6}}?"
-            rf"(?-i:{verb})\b(?!\s+by\b)(?!-)", i), check="verb"))
         # "We thank X for hosting", "X for its leadership in facilitating the talks"
         rows.append(Construction(role, "credit", "after", re.compile(
             rf"^{_REL}\s+for\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{verb})\b", i)))
+    for role, verb in ROLE_VERBS.items():
+        # "X mediated the talks", "X has been facilitating them", "X agreed to host the next round", "X, which has been
+        # leading international efforts to mediate the talks": the actor is the subject of a role verb
+        rows.append(Construction(role, "verb", "after", re.compile(
+            rf"^{_REL}\s+(?:(?!(?:when|while|after|before|because|if|he|she|they|we|it|for)\b)[\w’'-]+\s+){{0,6}}?"
+            rf"(?-i:{verb})\b(?!\s+by\b)(?!-)", i), check="verb"))
     for role, act in ROLE_ACTS.items():
         rows.append(Construction(role, "credit", "after", re.compile(
             rf"^{_REL}\s+for\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{act})\b", i)))

@@ -69,7 +69,9 @@ _ORG_NAME = re.compile(rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s+(?:{_CONNECT}\s+)*
                        rf"(?:{'|'.join(GROUP_HEADS)}))(?![\w-])")
 _ORG_OF = re.compile(rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s+)?(?:Organi[sz]ation|League|Union|Council|Community|"
                      rf"Association|Government)\s+of\s+(?:the\s+)?(?:{_WORD}\s+(?:(?:and|for)\s+)?){{0,4}}{_WORD}|"
-                     rf"(?:{_WORD}\s+){{1,4}}(?:Forces|Army|Front|Movement)\s+of\s+(?:the\s+)?{_WORD}(?:\s+{_WORD})?)")
+                     rf"(?:{_WORD}\s+){{1,4}}(?:Forces|Army|Front|Movement)\s+of\s+(?:the\s+)?{_WORD}(?:\s+{_WORD})?|"
+                     rf"(?:{_WORD}\s+)?(?:Front|Movement|Army|Forces|Alliance|Coalition|Party|Union|Council)\s+(?:for|of)\s+"
+                     rf"(?:the\s+)?{_WORD}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_WORD}){{0,3}})")
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&.\-]{1,9})\)")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.\-]{1,8})\)|,\s+or\s+(?P<acr2>[A-Z][A-Z&.\-]{1,8}),")
 _PLURAL_GROUP = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}(?:is|s))\b")

@@ -64,7 +64,7 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 continue  # an organisation is a side only where the text plainly pairs it with another
             if any(f.actor == actor and (f.start, f.end) == (start, end) for f in found):
                 continue
-            partners = tuple(ctx.side_of(o) for o in other if o not in members) if other else ()
+            partners = tuple(ctx.side_of(o) for o in other)
             found.append(SideClaim(actor, m.alias, re.sub(r"\s+", " ", cue).strip(), construction, strong, start, end,
                                    partners))
 
@@ -103,7 +103,8 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
     for a, b in zip(groups, groups[1:]):  # "A met B", "A spoke with B", "A signed an agreement with B"
         gap = text[a[-1].end:b[0].start]
         if row.pattern.match(gap) and not _ASIDE.search(gap):
-            add(a + b, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, a + b)
+            add(a, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, b)
+            add(b, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, a)
     if ctx.issuers and groups:  # "We have never refused dialogue with the Ukrainian side": the issuer is the other side
         for we in re.finditer(r"(?<![\w’'])(?:We|we|I)(?=\s)", sentence.text):
             start = sentence.start + we.start()
@@ -112,8 +113,8 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 continue
             gap = text[start + len(we.group(0)):b[0].start]
             if row.pattern.match(gap) and not _ASIDE.search(gap) and not any(start < m.start < b[0].start for m in named):
-                add(ctx.issuers + b, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end,
-                    ctx.issuers + b)
+                add(ctx.issuers, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end, b)
+                add(b, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end, ctx.issuers)
     for a, b in zip(named, named[1:]):  # "the U.S.–North Korea summit"
         if _DASHED.match(text[a.end:b.start]) and cues.DASH_NOUNS.match(text[b.end:b.end + 40]):
             noun = cues.DASH_NOUNS.match(text[b.end:b.end + 40]).group(0)

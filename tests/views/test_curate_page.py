@@ -134,7 +134,7 @@ def test_uncurated_file_in_seeds_is_curated_in_place(app, folder, editing):
 
 @pytest.mark.parametrize("path", all_articles(), ids=lambda p: p.name)
 def test_curate_view_proposes_for_every_real_article_without_an_exception(app, folder, path):
-    """Every seed and never-seen corpus article, pasted as a new user would, gives proposals and no exception."""
+    """Every seed and corpus article, pasted as a new user would, gives proposals and no exception."""
     article = read_article(path)
     at = app(folder=folder, page="views/curate.py")
     paste(at, text=article.text, title=f"Test paste of {path.name}",

@@ -221,7 +221,7 @@ def _role_rows() -> list[Construction]:
             rf"serving as\s+)?(?:the|a|an|its|their|our|one of the)\s+{_ADJ}(?:{agent})\b", i)))
         # "X serves as host", "X acted as mediators", "X as guarantors", "X's role as mediator"
         rows.append(Construction(role, "as", "after", re.compile(
-            rf"^{_REL}\s+(?:(?!as\b)[\w’'-]+\s+){{0,3}}?as\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?{_ADJ}(?:{agent})\b",
+            rf"^{_REL}\s+(?:(?!as\b)[\w’'-]+\s+){{0,4}}?as\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?{_ADJ}(?:{agent})\b",
             i), check="gap"))
         # "Qatari mediators", "UN observers", "the AU co-chairs" (plural: "Austria will host" is a verb)
         if role in ROLE_MODIFIER_AGENTS:
@@ -264,8 +264,8 @@ def _role_rows() -> list[Construction]:
             r"(?:ceasefire|cease-fire|truce|settlement))", i)),
         # "talks led by X" (not "a delegation led by X": that one is a side)
         Construction("mediator", "passive", "before", re.compile(
-            r"\b(?:talks|negotiations|dialogue|mediation|process|efforts?|initiative|consultations)\s+(?:\w+\s+){0,3}?"
-            r"led\s+by\s+(?:the\s+)?$", i)),
+            r"\b(?:talks|negotiations|dialogue|mediation|process|efforts?|initiative|consultations|panel|team)\s+"
+            r"(?:\w+\s+){0,3}?led\s+by\s+(?:the\s+)?$", i)),
         # "in the presence of X": a witness; "at the invitation of X": the host
         Construction("witness", "nominal", "before", re.compile(rf"\bin the presence of\s+(?:the\s+)?{PEOPLE_OF}$", i)),
         Construction("host", "nominal", "before", re.compile(r"\b(?:at|on|upon) the invitation of\s+(?:the\s+)?$", i)),

@@ -158,7 +158,7 @@ def lead_sentence(parts: list[Sentence], after: int) -> Sentence | None:
     for sentence in parts[:LEAD_SENTENCES * 2]:
         if sentence.end <= after:
             continue
-        if len(sentence.text.split()) >= 6 and re.search(r"[.!?][\"”’)]*$", sentence.text) and cues.TALKS.search(sentence.text):
+        if len(sentence.text.split()) >= 5 and re.search(r"[.!?][\"”’)]*$", sentence.text) and cues.TALKS.search(sentence.text):
             return sentence
     return None
 

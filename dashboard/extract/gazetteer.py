@@ -184,6 +184,7 @@ def _countries(gaz: Gazetteer) -> None:
             gaz.demonyms.setdefault(form, code)
         if country.capital:
             gaz.capitals.setdefault(country.capital, code)
+            gaz.capitals.setdefault(_ascii(country.capital), code)
 
 
 # a month or a weekday is a date ("in March 2022"), never a place, whatever town bears its name

@@ -19,6 +19,7 @@ inside it).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -40,6 +41,10 @@ _TITLE_WORDS = (
     "mediator", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Gen.", "Lt. Gen.",
     "Maj. Gen.", "Col.", "Adm.", "Sen.", "Gov.", "Amb.", "Pres.", "PM", "FM",
 )
+# Titles written in lower case in an apposition ("X's foreign minister, Y", "Y, the UN special envoy").
+_LOWER_TITLES = (r"(?:(?:former|acting|deputy|chief|top|lead|senior|special|foreign|prime|interior|defen[cs]e|"
+                 r"vice)\s+){0,2}(?:minister|envoy|negotiator|mediator|facilitator|representative|president|leader|"
+                 r"spokesman|spokeswoman|spokesperson|ambassador|commander|adviser|secretary of state|secretary-general)")
 TITLES = "(?:" + "|".join(re.escape(t) for t in sorted(_TITLE_WORDS, key=len, reverse=True)) + ")"
 _TITLE_PREFIX = r"(?:(?:former|late|acting|Acting|interim|then|outgoing|incoming|the)\s+)*"
 _MONTHS = "|".join(MONTH_NAMES + WEEKDAY_NAMES)
@@ -116,6 +121,13 @@ GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnment|Ministry\s+of\s+(?:Foreign|Exter
                            r"Socialist|United|Arab)\s+)*(?:Republic|Kingdom|State|Federation|Emirates)\s+of\s+"
                            r"(?:the\s+)?)?$")
 _MAX_TOKENS = 12
+# A capital is a place after these words ("talks in Lima", "flew to Quito"), and an actor before these ("Lima said").
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|into|of|via|through|towards?|across|around|visit\w*|left|"
+                           r"reached|arrived|for|on|over|inside|within)\s+(?:the\s+)?$|\n\s*$|^\s*$", re.IGNORECASE)
+_ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|were|will|would|signed|agreed|accused|"
+                           r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent)\b|"
+                           r"and\s+[A-Z])")
+_PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 # "the government", "the federal government" (not "the government of X", "the governments", "his government")
 _THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+(?P<words>(?:(?:federal|central|national|transitional|interim|incumbent|"
                              r"sitting|current)\s+)?government)\b(?!\s+(?:of|in|source|official|officials|spokes\w*)\b)(?!['’])")
@@ -288,7 +300,31 @@ class ActorMatcher:
         self._acronyms_after(text, merged)
         merged += self._later_uses(text, merged, described)
         merged = sorted(_without_overlaps(merged), key=lambda m: m.start)
+        merged = sorted(_without_overlaps(merged + self._capitals(text, merged)), key=lambda m: m.start)
         return sorted(_without_overlaps(merged + self._the_government(text, merged, dateline)), key=lambda m: m.start)
+
+    def _capitals(self, text: str, found: list[Mention]) -> list[Mention]:
+        """A capital standing for its state ("Kinshasa and Kigali signed", "talks between Lima and Quito",
+        "Kigali's demands"), not a place something happens in ("in Kigali", "to Lima")."""
+        out: list[Mention] = []
+        taken = [(m.start, m.end) for m in found]
+        for place in self.places(text):
+            if not place.capital_of or any(s < place.end and place.start < e for s, e in taken):
+                continue
+            before, after = text[max(0, place.start - 40):place.start], text[place.end:place.end + 30]
+            if _PLACE_BEFORE.search(before):
+                continue
+            paired = _PAIRED_BEFORE.search(before) and (out or found) and \
+                any(m.end <= place.start and place.start - m.end < 12 for m in found + out)
+            if not (_ACTING_AFTER.match(after) or re.search(r"\bbetween\s+(?:the\s+)?$", before) or paired):
+                continue
+            code = self.gaz.capitals.get(place.name) or self.gaz.capitals.get(_plain(place.name))
+            if code is None:
+                continue
+            actor_id, _, new, _ = self._country_actor(code, self.gaz.countries[code].name, "gazetteer: country")
+            out.append(Mention(actor_id, place.alias, place.start, place.end, "state", new,
+                               f"a capital for its state: {place.alias}"))
+        return out
 
     def _the_government(self, text: str, found: list[Mention], dateline: Place | None) -> list[Mention]:
         """'The government' is the state the text last named as a government ("the Malian government", "Government
@@ -340,7 +376,8 @@ class ActorMatcher:
             return None
         country = self.gaz.countries.get(city.country)
         capital_of = ""
-        if country and country.capital and self.gaz.capitals.get(city.name) == city.country:
+        if country and country.capital and city.country in (self.gaz.capitals.get(city.name),
+                                                             self.gaz.capitals.get(_plain(city.name))):
             capital_of = self.by_code.get(country.iso3, slug(country.name))
         return city.name, country.name if country else "", city.country, True, capital_of
 
@@ -481,6 +518,12 @@ class ActorMatcher:
             # "Special Envoy for the Region Jana Roe", "UN Special Envoy, Jana Roe", "Sheikh X of Kuwait"
             re.compile(rf"(?P<title>{TITLES})(?:\s+(?:for|of|to)\s+(?:the\s+)?{_WORD}(?:,?\s+(?:and|of|the|{_WORD}))*?)?"
                        rf",?\s+(?P<name>{_NAME})(?:\s+of\s+(?:the\s+)?(?P<of>{_WORD}(?:\s+{_WORD}){{0,2}}))?"),
+            # "Uruguay's foreign minister, Elena Costa", "Uruguay, whose foreign minister, Elena Costa,"
+            re.compile(rf"(?P<of>{_WORD}(?:\s+{_WORD}){{0,2}})(?:['’]s?|,\s+whose)\s+(?P<title>{_LOWER_TITLES})\s*,\s+"
+                       rf"(?P<name>{_NAME})"),
+            # "Jana Roe, the UN special envoy,", "Tomas Vela, Peru's foreign minister"
+            re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){{0,3}}"
+                       rf"(?P<title>{_LOWER_TITLES})\b"),
         )
         taken: list[tuple[int, int]] = []
         for pattern in patterns:
@@ -499,7 +542,7 @@ class ActorMatcher:
                     out.append(Mention(resolved[0], name, start, start + len(name), "person", True, resolved[3]))
                     continue
                 affiliation = ""
-                if m.group("of"):
+                if m.groupdict().get("of"):
                     of = self.resolve(_POSSESSIVE.sub("", m.group("of")))
                     if of is None:  # "Special Envoy X of the Government of Y": Y
                         government = re.match(r"(?:Government|Ministry|Republic|Kingdom|State)\s+of\s+(?:the\s+)?(.+)",
@@ -598,6 +641,10 @@ def _longest_matches(text: str, tokens: list[tuple[int, int]], starts, lookup, m
             i = hit[0] + 1
         else:
             i += 1
+
+
+def _plain(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 def _written(span: str, form: str) -> str:

@@ -38,6 +38,8 @@ _COUNTRY_VENUE = re.compile(r"(?:talks|negotiations?|meetings?|met|held|signed|r
 _LOCATIVE = re.compile(r"\b(?:at|At|in|In|inside|Inside|within)\s+(?:the\s+)?$")
 _UNKNOWN_CITY = re.compile(r"\b(?:in|at|In|At)\s+(?P<city>[A-Z][\w’'\-]+(?:[ -](?:[A-Z][\w’'\-]+|el|al|de|sur))"
                            r"{0,2}),\s+$")
+_UNNAMED_CAPITAL = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:['’]s)?\s+capital\b"
+                              r"(?!\s*,?\s+[A-Z])(?!\s+(?:city|of)\b)")
 _NAMED = re.compile(rf"^(?:['’]s)?\s+{cues.FORMAT_NOUNS}\b", re.IGNORECASE)
 _NAMED_DOCUMENT = re.compile(rf"^(?:['’]s)?\s+{cues.DOCUMENT_NOUNS}\b", re.IGNORECASE)
 _BUILDING = re.compile(rf"^\s+(?:[A-Z][\w’'\-]*\s+){{0,3}}?{cues.VENUE_BUILDINGS}\b")
@@ -91,6 +93,7 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         found.append(VenueClaim(place, f"{words} {place.alias}".strip(), f"{words.split()[0].lower()} <place>"
                                 if words else "<place>"))
     found += [t for t in table if not any(v.place.start <= t.place.start < v.place.end for v in found)]
+    found += _capitals_unnamed(sentence, ctx, found)
     found += _unknown_cities(sentence, places, mentions, ctx, found)
     here = _HERE.search(sentence.text)
     if not found and here and ctx.dateline is not None and cues.VENUE_CONTEXT.search(sentence.text):
@@ -126,6 +129,23 @@ def _table_venues(sentence: Sentence, ctx: ArticleContext) -> list[VenueClaim]:
                       venue.country, True)
         out.append(VenueClaim(place, _LOCATIVE.search(before).group(0) + m.group(0),
                               f"venue table: {venue.name} is in {venue.city}"))
+    return out
+
+
+def _capitals_unnamed(sentence: Sentence, ctx: ArticleContext, found: list[VenueClaim]) -> list[VenueClaim]:
+    """'Talks in the Qatari capital', 'met in Peru's capital': the capital the gazetteer gives that country."""
+    if not cues.VENUE_CONTEXT.search(sentence.text):
+        return []
+    gaz, out = ctx.matcher.gaz, []
+    for m in _UNNAMED_CAPITAL.finditer(sentence.text):
+        country = gaz.country_of(m.group("who"))
+        city = gaz.cities_in.get((country.capital, country.iso2)) if country and country.capital else None
+        start = sentence.start + m.start("who")
+        if city is None or any(v.place.start <= start < v.place.end for v in found):
+            continue
+        end = sentence.start + m.end()
+        place = Place(city.name, ctx.text[start:end], start, end, country.name, country.iso2, True)
+        out.append(VenueClaim(place, m.group(0), f"in the <country>'s capital: {city.name}"))
     return out
 
 

@@ -196,6 +196,26 @@ def test_names_keep_their_particles_and_hyphens_and_acronyms_follow_them():
     assert "FLC" in front["aliases"] and sides(result) == {"Front for the Liberation of the Coast", "Togo"}
 
 
+@pytest.mark.parametrize("text, person, affiliation", [
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Ana Ruiz, the UN special envoy, said the talks went well.", "Ana Ruiz",
+     "united-nations"),
+    ("SYNTHETIC. Uruguay's foreign minister, Elena Costa, mediated the talks between Chile and Peru on 3 May.",
+     "Elena Costa", "uruguay"),
+    ("SYNTHETIC. The deal between Chile and Peru was brokered on 3 May by Uruguay, whose foreign minister, Elena "
+     "Costa, shuttled between them.", "Elena Costa", "uruguay"),
+])
+def test_people_in_appositions_with_a_lower_case_title_act_for_the_actor_named_with_it(text, person, affiliation):
+    people = {a["name"]: a for a in run(text)["new_actors"] if a["kind"] == "person"}
+    assert people[person]["affiliation"] == affiliation
+
+
+def test_a_capital_standing_for_its_state_is_a_side_and_one_where_talks_meet_a_venue():
+    result = run("SYNTHETIC. Accra and Lomé signed a border accord on 3 May in the Beninese capital.")
+    assert sides(result) == {"Ghana", "Togo"}
+    assert venues(result) == {("Porto-Novo", "Benin")}  # the capital the gazetteer gives Benin
+    assert sides(run("SYNTHETIC. The delegates flew to Lomé on 3 May for talks with Ghana.")) == {"Ghana"}
+
+
 # --- The article's own event and its venue ---------------------------------------------------------------------------
 
 def test_the_lead_under_a_date_line_takes_its_day_and_city():

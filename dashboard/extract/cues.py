@@ -90,7 +90,8 @@ OWN_EVENT_VERBS = words(r"(?:has|have) (?:just )?(?:concluded|ended|opened|begun
                         r"resumed|closed|held|convened|gathered)", r"(?:is|are) (?:meeting|holding|taking place|"
                         r"under way|underway|being held)", r"took place", r"takes place", r"got under way",
                         r"concluded", r"opened", r"began", r"commenced", r"kicked off", r"met", r"gathered",
-                        r"convened", r"signed", r"held", r"wrapped up", r"ended", r"resumed", r"today", r"tonight")
+                        r"convened", r"signed", r"held", r"wrapped up", r"ended", r"resumed", r"agreed", r"today",
+                        r"tonight")
 # A lead whose subject comments on talks ("X welcomes the agreement") reports from the commentator's desk: its date
 # line is not where the talks met.
 COMMENT_VERBS = words(r"welcom\w*", r"commend\w*", r"congratulat\w*", r"applaud\w*", r"condemn\w*", r"urg\w*",

@@ -27,7 +27,7 @@ from dashboard.extract.relations import RoleClaim, roles_in
 from dashboard.extract.result import Event, Evidence, ProposalReason, Role, Side
 from dashboard.extract.sentences import Sentence
 from dashboard.extract.sides import SideClaim, armed_groups_in, belligerents_in, named_in, sides_in
-from dashboard.extract.temporal import DateMention, duration_days, find_dates
+from dashboard.extract.temporal import DateMention, duration_days, find_dates, tense_before
 from dashboard.extract.venues import VenueClaim, venues_in
 
 BACKGROUND_DAYS = 45  # a date this long before the article's own is history it recalls, not news it reports
@@ -278,9 +278,13 @@ def _events_of(f: SentenceFacts, ctx: ArticleContext, is_lead: bool) -> list[Eve
         if days and days > 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.date or ""):  # "met on Monday for a two-day summit"
             end_date = (dt.date.fromisoformat(date.date) + dt.timedelta(days=days - 1)).isoformat()
             reason = ProposalReason("date", f"{date.precision}: '{date.text}', lasting {days} days", date.text)
-        out.append(_event(f, ctx, own, lead, date.date, date.precision, end_date, False, venue,
-                          Evidence(sentence.text, sentence.start, sentence.end, date.text, date.start, date.end),
-                          reference, [reason]))
+        made = _event(f, ctx, own, lead, date.date, date.precision, end_date, False, venue,
+                      Evidence(sentence.text, sentence.start, sentence.end, date.text, date.start, date.end),
+                      reference, [reason])
+        if made.status == "announced" and tense_before(text[sentence.start:date.start], date.start - sentence.start) \
+                == "past":
+            made.status = "held"  # "agreed on Friday to resume talks": the agreement is done, the talks to come
+        out.append(made)
     if not f.dates:
         kind = first_family(cues.EVENT_TYPES, sentence.text, default="talks_round")
         verb = dict(cues.EVENT_TYPES)[kind].search(sentence.text)

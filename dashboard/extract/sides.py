@@ -29,6 +29,8 @@ _ASIDE = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w
                     r"expect\w* (?:the|them|it))\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")  # "Foreign Minister ", "Gabonese Foreign Minister "
 _JOINED = re.compile(r",|\band\b|&")  # a list of two names at least: joined by a comma or "and"
+_WITH_THE_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:with\s+)?(?:both|the two|each|all|the)\s+(?:sides|parties)\b",
+                             re.IGNORECASE)
 _COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
 # "Talks with X" names X a side; looser words ("discussions with X", "a format with X") name one only beside a firmer
 # reading of the same article's sides.
@@ -90,6 +92,8 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 continue  # "A and B urged C to sign", "A welcomed that C signed": not A's own act
             if row.family == "talks with A" and _COHOST.search(hit.group(0)):
                 continue  # "X co-hosted a summit with Y": Y co-hosted it
+            if row.where == "after" and _WITH_THE_SIDES.match(after[hit.end():]):
+                continue  # "X held talks with both sides": a go-between consulting the sides
             strong = row.strong and not (row.family == "talks with A" and _LOOSE_TALKS.search(hit.group(0)))
             if row.where == "before":
                 start, end = first.start - len(before) + hit.start(), last.end

@@ -67,8 +67,9 @@ class DateMention:
     end_date: str | None = None  # the last day of a range ("12–14 March" ends on the 14th)
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|would|to be|due|scheduled|expected|planned|set to|next|upcoming|plans?)\b",
-                     re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|would|should|could|might|to be|due|scheduled|expected|planned|set to|next|"
+                     r"upcoming|plans?|to (?:resume|meet|hold|start|begin|sign|continue|convene|reconvene|restart|"
+                     r"open|launch|visit|travel|return|take place))\b", re.IGNORECASE)
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
@@ -141,6 +142,19 @@ def _shift_years(day: dt.date, years: int) -> dt.date:
 _PAST = re.compile(r"\b(?:said|says|was|were|had|did|met|held|took|began|ended|came|went|signed|agreed|reached|"
                    r"released|announced|gathered|arrived|left|[a-z]{3,}ed)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:\"“”—–(]|\b(?:after|before|when|while|as|since|because|but|and)\b", re.IGNORECASE)
+
+
+def tense_before(text: str, at: int) -> str:
+    """'future', 'past' or '': the tense of the verb nearest before `at` in its clause ("agreed on Friday": past;
+    "will meet on Friday": future)."""
+    sentence_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    before = text[sentence_start:at]
+    clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0):]
+    future_at = max((f.end() for f in _FUTURE.finditer(clause)), default=-1)
+    past_at = max((p.end() for p in _PAST.finditer(clause)), default=-1)
+    if future_at < 0 and past_at < 0:
+        return ""
+    return "future" if future_at >= past_at else "past"
 
 
 def _future_clause(text: str, at: int) -> bool:

@@ -179,6 +179,12 @@ def test_meeting_a_go_between_makes_no_side_and_a_loose_reading_needs_a_firm_one
     assert sides(result) == {"Ghana", "Togo"}
 
 
+def test_a_third_party_that_talks_with_both_sides_is_no_side():
+    result = run("SYNTHETIC. Ghana and Togo signed a truce on 3 May. Chile and Peru, which have held their own talks "
+                 "with both sides, welcomed it.")
+    assert sides(result) == {"Ghana", "Togo"}
+
+
 def test_the_government_is_the_state_named_as_one_or_the_date_lines_country():
     result = run("ACCRA, 3 May 2023 — SYNTHETIC. Talks between the government and the Volta Liberation Army resumed "
                  "today.", None)
@@ -275,6 +281,13 @@ def test_dates_ranges_relative_days_and_what_is_no_meeting():
     assert [(e["date"], e["end_date"]) for e in result["events"] if e["date"]] == [("2023-07-15", "2023-07-18")]
     years_ago = run("SYNTHETIC. Talks between Ghana and Togo opened 20 years ago today.", "2023-05-04")
     assert "2003-05-04" in {e["date"] for e in years_ago["events"]}
+
+
+def test_a_date_the_nearest_verb_puts_in_the_past_is_held_though_talks_to_come_are_named():
+    result = run("SYNTHETIC. Ghana and Togo agreed on 1 May to resume talks on their border.")
+    assert [(e["date"], e["status"]) for e in result["events"]] == [("2023-05-01", "held")]
+    coming = run("SYNTHETIC. Ghana and Togo agreed to resume talks on their border on 9 May.")
+    assert [(e["date"], e["status"]) for e in coming["events"]] == [("2023-05-09", "announced")]
 
 
 def test_a_weekday_takes_the_tense_of_its_own_clause_and_a_quote_its_speakers_day():

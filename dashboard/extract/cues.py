@@ -406,7 +406,8 @@ AUTHORS = re.compile(r"\b(?:released|issued|made|delivered|signed)\s+by\b|\bEmba
 ISSUER = re.compile(r"(?:\b(?:Statement|Remarks|Readout|Communiqu[eé]|Press Release|Declaration|statement|remarks|"
                     r"readout)\s+(?:by|from)\s+(?:the\s+)?(?P<after>.{0,80})|^(?:Joint\s+)?Statement\s+of\s+"
                     r"(?P<of>.{0,80})|(?P<before>.{0,80}?)\s+(?:\w+\s+)?(?:issued|released|made)\s+the\s+following\s+"
-                    r"(?:joint\s+)?statement)")
+                    r"(?:joint\s+)?statement|^(?P<head>[A-Z][^.:\n]{2,60}?)\s+(?:Remarks|Statement|Readout|Press Briefing)\s+"
+                    r"(?:on|at|to|after|following|with)\b)")
 # Travel: the places after these words are destinations, not sides.
 DESTINATION = re.compile(r"\b(?:travel\w*|visit\w*|trips?|tour\w*|arriv\w*|head\w* to)\b[^.;]*$", re.IGNORECASE)
 # A demonym before these nouns names people or goods, not the state acting ("American hostages").

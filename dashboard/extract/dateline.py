@@ -140,7 +140,7 @@ def issuers(text: str, parts: list[Sentence], mentions: list[Mention]) -> list[M
     out: list[Mention] = []
     for sentence in parts[:ISSUER_SENTENCES]:
         for m in cues.ISSUER.finditer(sentence.text):
-            group = next(g for g in ("after", "of", "before") if m.group(g) is not None)
+            group = next(g for g in ("after", "of", "before", "head") if m.group(g) is not None)
             start, end = sentence.start + m.start(group), sentence.start + m.end(group)
             out += [x for x in mentions if start <= x.start and x.end <= end and x.actor_id and x not in out]
         released = re.search(r"\b(?:released|issued|delivered)\s+by\s+(?P<who>.+?)(?:\s+(?:on|about|regarding|"

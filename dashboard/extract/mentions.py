@@ -32,6 +32,7 @@ _TITLE_WORDS = (
     "Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Deputy Foreign Minister", "Defence Minister",
     "Defense Minister", "Interior Minister", "Minister of Foreign Affairs", "Foreign Secretary", "Minister",
     "Secretary of State", "Secretary-General", "Secretary General", "Deputy Secretary", "Under Secretary",
+    "Assistant Secretary",
     "Secretary", "Vice President", "Vice-President", "President", "Chancellor", "Ambassador", "Special Envoy",
     "Envoy", "Special Representative", "High Representative", "Representative", "Special Coordinator", "SRSG",
     "Spokesperson", "Spokesman", "Spokeswoman", "Chairman", "Chairwoman", "Chairperson", "Chair", "Commissioner",
@@ -53,10 +54,12 @@ _WORD = rf"(?!(?:{_MONTHS}|The|This|That|These|Today|His|Her|Its|Their|And|But)\
 # words of a portfolio or an office, never of a person's name ("High Representative for Foreign Affairs … Jana Roe")
 _OFFICE = (r"(?:Foreign|Affairs|Security|Policy|Development|Commonwealth|Defen[cs]e|Trade|Justice|Finance|Interior|"
            r"Health|Economy|Economic|International|Cooperation|Relations|State|Office|Ministry|Department|Government|"
-           r"Republic|Kingdom|Union|Council|Commission|Travel|Statement|Remarks|Press|Readout|Honourable)")
+           r"Republic|Kingdom|Union|Council|Commission|Travel|Statement|Remarks|Press|Readout|Honourable|Asian|African|"
+           r"European|Pacific|Atlantic|Middle|Eastern|Western|Northern|Southern|Central|East|West|North|South|Arab|"
+           r"American|Latin|Gulf|Near|Far)")
 _PERSON_WORD = rf"(?!{_OFFICE}\b){_WORD}"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|van|von|der|den|du|la|le)"
-_NAME = rf"{_PERSON_WORD}(?:\s+(?:[A-Z]\.|{_PARTICLE}-[A-Za-z][\w’'\-]*\w|{_PERSON_WORD}|{_PARTICLE}\b)){{0,4}}"
+_NAME = rf"{_PERSON_WORD}(?:[ \t]+(?:[A-Z]\.|{_PARTICLE}-[A-Za-z][\w’'\-]*\w|{_PERSON_WORD}|{_PARTICLE}\b)){{0,4}}"
 _NAME_RE = re.compile(_NAME)
 
 # A name ending in one of these words names an organisation or a group.
@@ -524,6 +527,8 @@ class ActorMatcher:
             # "Jana Roe, the UN special envoy,", "Tomas Vela, Peru's foreign minister"
             re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){{0,3}}"
                        rf"(?P<title>{_LOWER_TITLES})\b"),
+            # "Christopher Roe, Assistant Secretary for Asian Affairs" (a byline, a transcript's head)
+            re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<title>{TITLES})\b(?!\s+[A-Z][a-z]+\s+[A-Z])"),
         )
         taken: list[tuple[int, int]] = []
         for pattern in patterns:
@@ -537,6 +542,8 @@ class ActorMatcher:
                     continue
                 registry_id = self.surface.get(name) or self._registry_person(name)
                 resolved = self.resolve(name)
+                if resolved and resolved[1] != "person":
+                    continue  # "Peru, Foreign Minister X": a state before a title, not a person
                 if not registry_id and resolved and resolved[1] == "person":
                     taken.append((start, start + len(name)))
                     out.append(Mention(resolved[0], name, start, start + len(name), "person", True, resolved[3]))

@@ -40,6 +40,7 @@ _UNKNOWN_CITY = re.compile(r"\b(?:in|at|In|At)\s+(?P<city>[A-Z][\w’'\-]+(?:[ -
                            r"{0,2}),\s+$")
 _UNNAMED_CAPITAL = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:['’]s)?\s+capital\b"
                               r"(?!\s*,?\s+[A-Z])(?!\s+(?:city|of)\b)")
+_UNNAMED_TOWN = re.compile(r"\b(?:in|at)\s+the\s+(?P<who>[A-Z][\w’'-]+)\s+(?:city|town|resort|port)\b(?!\s*(?:of\s+)?,?\s*[A-Z])")
 _NAMED = re.compile(rf"^(?:['’]s)?\s+{cues.FORMAT_NOUNS}\b", re.IGNORECASE)
 _NAMED_DOCUMENT = re.compile(rf"^(?:['’]s)?\s+{cues.DOCUMENT_NOUNS}\b", re.IGNORECASE)
 _BUILDING = re.compile(rf"^\s+(?:[A-Z][\w’'\-]*\s+){{0,3}}?{cues.VENUE_BUILDINGS}\b")
@@ -94,6 +95,7 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                                 if words else "<place>"))
     found += [t for t in table if not any(v.place.start <= t.place.start < v.place.end for v in found)]
     found += _capitals_unnamed(sentence, ctx, found)
+    found += _dateline_town(sentence, ctx, found)
     found += _unknown_cities(sentence, places, mentions, ctx, found)
     here = _HERE.search(sentence.text)
     if not found and here and ctx.dateline is not None and cues.VENUE_CONTEXT.search(sentence.text):
@@ -147,6 +149,17 @@ def _capitals_unnamed(sentence: Sentence, ctx: ArticleContext, found: list[Venue
         place = Place(city.name, ctx.text[start:end], start, end, country.name, country.iso2, True)
         out.append(VenueClaim(place, m.group(0), f"in the <country>'s capital: {city.name}"))
     return out
+
+
+def _dateline_town(sentence: Sentence, ctx: ArticleContext, found: list[VenueClaim]) -> list[VenueClaim]:
+    """'Talks in the Kazakh city' under a date line from a Kazakh city: that city."""
+    if ctx.dateline is None or found or not cues.VENUE_CONTEXT.search(sentence.text):
+        return []
+    for m in _UNNAMED_TOWN.finditer(sentence.text):
+        country = ctx.matcher.gaz.country_of(m.group("who"))
+        if country is not None and country.iso2 == ctx.dateline.country_code:
+            return [VenueClaim(ctx.dateline, m.group(0), "in the <country's> city: the date line's city")]
+    return []
 
 
 def _unknown_cities(sentence: Sentence, places: list[Place], mentions: list[Mention], ctx: ArticleContext,

@@ -43,8 +43,4 @@ class ArticleContext:
 
     def title_of(self, m: Mention) -> str:
         """A person's title as the text or the registry gives it ("Special Envoy"), else ''."""
-        if m.actor_id in self.matcher.candidates:
-            return self.matcher.candidates[m.actor_id].title
-        if m.actor_id in self.matcher.registry.index:
-            return str(self.matcher.registry.at[m.actor_id, "title"])
-        return ""
+        return self.matcher.title(m.actor_id)

@@ -18,6 +18,7 @@ inside it).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -199,30 +200,41 @@ class ActorMatcher:
                     if variant:
                         surface.setdefault(variant, actor_id)
         self.surface = surface
+        # the registry's fields by id, as plain dicts: looked up thousands of times an article
+        self.known: dict[str, dict[str, str]] = {
+            str(r["actor_id"]): {k: str(r[k]) for k in ("kind", "affiliation", "name", "title")}
+            for r in actors[["actor_id", "kind", "affiliation", "name", "title"]].to_dict("records")}
         self.by_code = {str(c).upper(): a for a, c in zip(actors["actor_id"], actors["country_code"]) if str(c).strip()}
         self.candidates: dict[str, Candidate] = {}
         self.defined: dict[str, str] = {}  # acronyms this text defines -> actor id
+        self._places: tuple[str, list[Place]] | None = None  # the places of the last text read
         self._first_words = {first_word(f) for f in surface} | self.gaz.actor_first_words
 
     # -- what an id stands for -------------------------------------------------------------------------------------
 
     def kind(self, actor_id: str | None) -> str:
-        if actor_id in self.registry.index:
-            return str(self.registry.at[actor_id, "kind"])
+        if actor_id in self.known:
+            return self.known[actor_id]["kind"]
         candidate = self.candidates.get(actor_id or "")
         return candidate.kind if candidate else ""
 
     def affiliation(self, actor_id: str | None) -> str:
-        if actor_id in self.registry.index:
-            return str(self.registry.at[actor_id, "affiliation"])
+        if actor_id in self.known:
+            return self.known[actor_id]["affiliation"]
         candidate = self.candidates.get(actor_id or "")
         return candidate.affiliation if candidate else ""
 
     def name(self, actor_id: str | None) -> str:
-        if actor_id in self.registry.index:
-            return str(self.registry.at[actor_id, "name"])
+        if actor_id in self.known:
+            return self.known[actor_id]["name"]
         candidate = self.candidates.get(actor_id or "")
         return candidate.name if candidate else (actor_id or "")
+
+    def title(self, actor_id: str | None) -> str:
+        if actor_id in self.known:
+            return self.known[actor_id]["title"]
+        candidate = self.candidates.get(actor_id or "")
+        return candidate.title if candidate else ""
 
     # -- resolving a span ------------------------------------------------------------------------------------------
 
@@ -244,7 +256,7 @@ class ActorMatcher:
             return actor_id, self.kind(actor_id), False, "registry"
         if form in self.defined:
             actor_id = self.defined[form]
-            return actor_id, self.kind(actor_id), actor_id not in self.registry.index, \
+            return actor_id, self.kind(actor_id), actor_id not in self.known, \
                 self.candidates[actor_id].cue if actor_id in self.candidates else "registry"
         if form in self.gaz.country_forms:
             return self._country_actor(self.gaz.country_forms[form], form, "gazetteer: country")
@@ -271,7 +283,7 @@ class ActorMatcher:
                 return candidate.actor_id
         base, n = slug(name), 2
         actor_id = base
-        while actor_id in self.registry.index or actor_id in self.candidates:
+        while actor_id in self.known or actor_id in self.candidates:
             actor_id, n = f"{base}-{n}", n + 1
         self.candidates[actor_id] = Candidate(actor_id, name, kind, cue, **extra)
         return actor_id
@@ -358,15 +370,19 @@ class ActorMatcher:
                 why = f"the government: the state the text names most ({self.name(actor)})"
             else:
                 continue
-            out.append(Mention(actor, text[start:end], start, end, "state", actor not in self.registry.index, why))
+            out.append(Mention(actor, text[start:end], start, end, "state", actor not in self.known, why))
         return out
 
     def places(self, text: str) -> list[Place]:
         """Every city and country the text names (a country only where no city of that name is meant)."""
+        if self._places is not None and self._places[0] is text:
+            return list(self._places[1])
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        return [Place(place[0], form, s, s + len(form), *place[1:])
-                for s, form, place in _longest_matches(text, tokens, self.gaz.place_first_words,
-                                                       lambda form, s: self.place(form), 6)]
+        found = [Place(place[0], form, s, s + len(form), *place[1:])
+                 for s, form, place in _longest_matches(text, tokens, self.gaz.place_first_words,
+                                                        lambda form, s: self.place(form), 6)]
+        self._places = (text, found)
+        return list(found)
 
     def place(self, form: str) -> tuple | None:
         """(name, country, country code, is a city, capital of) for a place so written, or None."""
@@ -717,8 +733,14 @@ def _spells(words: list[str], letters: list[str]) -> bool:
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (the earliest on a tie)."""
+    starts: list[int] = []  # the kept mentions, sorted by start, never overlapping
+    ends: list[int] = []
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        i = bisect.bisect_left(starts, m.start)
+        if (i < len(starts) and starts[i] < m.end) or (i > 0 and ends[i - 1] > m.start):
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        kept.insert(i, m)
+    return kept

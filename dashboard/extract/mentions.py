@@ -110,6 +110,9 @@ _SLOTS = (
     (re.compile(rf"\b(?:mediated|brokered|facilitated|hosted|convened|co-chaired|chaired|sponsored|guaranteed|witnessed)"
                 rf"\s+by\s+{_NAME_LIST}"), "named in a role: '{}'"),
     (re.compile(rf"\b(?:auspices|mediation|facilitation|good offices)\s+of\s+{_NAME_LIST}"), "named in a role: '{}'"),
+    (re.compile(rf"\b(?:talks|negotiations|agreement|deal|ceasefire|truce|accord)\s+with\s+{_NAME_LIST}"),
+     "named as a side: '{}'"),
+    (re.compile(rf"\bdelegations?\s+(?:of|from)\s+{_NAME_LIST}"), "named as a side: '{}'"),
     (re.compile(rf"\b(?:[Mm]ediators?|[Ff]acilitators?|[Gg]uarantors?|[Oo]bservers?)(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?"
                 rf"\s+(?:are|is|were|was|include[sd]?)\s+{_NAME_LIST}"), "named in a role: '{}'"),
 )
@@ -127,7 +130,8 @@ GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnment|Ministry\s+of\s+(?:Foreign|Exter
 _MAX_TOKENS = 12
 # A capital is a place after these words ("talks in Lima", "flew to Quito"), and an actor before these ("Lima said").
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|into|of|via|through|towards?|across|around|visit\w*|left|"
-                           r"reached|arrived|for|on|over|inside|within)\s+(?:the\s+)?$|\n\s*$|^\s*$", re.IGNORECASE)
+                           r"reached|arrived|for|on|over|inside|within)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,2}?"
+                           r"(?:(?:[A-Z][\w’'-]+,?\s+)?(?:and|or)\s+)?$|\n\s*$|^\s*$", re.IGNORECASE)
 _ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|were|will|would|signed|agreed|accused|"
                            r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent)\b|"
                            r"and\s+[A-Z])")

@@ -124,14 +124,28 @@ def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], tail: in
 
 
 def _issuer_roles(sentence: Sentence, ctx: ArticleContext, claims: list[RoleClaim]) -> list[RoleClaim]:
-    """'We hosted the talks', 'I will host again': the statement's issuer takes the role it speaks of."""
+    """'We hosted the talks', 'I will host again', 'the talks it convened', 'We, the facilitators, …', 'As co-hosts,
+    we …': the statement's issuer takes the role it speaks of."""
     if not ctx.issuers:
         return []
     out = []
+
+    def give(role: str, words: str, construction: str, start: int, end: int) -> None:
+        for issuer in ctx.issuers:
+            if issuer.actor_id and not any(c.actor == issuer.actor_id and c.role == role for c in claims + out):
+                out.append(RoleClaim(issuer, issuer.actor_id, role, words, construction, start, end))
+
+    for role, agent in cues.ROLE_AGENTS.items():  # "We, the facilitators of the talks", "As co-hosts, we"
+        for m in re.finditer(rf"\b(?:[Ww]e,\s+(?:the\s+|as\s+(?:the\s+)?)?(?:{agent})\b|[Aa]s\s+(?:the\s+)?"
+                             rf"(?:[\w-]+\s+)?(?:{agent})(?:\s+of\s+[^,]{{1,60}})?,\s+we\b)", sentence.text):
+            give(role, m.group(0), f"issuer: {m.group(0)}", sentence.start + m.start(), sentence.start + m.end())
+    first_actor = min((m.start for m in ctx.mentions if sentence.start <= m.start < sentence.end), default=sentence.end)
     for row in cues.ROLE_CONSTRUCTIONS:
         if row.family != "verb":
             continue
-        for subject in re.finditer(r"(?<![\w’'])(?:I|We|we)(?=\s)", sentence.text):
+        for subject in re.finditer(r"(?<![\w’'])(?:I|We|we|it)(?=\s)", sentence.text):
+            if subject.group(0) == "it" and sentence.start + subject.start() > first_actor:
+                continue  # "it" is the issuer only where no other actor stands before it
             hit = row.pattern.search(sentence.text[subject.end():subject.end() + _AFTER_WINDOW])
             if not hit or cues.ROLE_NEGATION.search(hit.group(0)):
                 continue
@@ -141,11 +155,8 @@ def _issuer_roles(sentence: Sentence, ctx: ArticleContext, claims: list[RoleClai
             following = " ".join(sentence.text[subject.end() + hit.end():].split()[:12])
             if not cues.TALKS_OBJECT.search(following) and not re.search(r"\b(?:again|together)\b", following):
                 continue
-            for issuer in ctx.issuers:
-                if issuer.actor_id and not any(c.actor == issuer.actor_id and c.role == row.role for c in claims + out):
-                    out.append(RoleClaim(issuer, issuer.actor_id, row.role, sentence.text[subject.start():subject.end()
-                                         + hit.end()], f"issuer: {subject.group(0)} … {hit.group(0).split()[-1]}",
-                                         sentence.start + subject.start(), end))
+            give(row.role, sentence.text[subject.start():subject.end() + hit.end()],
+                 f"issuer: {subject.group(0)} … {hit.group(0).split()[-1]}", sentence.start + subject.start(), end)
     return out
 
 

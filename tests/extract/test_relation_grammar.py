@@ -130,6 +130,18 @@ def test_a_statements_issuer_takes_the_role_it_says_it_played():
     assert any(c.startswith("issuer:") for c in constructions(result))
 
 
+@pytest.mark.parametrize("statement", [
+    "Joint Statement by Iceland and Malta\n\nSYNTHETIC. We, the facilitators of the talks between Ghana and Togo, "
+    "welcome the accord signed on 3 May.",
+    "Joint Statement by Iceland and Malta\n\nSYNTHETIC. As co-hosts of the talks between Ghana and Togo, we welcome the "
+    "accord signed on 3 May.",
+    "Statement by Iceland\n\nSYNTHETIC. The talks it convened between Ghana and Togo ended with an accord on 3 May.",
+])
+def test_a_joint_statement_of_go_betweens_gives_its_issuers_their_role(statement):
+    result = run(statement)
+    assert {"Iceland"} <= {name for name, _ in roles(result)} and sides(result) == {"Ghana", "Togo"}
+
+
 @pytest.mark.parametrize("text", [
     "SYNTHETIC. Ghana and Togo met on 3 May. Portugal declined to mediate the talks.",
     "SYNTHETIC. Ghana and Togo met on 3 May. The two sides urged Portugal to host the talks.",
@@ -163,6 +175,12 @@ def test_sides_come_from_constructions_that_name_them_as_sides(text, expected, c
     result = run(text)
     assert sides(result) == expected
     assert construction in constructions(result)
+
+
+def test_a_side_no_list_knows_is_proposed_from_the_slot_it_stands_in():
+    result = run("SYNTHETIC. The government of Ghana resumed talks with the Volta Brigade on 3 May.")
+    assert "Volta Brigade" in {a["name"] for a in result["new_actors"]}
+    assert sides(result) == {"Ghana", "Volta Brigade"}
 
 
 def test_commentators_places_and_states_named_in_passing_are_mentioned_not_sides():

@@ -136,6 +136,18 @@ _ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|we
                            r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent)\b|"
                            r"and\s+[A-Z])")
 _PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+# A side named by what it is ("loyalist militias", "rebel groups", "the rebels"), in a side's slot beside a named one.
+_DESCRIPTION = r"(?P<desc>(?:the\s+)?(?:(?:several|various|some|two|three|other|[a-z]+(?:ist|ary|al|ic|an|ed))\s+){0,2}" \
+    r"(?:rebels|rebel groups|militias|armed groups|armed movements|insurgents|insurgent groups|separatists|" \
+    r"opposition groups|the opposition|opposition))"
+_DESCRIBED_SIDE = (
+    re.compile(rf"\bbetween\s+(?:the\s+)?[A-Z][^.;:]{{0,60}}?\s+and\s+{_DESCRIPTION}\b"),
+    re.compile(rf"\bbetween\s+{_DESCRIPTION}\s+and\s+(?:the\s+)?[A-Z]"),
+    re.compile(rf"\b(?:signed|agreed|concluded|accepted)\s+(?:[^.;:]{{0,40}}?\s+)?by\s+(?:the\s+)?[^.;:]{{1,40}}?\s+and\s+"
+               rf"{_DESCRIPTION}\b"),
+    re.compile(rf"\b(?:[Gg]overnment|[A-Z][\w’'-]+)\s+and\s+{_DESCRIPTION}\s+(?:have\s+|had\s+|will\s+)?(?:signed|agreed|"
+               rf"met|reached|concluded|negotiated|accepted)\b"),
+)
 # "the government", "the federal government" (not "the government of X", "the governments", "his government")
 _THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+(?P<words>(?:(?:federal|central|national|transitional|interim|incumbent|"
                              r"sitting|current)\s+)?government)\b(?!\s+(?:of|in|source|official|officials|spokes\w*)\b)(?!['’])")
@@ -320,6 +332,8 @@ class ActorMatcher:
         merged += self._later_uses(text, merged, described)
         merged = sorted(_without_overlaps(merged), key=lambda m: m.start)
         merged = sorted(_without_overlaps(merged + self._capitals(text, merged)), key=lambda m: m.start)
+        merged = sorted(_without_overlaps(merged + self._described_sides(text, merged, dateline)),
+                        key=lambda m: m.start)
         return sorted(_without_overlaps(merged + self._the_government(text, merged, dateline)), key=lambda m: m.start)
 
     def _capitals(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -343,6 +357,35 @@ class ActorMatcher:
             actor_id, _, new, _ = self._country_actor(code, self.gaz.countries[code].name, "gazetteer: country")
             out.append(Mention(actor_id, place.alias, place.start, place.end, "state", new,
                                f"a capital for its state: {place.alias}"))
+        return out
+
+    def _described_sides(self, text: str, found: list[Mention], dateline: Place | None) -> list[Mention]:
+        """A side named only by what it is, beside a named one ("the government and loyalist militias signed",
+        "talks between Peru and rebel groups"): the words name it. "The rebels" is the article's one armed group
+        when it names exactly one."""
+        out: list[Mention] = []
+        armed = {m.actor_id for m in found if m.kind == "group" and m.actor_id and self.candidates.get(m.actor_id)
+                 and self.candidates[m.actor_id].cue.startswith(("organisation-shaped", "acronym", "named"))
+                 and any(h in self.candidates[m.actor_id].name for h in ARMED_HEADS)}
+        armed |= {m.actor_id for m in found if m.kind == "group" and m.actor_id in self.known}
+        for pattern in _DESCRIBED_SIDE:
+            for hit in pattern.finditer(text):
+                start, end = hit.span("desc")
+                words = hit.group("desc")
+                if any(m.start < end and start < m.end for m in found + out):
+                    continue
+                if not any(m.end <= start and start - m.end < 12 or end <= m.start and m.start - end < 12
+                           for m in found):
+                    continue  # beside a named side only
+                if re.fullmatch(r"(?:the\s+)?rebels?", words, re.IGNORECASE) and len(armed) == 1:
+                    actor_id = next(iter(armed))
+                    out.append(Mention(actor_id, words, start, end, "group", actor_id not in self.known,
+                                       f"the rebels: the one armed group the text names ({self.name(actor_id)})"))
+                    continue
+                name = re.sub(r"^(?:the|The)\s+", "", words)
+                start += len(words) - len(name)
+                actor_id = self._propose(name, "group", f"described as a side: '{hit.group(0).strip()}'")
+                out.append(Mention(actor_id, name, start, start + len(name), "group", True, self.candidates[actor_id].cue))
         return out
 
     def _the_government(self, text: str, found: list[Mention], dateline: Place | None) -> list[Mention]:

@@ -183,6 +183,14 @@ def test_a_side_no_list_knows_is_proposed_from_the_slot_it_stands_in():
     assert sides(result) == {"Ghana", "Volta Brigade"}
 
 
+def test_a_side_named_only_by_what_it_is_beside_a_named_one_is_proposed():
+    result = run("SYNTHETIC. The accord was signed on 3 May by the government of Ghana and loyalist militias.")
+    assert sides(result) == {"Ghana", "loyalist militias"}
+    assert sides(run("SYNTHETIC. Talks between Ghana and rebel groups resumed on 3 May.")) >= {"Ghana", "rebel groups"}
+    one = run("SYNTHETIC. The Volta Liberation Army fought on. Talks between Ghana and the rebels resumed on 3 May.")
+    assert sides(one) == {"Ghana", "Volta Liberation Army"}  # the rebels: the one armed group the text names
+
+
 def test_commentators_places_and_states_named_in_passing_are_mentioned_not_sides():
     result = run("SYNTHETIC. Talks between Ghana and Togo resumed in Accra on 3 May. Chile welcomed the talks, and "
                  "Peru said Spain would send observers to Lisbon.")

@@ -73,8 +73,14 @@ def read_sentence(index: int, sentence: Sentence, mentions: list[Mention], ctx: 
     venues = venues_in(sentence, mentions, ctx)
     # a venue, and the country written after it ("Jeddah, Saudi Arabia"), is where, not who
     spans = [(v.place.start, v.place.end) for v in venues]
+    # any city written with its country after it ("Skhirat, Morocco, 27 August"): the country is where, not who
+    cities = [p.end for p in ctx.places if p.city and sentence.start <= p.start < sentence.end
+              and not any(m.start < p.end and p.start < m.end for m in mentions)]
+    if ctx.dateline is not None:
+        cities.append(ctx.dateline.end)
     who = [m for m in mentions if not any(s <= m.start and m.end <= e or re.fullmatch(r",\s*", ctx.text[e:m.start])
-                                          for s, e in spans)]
+                                          for s, e in spans)
+           and not (m.kind == "state" and any(re.fullmatch(r",\s*", ctx.text[e:m.start]) for e in cities))]
     roles = roles_in(sentence, who, ctx)
     sides = sides_in(sentence, who, ctx)
     return SentenceFacts(index, sentence, dates, venues, roles, sides, who, belligerents_in(sentence, who, ctx),

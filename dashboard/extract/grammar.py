@@ -19,10 +19,11 @@ _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|b
 # Words a list of names may carry between its members ("A, B and the C", "A and Deputy President B", "A and leftist
 # rebels of the B").
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:the\s+)?"
-                     r"(?:(?:former|late|acting|then|outgoing|incoming|interim)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}|\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|from)\s+(?:the\s+)?")
+                     r"(?:(?:former|late|acting|then|outgoing|incoming|interim)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}"
+                     r"|\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|from)\s+(?:the\s+)?")
 _TITLED = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,3}")  # "South African Deputy President X": title words between
-_OF = re.compile(r"\s+of\s+(?:the\s+)?")
-_BRACKET = re.compile(r"\s*\([^()\n]{1,40}\)")  # "Sheikh X of Kuwait": a person and the state they act for
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "Sheikh X of Kuwait": a person and the state they act for
+_BRACKET = re.compile(r"\s*\([^()\n]{1,40}\)|,\s+or\s+[A-Z][A-Z&.\-]{1,8}(?=,)")  # "(NLF)", ", or NLF,"
 
 
 def clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -45,7 +46,8 @@ def first_family(families: list[tuple[str, re.Pattern]], *texts: str, default: s
 
 
 def name_end(text: str, m: Mention) -> int:
-    """Where a name ends, with the acronym or note in brackets written right after it ("the Front (NLF)")."""
+    """Where a name ends, with the acronym or note in brackets written right after it ("the Front (NLF)", "the
+    Front, or NLF,")."""
     bracket = _BRACKET.match(text, m.end)
     return bracket.end() if bracket else m.end
 

@@ -164,6 +164,10 @@ def armed_groups_in(mentions: list[Mention], ctx: ArticleContext) -> list[SideCl
     return out
 
 
+_PEOPLE_PLURAL = re.compile(r"(?:ns|is|ese|ish|ch)s?$")  # "Yemenis", "Libyans": the people a plural demonym names
+_OWN_TALKS = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:talks|dialogue|negotiations|peace process|process|reconciliation)\b")
+_PORTFOLIO = re.compile(r"\b(?:Envoy|Representative|Coordinator|Minister|Secretary|Adviser|Advisor|envoy|representative|"
+                        r"coordinator|adviser)\s+(?:for|to|on)\s+(?:the\s+)?$")
 _THANKED = re.compile(r"\b(?:thank(?:s|ed|ful)?(?:\s+to)?|grateful\s+to|appreciat\w*)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
                       re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:in|at|across|throughout|inside|within)\s+(?:the\s+)?$")
@@ -186,15 +190,18 @@ def named_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
             continue
         after = text[m.end:m.end + 40]
         before = text[sentence.start:m.start]
-        if cues.COMMENTATOR.match(after) or _THANKED.search(before[-60:]) or cues.DESTINATION.search(before):
-            continue
+        if cues.COMMENTATOR.match(after) or _THANKED.search(before[-60:]) or cues.DESTINATION.search(before) \
+                or _PORTFOLIO.search(before[-40:]):
+            continue  # "Special Envoy for X": the envoy's brief, not a side
         if authors and authors.start() + sentence.start < m.start:
             continue
         possessive = re.match(r"['’]s?\b", after)  # "at Peru's ports": the owner, not the place
         if _LOCATED.search(before[-40:]) and not possessive or _EXAMPLES.search(before[-120:]):
             continue
-        if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)):
-            continue
+        if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)
+                                        or _PEOPLE_PLURAL.search(m.alias) and m.alias not in gaz.country_forms
+                                        or _OWN_TALKS.match(after)):
+            continue  # "Yemenis", "American hostages": people; "Libyan political dialogue": the country's own talks
         out.append(SideClaim(actor, m.alias, f"named in a sentence about the talks: {m.alias}",
                              "named in a sentence about the talks (no side named as one)", False, m.start, m.end))
     return out

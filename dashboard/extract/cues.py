@@ -45,7 +45,8 @@ VENUE_CONTEXT = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet", 
                       r"signing", r"taken", r"hosted", r"hosting", r"today", r"delegations?", r"resumed?",
                       r"conference", r"reached", r"agreement", r"accord", r"ceasefire", r"cease-fire", r"truce",
                       r"dialogue", r"reconven\w*", r"attend\w*", r"restart\w*", r"visit\w*", r"forum", r"here",
-                      r"discussions?", r"commenced?", r"opened", r"began", r"venue", r"ceremony", r"consultations?")
+                      r"discussions?", r"commenced?", r"open(?:s|ed)?", r"began", r"begin", r"venue", r"ceremony",
+                      r"consultations?", r"sessions?")
 
 # Event type by the first family that matches (order matters).
 EVENT_TYPES: list[tuple[str, re.Pattern]] = [
@@ -54,7 +55,8 @@ EVENT_TYPES: list[tuple[str, re.Pattern]] = [
     ("agreement_signed", words(r"sign(?:ed|ing|s)?", r"(?:agreement|deal|accord)s? (?:was |were |has been |have been )?"
                                r"(?:reached|agreed|concluded)", r"reached (?:an? |the )?\w*\s?(?:agreement|deal|accord)",
                                r"(?:has|have) been reached", r"struck", r"inked", r"initial(?:l)?ed")),
-    ("call", words(r"spoke with", r"phone call", r"call with", r"telephone\w*", r"spoke by phone")),
+    ("call", words(r"spoke\s+(?:[\w-]+\s+){0,2}?with", r"phone call", r"call with", r"telephone\w*", r"spoke by phone",
+                   r"phone conversation", r"video call")),
     ("mediation_offer", words(r"offer(?:ed|s)? (?:to|its|their) (?:mediat\w*|host\w*|services)", r"offered to host",
                               r"ready to host", r"willing to mediate")),
     ("proposal", words(r"propos\w*", r"suggest\w*", r"put forward")),
@@ -79,7 +81,9 @@ VIOLENCE = re.compile(r"\b(?:attack\w*|assault\w*|massacre\w*|invasion|invaded|o
 # A date these words govern is a limit or a span, not a meeting ("the March 23 deadline", "holding since April 10",
 # "a ceasefire from 1 July").
 NOT_A_MEETING_DATE = re.compile(r"(?:\b(?:deadline|anniversary|expir\w*|valid until|in force since)\b[^.;,]{0,12}$|"
-                                r"\b(?:since|until|by|before|after|effective|as of)\s+(?:the\s+)?$|"
+                                r"\b(?:since|until|by|before|after|effective|as of)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?$|"
+                                r"\b(?:take|takes|took|taking|come|comes|came|enter|enters|entered|go|goes|went)\s+"
+                                r"(?:into\s+)?(?:effect|force)\s+(?:on\s+|from\s+|at\s+)?$|"
                                 r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\s+(?:[\w-]+\s+){0,3}from\s+$)",
                                 re.IGNORECASE)
 NOT_A_MEETING_AFTER = re.compile(r"^\W{0,3}(?:deadline|anniversary)\b", re.IGNORECASE)

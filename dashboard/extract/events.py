@@ -158,7 +158,12 @@ def events_from(facts: list[SentenceFacts], ctx: ArticleContext, parts: list[Sen
                     events[i].add_side(Side(claim.actor, claim.cue, claim.construction, claim.alias))
     for event in events:
         _drop_go_betweens(event)
-    return merge_events(events)
+    merged = merge_events(events)
+    for event in merged:
+        if event.type == "call" and event.venue_city:  # a call meets nowhere: the place named is the talks' it spoke of
+            event.venue_city = event.venue_country = event.venue_cue = event.venue_construction = None
+            event.reasons = [r for r in event.reasons if r.about != "venue"]
+    return merged
 
 
 def _close(text: str, a: int, b: int, words: int = 3) -> bool:

@@ -136,6 +136,7 @@ _ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|we
                            r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent)\b|"
                            r"and\s+[A-Z])")
 _PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+_ADMINISTRATION = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet)\b")
 # A side named by what it is ("loyalist militias", "rebel groups", "the rebels"), in a side's slot beside a named one.
 _DESCRIPTION = r"(?P<desc>(?:the\s+)?(?:(?:several|various|some|two|three|other|[a-z]+(?:ist|ary|al|ic|an|ed))\s+){0,2}" \
     r"(?:rebels|rebel groups|militias|armed groups|armed movements|insurgents|insurgent groups|separatists|" \
@@ -332,6 +333,7 @@ class ActorMatcher:
         merged += self._later_uses(text, merged, described)
         merged = sorted(_without_overlaps(merged), key=lambda m: m.start)
         merged = sorted(_without_overlaps(merged + self._capitals(text, merged)), key=lambda m: m.start)
+        merged = sorted(_without_overlaps(merged + self._administrations(text, merged)), key=lambda m: m.start)
         merged = sorted(_without_overlaps(merged + self._described_sides(text, merged, dateline)),
                         key=lambda m: m.start)
         return sorted(_without_overlaps(merged + self._the_government(text, merged, dateline)), key=lambda m: m.start)
@@ -357,6 +359,19 @@ class ActorMatcher:
             actor_id, _, new, _ = self._country_actor(code, self.gaz.countries[code].name, "gazetteer: country")
             out.append(Mention(actor_id, place.alias, place.start, place.end, "state", new,
                                f"a capital for its state: {place.alias}"))
+        return out
+
+    def _administrations(self, text: str, found: list[Mention]) -> list[Mention]:
+        """'The Trump administration', 'the Vela government': the state a person leads, named by the person."""
+        out = []
+        for m in found:
+            if m.kind != "person" or not m.actor_id:
+                continue
+            state = self.affiliation(m.actor_id)
+            hit = _ADMINISTRATION.match(text, m.end)
+            if hit and state and self.kind(state) == "state":
+                out.append(Mention(state, text[m.start:hit.end()], m.start, hit.end(), "state", state not in self.known,
+                                   f"a leader's administration stands for the state: {text[m.start:hit.end()]}"))
         return out
 
     def _described_sides(self, text: str, found: list[Mention], dateline: Place | None) -> list[Mention]:

@@ -19,7 +19,8 @@ from dateparser.date import DateDataParser
 
 from dashboard.extract.cues import MONTH_NAMES, WEEKDAY_NAMES
 
-MONTH = "(?:" + "|".join(MONTH_NAMES) + r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+MONTH = "(?:" + "|".join(MONTH_NAMES) + r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\." \
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"  # "Nov 14 (Reuters)": an agency's short month
 WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"

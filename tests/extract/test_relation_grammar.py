@@ -316,6 +316,23 @@ def test_a_date_the_nearest_verb_puts_in_the_past_is_held_though_talks_to_come_a
     assert [(e["date"], e["status"]) for e in coming["events"]] == [("2023-05-09", "announced")]
 
 
+def test_an_agency_date_line_with_a_short_month_and_what_takes_effect_is_no_meeting():
+    result = run("ACCRA, Nov 14 (Agency) - SYNTHETIC. Ghana and Togo agreed a truce on Tuesday after talks that began in "
+                 "late October. The truce will take effect on Thursday.", "2022-11-15")
+    assert result["reference"] == "dateline" and result["reference_date"] == "2022-11-14"
+    assert {e["date"] for e in result["events"] if e["precision"] == "day"} == {"2022-11-08"}
+
+
+def test_a_call_meets_nowhere_and_a_leaders_administration_stands_for_the_state():
+    call = run("SYNTHETIC. Foreign Minister Ana Ruiz of Chile spoke today with Peru about the talks Bolivia hosts in La "
+               "Paz.")
+    assert [(e["type"], e["venue_city"]) for e in call["events"]] == [("call", None)]
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May. President Ana Ruiz of Benin mediated, and the Ruiz "
+                 "administration hosted the talks.")
+    administration = next(m for m in result["mentions"] if m["alias"] == "Ruiz administration")
+    assert administration["actor"] == "benin" and ("Benin", "host") in roles(result)
+
+
 def test_a_weekday_takes_the_tense_of_its_own_clause_and_a_quote_its_speakers_day():
     result = run("SYNTHETIC. Talks between Ghana and Togo will resume on Friday after they were suspended on Monday "
                  "in protest.", "2023-05-03")  # a Wednesday

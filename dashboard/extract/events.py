@@ -361,23 +361,34 @@ def _first_day(iso: str) -> dt.date:
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """One proposal per happening: the same day (or no day), the same sides, the same place."""
-    out: list[Event] = []
-    for event in events:
-        kept = next((k for k in out if _same(k, event)), None)
-        if kept is None:
-            out.append(event)
-            continue
-        _absorb(kept, event)
-    # a signing or call dated only by "today" is the one the article dates itself, when that one is days away
-    for event in [e for e in out if e.date_inferred]:
+    """One proposal per happening: the same day (or no day), the same sides, the same place. Merging until nothing
+    more merges: an undated report that took a day from one sentence may then meet another of that day."""
+    out = list(events)
+    changed = True
+    while changed:
+        changed = False
+        for i, event in enumerate(out):
+            kept = next((k for k in out[:i] if _same(k, event)), None)
+            if kept is not None:
+                _absorb(kept, event)
+                out.pop(i)
+                changed = True
+                break
+    # a signing or call dated only by "today" is the one the article dates itself, when that one is days away; an
+    # undated report of a meeting is the article's dated one of its kind when their places and sides agree
+    for event in [e for e in out if e.date_inferred or e.date is None]:
         target = next((k for k in out if k is not event and not k.date_inferred and k.date and not k.background
-                       and _family(k) == _family(event) and _near_day(k.date, event.date, MERGE_INFERRED_DAYS)
-                       and _venues_agree(k, event) and _sides_agree(k, event)), None)
+                       and _family(k) == _family(event) and (event.date is None or _near_day(k.date, event.date,
+                                                                                             MERGE_INFERRED_DAYS))
+                       and _venues_agree(k, event) and _sides_agree(k, event)
+                       and (event.date is not None or not k.venue_country or k.venue_country == event.venue_country)),
+                      None)
         if target is not None:
             _absorb(target, event)
             out.remove(event)
-    return out
+    # history recalled with nothing but an imprecise date ("since last month", "21 months ago"): no proposal
+    return [e for e in out if not (e.background and e.precision in ("year", "month", "week") and not e.venue_country
+                                   and not e.parties and not e.third_parties)]
 
 
 _PRECISION = {"year": 0, "month": 1, "week": 2, "day": 3}
@@ -434,7 +445,8 @@ def _same(a: Event, b: Event) -> bool:
     if a.date and b.date:
         if _within(a, b) or _within(b, a):  # "a two-day summit from Monday … expected to end on Tuesday"
             return _venues_agree(a, b) and _sides_agree(a, b)
-        if a.venue_city and a.venue_city == b.venue_city and (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        if (a.date.startswith(b.date) or b.date.startswith(a.date)) and _venues_agree(a, b) \
+                and (a.venue_city or b.venue_city):
             return _sides_agree(a, b)  # "the Lisbon talks this year" and "in Lisbon on 15 July"
         return a.date == b.date and _venues_agree(a, b)
     if a.date is None and b.date is None and (a.date_inferred or b.date_inferred):

@@ -341,6 +341,13 @@ def test_a_weekday_takes_the_tense_of_its_own_clause_and_a_quote_its_speakers_da
     assert "2023-05-02" in {e["date"] for e in quoted["events"]}
 
 
+def test_reports_of_one_meeting_with_and_without_a_day_merge_and_bare_history_is_dropped():
+    result = run("Ghana and Togo to meet in Zambia\n\nSYNTHETIC. Talks between Ghana and Togo are planned to start on "
+                 "Tuesday 9 May. The talks will be held in Zambia the day after tomorrow, the minister said. The two "
+                 "sides fell out 21 months ago.", "2023-05-07")
+    assert [(e["date"], e["venue_country"]) for e in result["events"]] == [("2023-05-09", "Zambia")]
+
+
 def test_one_signing_reported_in_several_sentences_is_one_event_and_the_old_accord_background():
     text = ("Ghana and Togo sign fisheries accord\n\nACCRA, 14 June 2022 — SYNTHETIC. Ghana and Togo signed a "
             "fisheries agreement on Tuesday at a ceremony in the Ghanaian capital.\n\nThe agreement was signed by "

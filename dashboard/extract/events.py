@@ -141,8 +141,12 @@ def events_from(facts: list[SentenceFacts], ctx: ArticleContext, parts: list[Sen
     events: list[Event] = []
     origin: list[int] = []  # the sentence each event came from
     lead = lead_sentence(parts, ctx.dateline_end)
+    # the lead's own event takes the date line's city only when no other sentence names where that day's talks met
+    lead_days = {d.date for f in facts if lead is not None and f.sentence.start == lead.start for d in f.dates}
+    placed_elsewhere = any(f.venues and {d.date for d in f.dates} & lead_days for f in facts
+                           if lead is None or f.sentence.start != lead.start)
     for f in facts:
-        made = _events_of(f, ctx, lead is not None and f.sentence.start == lead.start)
+        made = _events_of(f, ctx, lead is not None and f.sentence.start == lead.start and not placed_elsewhere)
         events.extend(made)
         origin.extend([f.index] * len(made))
     if not events:
@@ -340,7 +344,7 @@ def _event(f: SentenceFacts, ctx: ArticleContext, own: str, lead: str, date: str
         date=date, end_date=end_date, precision=precision, date_inferred=inferred,
         background=_background(date, precision, reference), status=status, type=kind,
         venue_city=place.name if place and place.city else None,
-        venue_country=place.country if place else None,
+        venue_country=(place.country or None) if place else None,
         venue_cue=venue.cue if venue else None, venue_construction=venue.construction if venue else None,
         evidence=evidence, reasons=reasons,
     )

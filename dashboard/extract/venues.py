@@ -41,6 +41,14 @@ _UNKNOWN_CITY = re.compile(r"\b(?:in|at|In|At)\s+(?P<city>[A-Z][\w’'\-]+(?:[ -
 _UNNAMED_CAPITAL = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:['’]s)?\s+capital\b"
                               r"(?!\s*,?\s+[A-Z])(?!\s+(?:city|of)\b)")
 _UNNAMED_TOWN = re.compile(r"\b(?:in|at)\s+the\s+(?P<who>[A-Z][\w’'-]+)\s+(?:city|town|resort|port)\b(?!\s*(?:of\s+)?,?\s*[A-Z])")
+_MEETING_IN_TOWN = re.compile(r"\b(?:talks|negotiations|meeting|summit|round|signed|met|held|gathered|convened|signing|"
+                              r"ceremony|conference|reconvened|resumed|opened)(?:\s+[a-z]+){0,2}\s+in\s+"
+                              r"(?P<town>[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?)(?=[\s,.;:])"
+                              r"(?!\s+(?:region|province|state|district|area|county|valley|mountains|governorate)\b)"
+                              r"(?!['’]s)")
+_NOT_A_TOWN = re.compile(rf"^(?:{'|'.join(cues.MONTH_NAMES + cues.WEEKDAY_NAMES)})$|(?:ish|ese|ian|ean)$|^(?:Parliament|"
+                         r"Congress|Senate|Council|Assembly|Court|Private|Public|Secret|Person|Principle|Total|English|"
+                         r"Arabic|French|Spanish|Russian|Chinese)\b")
 _NAMED = re.compile(rf"^(?:['’]s)?\s+{cues.FORMAT_NOUNS}\b", re.IGNORECASE)
 _NAMED_DOCUMENT = re.compile(rf"^(?:['’]s)?\s+{cues.DOCUMENT_NOUNS}\b", re.IGNORECASE)
 _BUILDING = re.compile(rf"^\s+(?:[A-Z][\w’'\-]*\s+){{0,3}}?{cues.VENUE_BUILDINGS}\b")
@@ -97,6 +105,7 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     found += _capitals_unnamed(sentence, ctx, found)
     found += _dateline_town(sentence, ctx, found)
     found += _unknown_cities(sentence, places, mentions, ctx, found)
+    found += _unknown_towns(sentence, mentions, ctx, found)
     here = _HERE.search(sentence.text)
     if not found and here and ctx.dateline is not None and cues.VENUE_CONTEXT.search(sentence.text):
         # "the talks held here": the text ties the meeting to the city of its date line
@@ -160,6 +169,29 @@ def _dateline_town(sentence: Sentence, ctx: ArticleContext, found: list[VenueCla
         if country is not None and country.iso2 == ctx.dateline.country_code:
             return [VenueClaim(ctx.dateline, m.group(0), "in the <country's> city: the date line's city")]
     return []
+
+
+def _unknown_towns(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext,
+                   found: list[VenueClaim]) -> list[VenueClaim]:
+    """'The talks were held in Port Amar', 'met in Port Amar on Monday': a town no list holds, right after a meeting
+    word and "in" (its country unknown unless written after it)."""
+    if found:
+        return []
+    out = []
+    for m in _MEETING_IN_TOWN.finditer(sentence.text):
+        town = m.group("town")
+        start = sentence.start + m.start("town")
+        end = start + len(town)
+        gaz = ctx.matcher.gaz
+        if any(x.start < end and start < x.end for x in mentions) or ctx.matcher.place(town) is not None \
+                or town in gaz.demonyms or re.search(rf"(?<![A-Za-z]){re.escape(town.lower())}\b", ctx.text) \
+                or _NOT_A_TOWN.search(town):
+            continue  # an actor, a known place, a demonym, a common word, an institution
+        place = Place(town, town, start, end, "", "", True)
+        out.append(VenueClaim(place, m.group(0),
+                              "<meeting> in <place>: a place the gazetteer lacks"))
+        break
+    return out
 
 
 def _unknown_cities(sentence: Sentence, places: list[Place], mentions: list[Mention], ctx: ArticleContext,

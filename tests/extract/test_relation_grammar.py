@@ -283,6 +283,20 @@ def test_venues_from_unknown_towns_the_venue_table_buildings_and_named_formats(t
     assert result["events"][0]["venue_construction"] == construction
 
 
+def test_a_town_no_list_holds_right_after_a_meeting_word_is_a_venue_and_an_institution_is_not():
+    result = run("SYNTHETIC. Ghana and Togo met in Port Amar on 3 May.")
+    assert venues(result) == {("Port Amar", None)}
+    assert result["events"][0]["venue_construction"] == "<meeting> in <place>: a place the gazetteer lacks"
+    assert venues(run("SYNTHETIC. Ghana and Togo held talks in Parliament on 3 May.")) == set()
+    assert venues(run("SYNTHETIC. Ghana and Togo held talks in May.")) == set()
+
+
+def test_a_date_line_is_no_venue_where_another_sentence_names_where_that_days_talks_met():
+    result = run("ACCRA, 3 May 2023 (Agency) — SYNTHETIC. Ghana and Togo signed a truce today. The accord was signed "
+                 "today in Lomé.", None)
+    assert venues(result) == {("Lomé", "Togo")}
+
+
 def test_a_document_named_for_a_place_is_no_venue_unless_adopted_and_speaking_somewhere_is_no_venue():
     assert venues(run("SYNTHETIC. Ghana and Togo met on 3 May; the Lisbon Declaration aims at peace.")) == set()
     assert venues(run("SYNTHETIC. Ghana and Togo met on 3 May, the minister said in Dakar.")) == set()

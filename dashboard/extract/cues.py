@@ -441,8 +441,7 @@ STANCES: list[tuple[str, re.Pattern]] = [
 # The reporter's verbs ("insists", "refuses", "emphasised") set the stance, never a red line (data/README.md).
 RED_LINE = words(_WILL_NOT, r"won['’]t", r"never", r"under no circumstances", r"non-negotiable", r"red lines?",
                  r"must be (?:acknowledged|recognised|recognized|respected)", r"rul(?:e|ed|es|ing) out",
-                 _CANNOT_AGREE, r"not include", r"not negotiable", r"no (?:\w+ )?concessions?",
-                 r"no other outcome than")
+                 _CANNOT_AGREE, r"not include", r"not negotiable", r"no (?:\w+ )?concessions?")
 
 # Issues, by the first family whose words the position's sentence uses.
 ISSUES: list[tuple[str, re.Pattern]] = [

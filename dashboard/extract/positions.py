@@ -11,6 +11,7 @@ from dashboard.extract.mentions import Mention
 from dashboard.extract.result import Position
 from dashboard.extract.sentences import Sentence
 
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y)\b")
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:never|not|no longer)\s+(?:\w+\s+)?(?:refus\w*|reject\w*|opposed)\b", re.IGNORECASE)
 
 
@@ -29,6 +30,8 @@ def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mentio
         in_clause = [m for m in mentions if clause_start <= m.start < cue_at and m.actor_id]
         before = [m for m in mentions if m.start < cue_at and m.actor_id]
         holder = (in_clause or before or [m for m in mentions if m.actor_id] or [None])[0]
+    if holder is None and ctx.issuers and _FIRST_PERSON.search(sentence.text):
+        holder = ctx.issuers[0]  # "We will never accept …" in a statement: its issuer's words
     if holder is None:
         return None
     actor, speaker_id = holder.actor_id, None

@@ -155,6 +155,13 @@ def test_no_role_where_the_verb_is_refused_asked_for_or_about_something_else(tex
         assert not {r for r in roles(result) if r[0] == "Portugal"}
 
 
+def test_a_statements_first_person_red_line_is_its_issuers():
+    result = run("Statement by the Government of Iceland\n\nSYNTHETIC. Talks between Ghana and Togo resumed on 3 May. "
+                 "We will never accept any change of borders by force.")
+    (red,) = [p for p in result["positions"] if p["red_line"]]
+    assert red["actor"] == "iceland" and red["issue"] == "territory"
+
+
 # --- Sides: the side table ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected, construction", [

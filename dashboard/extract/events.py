@@ -256,9 +256,13 @@ def _both_sides(facts: list[SentenceFacts]) -> None:
 
 def _fallback_sides(facts: list[SentenceFacts]) -> None:
     """Fewer than two sides named as sides: the belligerents the fighting names, then the armed groups named near
-    the talks, then the states and armed groups those sentences name (each only while two sides are still missing)."""
+    the talks (each only while two sides are still missing), then, where no side at all is named as one, the states
+    and armed groups those sentences name."""
     third = {r.actor for f in facts for r in f.roles}
+    firm = len({s.actor for f in facts for s in f.sides})
     for pool in ("belligerents", "armed", "named"):
+        if pool == "named" and firm:
+            return  # one side named as one: the states merely named beside it are no better guess for the other
         for f in facts:
             f.sides += [s for s in getattr(f, pool) if s.actor not in third and not any(x.actor == s.actor for x in f.sides)]
         if len({s.actor for f in facts for s in f.sides}) >= 2:

@@ -544,6 +544,7 @@ class ActorMatcher:
         for pattern in (_ORG_OF, _ORG_NAME):
             for m in pattern.finditer(text):
                 name = re.sub(r"^(?:The|the)\s+", "", m.group("name"))
+                name = re.sub(r"^[A-Z][\w’'-]*-based\s+", "", name)  # "the Tripoli-based High Council": its seat
                 if "\n" in name or name.split()[0] in ("Government",) and name.startswith("Government of"):
                     continue
                 kind = _kind_of(name)

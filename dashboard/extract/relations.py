@@ -24,6 +24,7 @@ from dashboard.extract.sentences import Sentence
 
 _ASKED = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*|want\w*|expect\w*)\s+(?:the\s+)?$",
                     re.IGNORECASE)
+_ASIDE_CLAUSE = re.compile(r"\s*,\s+(?:which|who)\b[^,;.]{1,100},")  # ", which back rival sides,"
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|whom)\s+$", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")
 _AFTER_WINDOW = 140
@@ -61,9 +62,19 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         after = text[tail:min(sentence.end, tail + _AFTER_WINDOW)]
         before = text[max(sentence.start, first.start - _BEFORE_WINDOW):first.start]
         untitled = _TITLE_WORDS.sub("", before)  # "hospitality of Crown Prince X": the words before the title
+        aside = _ASIDE_CLAUSE.match(after)  # "X, which back rival sides, were invited as observers": skip the aside
         for row in cues.ROLE_CONSTRUCTIONS + cues.ROLE_OF_LIST:
             if row.where == "after":
                 hit = row.pattern.search(after)
+                if not (hit and _holds(row, hit, group, tail, before, sentence, named, ctx)) and aside \
+                        and row.family in ("verb", "as", "credit"):
+                    shifted = tail + aside.end()
+                    hit = row.pattern.search(" " + text[shifted:min(sentence.end, shifted + _AFTER_WINDOW)])
+                    if hit and not any(tail <= m.start < shifted + hit.end() for m in named if m not in group):
+                        words = last.alias + " … " + hit.group(0).strip()
+                        for m in group:
+                            add(m, row.role, words, row.label(_short(hit.group(0))), tail, shifted + hit.end())
+                    continue
                 if not hit or not _holds(row, hit, group, tail, before, sentence, named, ctx):
                     continue
                 words = last.alias + hit.group(0)

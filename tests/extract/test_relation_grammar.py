@@ -113,6 +113,12 @@ def test_a_role_comes_from_the_construction_that_carries_it(text, actor, role, c
     assert actor not in sides(result)  # a go-between is no side
 
 
+def test_a_relative_clause_between_the_names_and_their_role_is_skipped():
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May. Chile and Peru, which back rival sides in the dispute, have "
+                 "been invited as observers.")
+    assert {("Chile", "observer"), ("Peru", "observer")} <= roles(result) and sides(result) == {"Ghana", "Togo"}
+
+
 def test_a_person_takes_the_role_of_the_actor_they_act_for_and_both_are_proposed():
     result = run("SYNTHETIC. Talks between Ghana and Togo on 3 May were facilitated by Special Envoy Ana Ruiz of the "
                  "Government of Senegal.")
@@ -196,6 +202,12 @@ def test_a_side_named_only_by_what_it_is_beside_a_named_one_is_proposed():
     assert sides(run("SYNTHETIC. Talks between Ghana and rebel groups resumed on 3 May.")) >= {"Ghana", "rebel groups"}
     one = run("SYNTHETIC. The Volta Liberation Army fought on. Talks between Ghana and the rebels resumed on 3 May.")
     assert sides(one) == {"Ghana", "Volta Liberation Army"}  # the rebels: the one armed group the text names
+
+
+def test_with_one_side_named_as_one_the_states_merely_named_beside_it_are_no_sides():
+    result = run("SYNTHETIC. Delegates of Ghana met in Lomé on 3 May. Togo's president opened the meeting, and Chile "
+                 "sent a message.")
+    assert sides(result) == {"Ghana"}
 
 
 def test_commentators_places_and_states_named_in_passing_are_mentioned_not_sides():

@@ -175,6 +175,11 @@ _REL = r"(?:['’]s?)?,?(?:\s+(?:which|who|that))?"  # "X, which hosted …", "X
 # "… of the presidents of A and B", "mediated by the foreign ministers of A": the people of an actor act for it
 PEOPLE_OF = r"(?:(?:heads?|leaders?|presidents?|prime ministers?|(?:foreign )?ministers?|representatives?|envoys?|" \
     r"ambassadors?|delegations?|officials)\s+(?:of|from)\s+(?:the\s+)?)?"
+# "accepted their mediation", "welcomed its good offices": another's act the subject receives, not its own
+_NOT_RECEIVED = "".join(rf"(?<!{w} )" for w in ("accept", "accepts", "accepted", "welcome", "welcomes", "welcomed",
+                                                 "reject", "rejects", "rejected", "thank", "thanks", "thanked", "praised",
+                                                 "praises", "commended", "commends", "appreciated", "appreciates",
+                                                 "refused", "refuses", "for"))
 _ADJ = r"(?:[\w-]+\s+){0,2}?"  # up to two words before a role noun ("the so-called guarantors", "a key mediator")
 # one word between a name and the role noun it modifies, not a preposition or an auxiliary ("Qatari-Egyptian mediation")
 _MODIFIER = r"(?:(?!(?:and|or|for|to|of|in|on|at|by|with|from|will|would|shall|can|may|must|also|again|the|a|an|has|" \
@@ -212,9 +217,14 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "passive", "before", re.compile(
             rf"\b(?:{participle})\s+(?:(?:jointly|also|again|both|together|first)\s+)?by\s+(?:the\s+)?{PEOPLE_OF}$", i)))
     for role, act in ROLE_ACTS.items():
-        # "under the auspices of X", "with the mediation of X", "through the good offices of X", "facilitation by X"
+        # "under the auspices of X", "with the mediation of X", "through the good offices of X", "facilitation by X",
+        # "the mediation efforts of X"
         rows.append(Construction(role, "nominal", "before", re.compile(
-            rf"\b(?:{act})\s+(?:of|by|from)\s+(?:the\s+)?{PEOPLE_OF}$", i)))
+            rf"\b(?:{act})(?:\s+(?:efforts?|role|work|team|panel|mission))?\s+(?:of|by|from)\s+(?:the\s+)?{PEOPLE_OF}$", i)))
+        # "Qatar reaffirms its commitment to continue its mediation", "A and B will pursue their good offices"
+        rows.append(Construction(role, "possessive pronoun", "after", re.compile(
+            rf"^{_REL}\s+(?:(?!(?:he|she|we|his|her)\b)[\w’'-]+\s+){{0,12}}?{_NOT_RECEIVED}(?:its|their)\s+"
+            rf"(?:[\w-]+\s+)?(?:{act})\b", i), check="gap"))
         # "X's mediation", "Qatar's tireless mediation", "X's role as mediator" (below)
         rows.append(Construction(role, "possessive", "after", re.compile(rf"^['’]s?\s+{_ADJ}(?:{act})\b", i)))
         # "Qatari mediation", "under UN auspices"

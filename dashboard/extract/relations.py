@@ -104,7 +104,7 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
 def _short(words: str) -> str:
     """The construction's own words, without the filler between the name and the role word."""
     words = re.sub(r"\s+", " ", words).strip(" ,")
-    return words if len(words) <= 60 else "… " + words[-50:]
+    return words if len(words) <= 60 else "… " + words[-50:].split(" ", 1)[-1]
 
 
 def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], tail: int, before: str, sentence: Sentence,

@@ -87,6 +87,10 @@ def venues(result: dict) -> set[tuple]:
      "nominal: at the invitation of"),
     ("SYNTHETIC. Ghana and Togo reached the deal on 3 May through Senegal's patient mediation.", "Senegal",
      "mediator", "possessive: 's patient mediation"),
+    ("SYNTHETIC. Ghana and Togo signed an accord on 3 May. Senegal welcomed it and will continue its mediation.",
+     "Senegal", "mediator", "possessive pronoun: welcomed it and will continue its mediation"),
+    ("SYNTHETIC. Ghana and Togo signed an accord on 3 May; we commend the mediation efforts of Senegal.", "Senegal",
+     "mediator", "nominal: mediation efforts of"),
     # appositions, "as", copulas, titles of a role
     ("SYNTHETIC. Ghana and Togo met on 3 May. Uganda and Rwanda, the guarantors of the process, attended.", "Rwanda",
      "guarantor", "apposition: the guarantors"),
@@ -153,6 +157,7 @@ def test_a_joint_statement_of_go_betweens_gives_its_issuers_their_role(statement
     "SYNTHETIC. Ghana and Togo met on 3 May. The two sides urged Portugal to host the talks.",
     "SYNTHETIC. Ghana and Togo met on 3 May. Portugal hosted a dinner for the press.",
     "SYNTHETIC. Ghana and Togo met on 3 May. We thank Portugal for hosting the talks.",  # Portugal hosted, not "we"
+    "SYNTHETIC. Ghana and Togo met on 3 May. Portugal accepted their mediation.",
 ])
 def test_no_role_where_the_verb_is_refused_asked_for_or_about_something_else(text):
     result = run(("Statement by the Government of Iceland\n\n" if "We" in text else "") + text)

@@ -19,12 +19,16 @@ from dataclasses import dataclass
 # The calendar's words, in English like the articles: dates, never places or names.
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
+# The days of the week: dates too ("on Monday"), never names.
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def words(*alternatives: str) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
+
+# Speech: '"...," Ryabkov said', 'Ryabkov said that', 'according to Ryabkov'.
+SAID = r"(?:said|says|stated|told|added|noted|stressed|emphasi[sz]ed|insisted|warned|declared|announced)"
 
 # --- Events -----------------------------------------------------------------------------------------------------
 
@@ -86,6 +90,7 @@ NOT_A_MEETING_DATE = re.compile(r"(?:\b(?:deadline|anniversary|expir\w*|valid un
                                 r"(?:into\s+)?(?:effect|force)\s+(?:on\s+|from\s+|at\s+)?$|"
                                 r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\s+(?:[\w-]+\s+){0,3}from\s+$)",
                                 re.IGNORECASE)
+# The same, written after the date ("the March 23 deadline").
 NOT_A_MEETING_AFTER = re.compile(r"^\W{0,3}(?:deadline|anniversary)\b", re.IGNORECASE)
 
 # The article's own event: a lead that reports a meeting or signing happening or just done, in these words,
@@ -112,6 +117,7 @@ FORMAT_NOUNS = r"(?:peace\s+)?(?:talks|summit|conference|negotiations|round|meet
 # A document named for its place ("the Port Amar Declaration") was adopted there: its venue when the sentence
 # reports that adoption.
 DOCUMENT_NOUNS = r"(?:peace\s+)?(?:declaration|accords?|agreements?|communiqu[eé]|memorandum|protocol|charter|deal)"
+# The verbs that report a document's adoption in its sentence ("the Port Amar Declaration was signed").
 DOCUMENT_ADOPTED = words(r"sign(?:ed|ing)", r"adopt(?:ed|ing)", r"agreed", r"reached", r"concluded", r"issued",
                          r"endorsed", r"initial(?:l)?ed", r"inked", r"struck")
 # Buildings a venue can be named by ("the Port Amar Palace", "at the Conference Centre in Port Amar").
@@ -144,7 +150,8 @@ ROLE_ACTS: dict[str, str] = {  # the act: "under the auspices of X", "X's mediat
     "facilitator": r"facilitation",
     "host": r"hospitality|hosting",
 }
-ROLE_AGENTS: dict[str, str] = {  # the one who does it: "X, the guarantors", "mediator X", "X as host"
+# Nouns for the one who does it ("X, the guarantors", "mediator X", "X as host"), by the role they name.
+ROLE_AGENTS: dict[str, str] = {
     "mediator": r"mediators?|co-?chairs?|co-?chairmen|co-?chairpersons?|brokers?",
     "facilitator": r"facilitators?|conveners?|convenors?",
     "host": r"co-?hosts?|hosts?(?:\s+(?:country|countries|nation|state|government))?",
@@ -313,8 +320,6 @@ ENVOY_TITLES = re.compile(r"\b(?:Envoy|envoy|Special Representative|SRSG|Mediato
 ROLE_BODY_HEADS: dict[str, str] = {"Co-Chairs": "mediator", "Co-Chairmen": "mediator", "Co-Chair": "mediator",
                                    "Mediators": "mediator", "Facilitators": "facilitator", "Guarantors": "guarantor",
                                    "Observers": "observer", "Co-Hosts": "host"}
-# First-person words a statement's issuer speaks of itself in ("we hosted the talks": the issuer hosted).
-FIRST_PERSON = re.compile(r"\b(?:I|We|we)$")
 
 # --- Sides: the side table -----------------------------------------------------------------------------------------
 
@@ -405,6 +410,7 @@ BOTH_SIDES = re.compile(r"\b(?:the two|both|the three|all three)\s+(?:sides|part
 # when the article names no side of its talks in the words above.
 BELLIGERENT_AFTER = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:war|assault|attacks?|offensive|invasion|aggression|"
                                r"bombardment)\s+(?:on|against|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# The same, written before the attacker ("the attack by A on B").
 BELLIGERENT_BEFORE = re.compile(r"\b(?:attacks?|assault|offensive|invasion)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?"
                                 r"(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 
@@ -430,11 +436,51 @@ PEOPLE_NOUNS = re.compile(r"^\s+(?:people|hostages|citizens|civilians|families|p
                           r"press|media|daily|newspaper|capital|territory|soil|border|economy|military|troops|forces)\b",
                           re.IGNORECASE)
 
+
+# --- Words the rule modules read around names (sides.py, relations.py, venues.py, events.py) ---------------------
+
+# Words that make a sentence's subject a commentator or an asker, not the one who acts ("A urged B to sign").
+NOT_THEIR_OWN_ACT = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*|want\w*|welcom\w*|commend\w*|"
+                               r"congratulat\w*|hope[sd]?|hoping|said|says|say|told|believe\w*|think|thinks|"
+                               r"expect\w* (?:the|them|it))\b", re.IGNORECASE)
+# "held talks with both sides": a go-between consulting the sides, not a side.
+WITH_THE_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:with\s+)?(?:both|the two|each|all|the)\s+(?:sides|parties)\b",
+                            re.IGNORECASE)
+# "co-hosted the summit with Y": Y co-hosted it, no side.
+COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
+# Looser words for talks ("discussions with X", "a format with X"): they name a side only beside a firmer reading.
+LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue|format|mechanism)\s+with\b", re.IGNORECASE)
+# Endings of a plural demonym that names people, not the state ("Yemenis", "Libyans").
+PEOPLE_PLURAL = re.compile(r"(?:ns|is|ese|ish|ch)s?$")
+# A demonym before these nouns names the country's own talks, not a side ("Libyan political dialogue").
+OWN_TALKS = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:talks|dialogue|negotiations|peace process|process|reconciliation)\b")
+# A title's brief ("Special Envoy for X"): X is what the envoy works on, not a side.
+PORTFOLIO = re.compile(r"\b(?:Envoy|Representative|Coordinator|Minister|Secretary|Adviser|Advisor|envoy|representative|"
+                       r"coordinator|adviser)\s+(?:for|to|on)\s+(?:the\s+)?$")
+# Who is thanked or appreciated is a helper, not a side ("grateful to X").
+THANKED = re.compile(r"\b(?:thank(?:s|ed|ful)?(?:\s+to)?|grateful\s+to|appreciat\w*)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
+                     re.IGNORECASE)
+# Names listed as examples ("regions like X") are no sides.
+EXAMPLES = re.compile(r"\b(?:like|such as|including)\s+(?:the\s+)?(?:[\w’'-]+,?\s+(?:and\s+)?(?:the\s+)?){0,12}$")
+# Words before a name that ask it to act ("urged X to host"): no role yet.
+ASKED = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*|want\w*|expect\w*)\s+(?:the\s+)?$",
+                   re.IGNORECASE)
+# A place after these words is a government's seat or a speaker's whereabouts ("the authorities in X", "said in X"), no venue.
+SEAT = re.compile(r"\b(?:authorities|government|officials|leadership|regime|embassy|administration)\s+in\s+$|"
+                  rf"\b(?:{SAID}|speaking|spoke|told\s+\w+|said\s+\w+)\s+(?:\w+\s+)?in\s+$", re.IGNORECASE)
+# Capitalised words after "met in" that are no town: months, days, languages and demonyms, institutions.
+NOT_A_TOWN = re.compile(rf"^(?:{'|'.join(MONTH_NAMES + WEEKDAY_NAMES)})$|(?:ish|ese|ian|ean)$|^(?:Parliament|"
+                        r"Congress|Senate|Council|Assembly|Court|Private|Public|Secret|Person|Principle|Total|English|"
+                        r"Arabic|French|Spanish|Russian|Chinese)\b")
+# Words that put a sentence in the future ("the next round will …"): its roles and sides go to announced talks.
+FUTURE_WORDS = re.compile(r"\b(?:will|shall|would|next|upcoming|expected|scheduled|planned|due to|set to|ready to)\b",
+                          re.IGNORECASE)
+
 # --- Positions ----------------------------------------------------------------------------------------------------
 
 # Stance cues, strongest first.
 _WILL_NOT = r"will not(?! (?:stop|rest|give up|relent) until)"  # "will not stop until …" is a commitment, not a refusal
-_CANNOT_AGREE = r"c(?:an|ould) ?not (?:agree|accept)"
+_CANNOT_AGREE = r"c(?:an|ould) ?not (?:agree|accept)"  # "cannot accept", "could not agree"
 STANCES: list[tuple[str, re.Pattern]] = [
     ("rejects", words(_WILL_NOT, r"won['’]t", _CANNOT_AGREE, r"would not", r"refus\w*", r"reject\w*",
                       r"rul(?:e|ed|es|ing) out", r"never", r"not include", r"no (?:\w+ )?concessions?",
@@ -471,7 +517,5 @@ ISSUES: list[tuple[str, re.Pattern]] = [
                            r"direct talks")),
 ]
 
-# Speech: '"...," Ryabkov said', 'Ryabkov said that', 'according to Ryabkov'.
-SAID = r"(?:said|says|stated|told|added|noted|stressed|emphasi[sz]ed|insisted|warned|declared|announced)"
 # A sentence that opens with a pronoun continues the last named speaker.
 PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She)\b")

@@ -34,8 +34,6 @@ BACKGROUND_DAYS = 45  # a date this long before the article's own is history it 
 NEAR_WORDS = 25  # a date makes an event when a word about talks stands this near it, or in its clause
 MERGE_INFERRED_DAYS = 7  # a signing reported without a day is the one dated within this many days of "today"
 _PRENOMINAL = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)  # "the 2012 accord"
-_FUTURE_WORDS = re.compile(r"\b(?:will|shall|would|next|upcoming|expected|scheduled|planned|due to|set to|ready to)\b",
-                           re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s*(?:where|when|which|after|before|while|since|as|with)\b", re.IGNORECASE)
 # "'The participants will convene tomorrow,' the envoy said late on Tuesday": the quote's today is Tuesday.
 _ATTRIBUTED = re.compile(rf"[\"”]\s*,?\s*[^\"“”]{{0,160}}?\b(?:{cues.SAID})\b[^\"“”]{{0,30}}$")
@@ -201,7 +199,7 @@ def _targets(at: int, f: SentenceFacts, own: list[int], events: list[Event], ori
     others = [i for i in range(len(events)) if not events[i].background] or list(range(len(events)))
     # a sentence in the past ("the talks took place under the auspices of X") speaks of talks held, one in the
     # future of talks announced: the nearest event of its own tense first
-    announced = bool(_FUTURE_WORDS.search(f.sentence.text))
+    announced = bool(cues.FUTURE_WORDS.search(f.sentence.text))
     return [min(others, key=lambda i: ((events[i].status == "announced") != announced, abs(origin[i] - f.index),
                                        origin[i] > f.index))]
 

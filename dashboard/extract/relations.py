@@ -22,8 +22,6 @@ from dashboard.extract.grammar import coordinated, leading_names, name_end
 from dashboard.extract.mentions import Mention
 from dashboard.extract.sentences import Sentence
 
-_ASKED = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*|want\w*|expect\w*)\s+(?:the\s+)?$",
-                    re.IGNORECASE)
 _ASIDE_CLAUSE = re.compile(r"\s*,\s+(?:which|who)\b[^,;.]{1,100},")  # ", which back rival sides,"
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|whom)\s+$", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")
@@ -117,7 +115,7 @@ def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], tail: in
     if row.check in ("gap", "verb"):
         if any(tail <= m.start < span_end for m in named):
             return False  # another actor stands between the names and the role word: it is that one's
-        if cues.ROLE_NEGATION.search(hit.group(0)) or _ASKED.search(before):
+        if cues.ROLE_NEGATION.search(hit.group(0)) or cues.ASKED.search(before):
             return False  # "X declined to mediate", "urged X to host": no role
     if row.check == "verb":
         verb_end = tail + hit.end()

@@ -23,18 +23,9 @@ from dashboard.extract.sentences import Sentence
 _AFTER_WINDOW = 120
 _BEFORE_WINDOW = 100
 _DASHED = re.compile(r"^\s*[-–—/]\s*$")
-# Words that make a sentence's subject a commentator or an asker, not the one who acts ("A urged B to sign").
-_ASIDE = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*|want\w*|welcom\w*|commend\w*|"
-                    r"congratulat\w*|hope[sd]?|hoping|said|says|say|told|believe\w*|think|thinks|"
-                    r"expect\w* (?:the|them|it))\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")  # "Foreign Minister ", "Gabonese Foreign Minister "
 _JOINED = re.compile(r",|\band\b|&")  # a list of two names at least: joined by a comma or "and"
-_WITH_THE_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:with\s+)?(?:both|the two|each|all|the)\s+(?:sides|parties)\b",
-                             re.IGNORECASE)
-_COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
 # "Talks with X" names X a side; looser words ("discussions with X", "a format with X") name one only beside a firmer
-# reading of the same article's sides.
-_LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue|format|mechanism)\s+with\b", re.IGNORECASE)
 # The constructions that make even an intergovernmental organisation a side ("talks between the EU and X").
 _ORGANISATION_SIDES = {"between A and B", "A–B talks", "A and B + verb", "A met B", "the parties are A, B",
                        "signed by A and B"}
@@ -87,14 +78,14 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 hit = row.pattern.search(untitled)  # "signed by Foreign Minister X": the words before the title
             if not hit:
                 continue
-            if row.where == "after" and (_ASIDE.search(hit.group(0))
+            if row.where == "after" and (cues.NOT_THEIR_OWN_ACT.search(hit.group(0))
                                          or any(tail <= m.start < tail + hit.end() for m in named)):
                 continue  # "A and B urged C to sign", "A welcomed that C signed": not A's own act
-            if row.family == "talks with A" and _COHOST.search(hit.group(0)):
+            if row.family == "talks with A" and cues.COHOST.search(hit.group(0)):
                 continue  # "X co-hosted a summit with Y": Y co-hosted it
-            if row.where == "after" and _WITH_THE_SIDES.match(after[hit.end():]):
+            if row.where == "after" and cues.WITH_THE_SIDES.match(after[hit.end():]):
                 continue  # "X held talks with both sides": a go-between consulting the sides
-            strong = row.strong and not (row.family == "talks with A" and _LOOSE_TALKS.search(hit.group(0)))
+            strong = row.strong and not (row.family == "talks with A" and cues.LOOSE_TALKS.search(hit.group(0)))
             if row.where == "before":
                 start, end = first.start - len(before) + hit.start(), last.end
             else:
@@ -106,7 +97,7 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
     row = next(r for r in cues.SIDE_CONSTRUCTIONS if r.where == "pair")
     for a, b in zip(groups, groups[1:]):  # "A met B", "A spoke with B", "A signed an agreement with B"
         gap = text[a[-1].end:b[0].start]
-        if row.pattern.match(gap) and not _ASIDE.search(gap):
+        if row.pattern.match(gap) and not cues.NOT_THEIR_OWN_ACT.search(gap):
             add(a, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, b)
             add(b, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, a)
     if ctx.issuers and groups:  # "We have never refused dialogue with the Ukrainian side": the issuer is the other side
@@ -116,7 +107,8 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
             if b is None:
                 continue
             gap = text[start + len(we.group(0)):b[0].start]
-            if row.pattern.match(gap) and not _ASIDE.search(gap) and not any(start < m.start < b[0].start for m in named):
+            between = any(start < m.start < b[0].start for m in named)
+            if row.pattern.match(gap) and not cues.NOT_THEIR_OWN_ACT.search(gap) and not between:
                 add(ctx.issuers, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end, b)
                 add(b, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end, ctx.issuers)
     for a, b in zip(named, named[1:]):  # "the U.S.–North Korea summit"
@@ -164,14 +156,7 @@ def armed_groups_in(mentions: list[Mention], ctx: ArticleContext) -> list[SideCl
     return out
 
 
-_PEOPLE_PLURAL = re.compile(r"(?:ns|is|ese|ish|ch)s?$")  # "Yemenis", "Libyans": the people a plural demonym names
-_OWN_TALKS = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:talks|dialogue|negotiations|peace process|process|reconciliation)\b")
-_PORTFOLIO = re.compile(r"\b(?:Envoy|Representative|Coordinator|Minister|Secretary|Adviser|Advisor|envoy|representative|"
-                        r"coordinator|adviser)\s+(?:for|to|on)\s+(?:the\s+)?$")
-_THANKED = re.compile(r"\b(?:thank(?:s|ed|ful)?(?:\s+to)?|grateful\s+to|appreciat\w*)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
-                      re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:in|at|across|throughout|inside|within)\s+(?:the\s+)?$")
-_EXAMPLES = re.compile(r"\b(?:like|such as|including)\s+(?:the\s+)?(?:[\w’'-]+,?\s+(?:and\s+)?(?:the\s+)?){0,12}$")
 
 
 def named_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[SideClaim]:
@@ -190,17 +175,17 @@ def named_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
             continue
         after = text[m.end:m.end + 40]
         before = text[sentence.start:m.start]
-        if cues.COMMENTATOR.match(after) or _THANKED.search(before[-60:]) or cues.DESTINATION.search(before) \
-                or _PORTFOLIO.search(before[-40:]):
+        if cues.COMMENTATOR.match(after) or cues.THANKED.search(before[-60:]) or cues.DESTINATION.search(before) \
+                or cues.PORTFOLIO.search(before[-40:]):
             continue  # "Special Envoy for X": the envoy's brief, not a side
         if authors and authors.start() + sentence.start < m.start:
             continue
         possessive = re.match(r"['’]s?\b", after)  # "at Peru's ports": the owner, not the place
-        if _LOCATED.search(before[-40:]) and not possessive or _EXAMPLES.search(before[-120:]):
+        if _LOCATED.search(before[-40:]) and not possessive or cues.EXAMPLES.search(before[-120:]):
             continue
         if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)
-                                        or _PEOPLE_PLURAL.search(m.alias) and m.alias not in gaz.country_forms
-                                        or _OWN_TALKS.match(after)):
+                                        or cues.PEOPLE_PLURAL.search(m.alias) and m.alias not in gaz.country_forms
+                                        or cues.OWN_TALKS.match(after)):
             continue  # "Yemenis", "American hostages": people; "Libyan political dialogue": the country's own talks
         out.append(SideClaim(actor, m.alias, f"named in a sentence about the talks: {m.alias}",
                              "named in a sentence about the talks (no side named as one)", False, m.start, m.end))

@@ -129,17 +129,17 @@ VENUE_BUILDINGS = (r"(?:Palace|Palais|Palacio|Palazzo|Castle|Château|Chateau|Ho
 
 # Verb forms, by the role they give the one who does them ("Qatar mediated", "Norway has been facilitating").
 ROLE_VERBS: dict[str, str] = {
-    "mediator": r"mediat(?:e|es|ed|ing)|broker(?:s|ed|ing)?|co-?chair(?:s|ed|ing)?|chair(?:s|ed|ing)?|"
-                r"sponsor(?:s|ed|ing)?",
-    "facilitator": r"facilitat(?:e|es|ed|ing)|conven(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)",
+    "mediator": r"(?:co-?)?mediat(?:e|es|ed|ing)|broker(?:s|ed|ing)?|co-?chair(?:s|ed|ing)?|chair(?:s|ed|ing)?|"
+                r"(?:co-?)?sponsor(?:s|ed|ing)?",
+    "facilitator": r"(?:co-?)?facilitat(?:e|es|ed|ing)|(?:co-?)?conven(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)",
     "host": r"co-?host(?:s|ed|ing)?|host(?:s|ed|ing)?",
     "guarantor": r"guarantee(?:s|d)?|guaranteeing",
     "witness": r"witness(?:es|ed|ing)?",
 }
 # The participles of those verbs that make a passive ("mediated by") or a compound ("UN-mediated").
 ROLE_PARTICIPLES: dict[str, str] = {
-    "mediator": r"mediated|brokered|co-?chaired|chaired|sponsored",
-    "facilitator": r"facilitated|convened|organi[sz]ed",
+    "mediator": r"(?:co-?)?mediated|brokered|co-?chaired|chaired|(?:co-?)?sponsored",
+    "facilitator": r"(?:co-?)?facilitated|(?:co-?)?convened|organi[sz]ed",
     "host": r"co-?hosted|hosted",
     "guarantor": r"guaranteed",
     "witness": r"witnessed",
@@ -152,10 +152,10 @@ ROLE_ACTS: dict[str, str] = {  # the act: "under the auspices of X", "X's mediat
 }
 # Nouns for the one who does it ("X, the guarantors", "mediator X", "X as host"), by the role they name.
 ROLE_AGENTS: dict[str, str] = {
-    "mediator": r"mediators?|co-?chairs?|co-?chairmen|co-?chairpersons?|brokers?",
-    "facilitator": r"facilitators?|conveners?|convenors?",
+    "mediator": r"(?:co-?)?mediators?|co-?chairs?|co-?chairmen|co-?chairpersons?|brokers?",
+    "facilitator": r"(?:co-?)?facilitators?|(?:co-?)?conveners?|(?:co-?)?convenors?",
     "host": r"co-?hosts?|hosts?(?:\s+(?:country|countries|nation|state|government))?",
-    "guarantor": r"guarantors?(?:\s+(?:states?|countries|powers))?",
+    "guarantor": r"(?:co-?)?guarantors?(?:\s+(?:states?|countries|powers))?",
     "observer": r"observers?",
     "witness": r"witnesses",
 }

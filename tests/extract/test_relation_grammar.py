@@ -95,6 +95,8 @@ def venues(result: dict) -> set[tuple]:
     ("SYNTHETIC. Ghana and Togo met on 3 May. Uganda and Rwanda, the guarantors of the process, attended.", "Rwanda",
      "guarantor", "apposition: the guarantors"),
     ("SYNTHETIC. Ghana and Togo met on 3 May, and Austria served as host.", "Austria", "host", "as: served as host"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May, with Austria and Spain as co-facilitators.", "Spain", "facilitator",
+     "as: as co-facilitators"),
     ("SYNTHETIC. Ghana and Togo met on 3 May. The mediators are Senegal and Gabon.", "Gabon", "mediator",
      "copular: mediators are"),
     ("SYNTHETIC. Armenia and Azerbaijan met on 3 May. The co-chairs of the Vaalen Process, Spain and Italy, "

@@ -20,7 +20,7 @@ from dashboard.extract.mentions import ActorMatcher, Mention, Place
 from dashboard.extract.sentences import Sentence, sentences
 from dashboard.extract.temporal import find_dates
 
-_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.’' ]{1,40},\s*|\(?[A-Z]{2,}[\w ]*\)?\s*[–—-]\s*)?(?P<date>.{4,40}?)"
+_DATELINE = re.compile(r"^\s*(?:(?:[A-Z][\w.’' ]{1,40},\s*){1,2}|\(?[A-Z]{2,}[\w ]*\)?\s*[–—-]\s*)?(?P<date>.{4,40}?)"
                        r"(?:\s*[–—/-]\s*\d{1,2}:\d{2}.*|\s+\d{1,2}:\d{2}.*|\s*/.*|\s+[–—-]\s+.*)?\s*$")
 _STATEMENT_DATE = re.compile(r"\b(?:statement|remarks|readout|communiqu\w+)\b[^.]{0,200}?\b(?:released|issued|delivered|"
                              r"made|published)\b", re.IGNORECASE)
@@ -35,7 +35,7 @@ _PLACE_AFTER_DATE = re.compile(r"^\s*(?:\w+\s+){0,1}\w+\s+\d{1,2},?\s+\d{4}\s*,\
 _FILED = re.compile(rf"\s*(?:,\s*)?(?:\(|[–—-]|(?:[A-Z][a-z]+,\s*)?(?:\d|{'|'.join(cues.MONTH_NAMES)}))")
 _TOWN = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?")
 # "LOMÉ, March 4, 2019 (AFP) — …": a date line at the head of a paragraph, up to its dash
-_INLINE_DATELINE = re.compile(r"^\s*(?P<head>[A-Z][\w.’' ]{1,40},\s*[^—–]{4,40}?)(?:\s*\([^)]{1,40}\))?\s*[—–-]\s+\S")
+_INLINE_DATELINE = re.compile(r"^\s*(?P<head>[A-Z][\w.’' ]{1,40},\s*[^—–]{4,60}?)(?:\s*\([^)]{1,40}\))?\s*[—–-]\s+\S")
 _DATELINE_DASH = re.compile(r"\s[—–-]\s|[—–]|(?<=\w)-\s")
 HEAD_LINES = 20
 LEAD_SENTENCES = 8

@@ -19,7 +19,9 @@ _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|b
 # Words a list of names may carry between its members ("A, B and the C", "A and Deputy President B", "A and leftist
 # rebels of the B").
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:the\s+)?"
-                     r"(?:(?:former|late|acting|then|outgoing|incoming|interim)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}"
+                     r"(?:(?:former|late|acting|then|outgoing|incoming|interim|paramilitary|rebel|militant|armed|"
+                     r"separatist|opposition|insurgent|jihadist|ruling|exiled|outlawed|main|leftist|military|"
+                     r"transitional|federal|national)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}"
                      r"|\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|from)\s+(?:the\s+)?")
 _TITLED = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,3}")  # "South African Deputy President X": title words between
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "Sheikh X of Kuwait": a person and the state they act for

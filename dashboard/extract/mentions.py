@@ -137,6 +137,14 @@ _ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|we
                            r"and\s+[A-Z])")
 _PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 _ADMINISTRATION = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet)\b")
+_PEOPLE_OF_NAME = re.compile(r"^(?:Representatives|Delegates|Delegations?|Members|Leaders|Officials|Envoys|Negotiators|"
+                             r"Commanders|Fighters)\s+(?:of|from)\s+(?:the\s+)?")
+# A side no list holds, written after "and" with the verb that makes both sides ("A and the Barisan Front (BF) resumed
+# talks"): a name of two words or more
+_AND_SIDE_SLOT = re.compile(r"\band\s+(?:the\s+)?(?:[a-z]+\s+){0,1}"
+                            r"(?P<list>[A-Z][\w’'-]+(?: (?:of |for |the )*[A-Z][\w’'-]+){1,5})"
+                            r"(?:\s+\([A-Z][A-Za-z]{1,8}\))?\s+(?:have\s+|has\s+|had\s+|will\s+)?"
+                            r"(?:resumed|signed|agreed|met|reached|concluded|held|began|started)\b")
 # A side named by what it is ("loyalist militias", "rebel groups", "the rebels"), in a side's slot beside a named one.
 _DESCRIPTION = r"(?P<desc>(?:the\s+)?(?:(?:several|various|some|two|three|other|[a-z]+(?:ist|ary|al|ic|an|ed))\s+){0,2}" \
     r"(?:rebels|rebel groups|militias|armed groups|armed movements|insurgents|insurgent groups|separatists|" \
@@ -524,7 +532,7 @@ class ActorMatcher:
             taken.append((start, end))
             return actor_id
 
-        for pattern, cue in _SLOTS:
+        for pattern, cue in (*_SLOTS, (_AND_SIDE_SLOT, "named as a side: '{}'")):
             for m in pattern.finditer(text):
                 at = m.start("list")
                 for piece in _LIST_SPLIT.split(m.group("list")):
@@ -545,6 +553,7 @@ class ActorMatcher:
             for m in pattern.finditer(text):
                 name = re.sub(r"^(?:The|the)\s+", "", m.group("name"))
                 name = re.sub(r"^[A-Z][\w’'-]*-based\s+", "", name)  # "the Tripoli-based High Council": its seat
+                name = _PEOPLE_OF_NAME.sub("", name)  # "Representatives of the X Forces": the X Forces
                 if "\n" in name or name.split()[0] in ("Government",) and name.startswith("Government of"):
                     continue
                 kind = _kind_of(name)

@@ -76,7 +76,11 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 if not hit or not _holds(row, hit, group, tail, before, sentence, named, ctx):
                     continue
                 words = last.alias + hit.group(0)
-                for m in group:
+                members = group
+                if row.family == "agentive compound":  # "Thailand, Malaysia-facilitated talks": the compound's own name
+                    members = [m for i, m in enumerate(group) if i == len(group) - 1 or
+                               re.fullmatch(r"\s+and\s+(?:the\s+)?", text[m.end:group[i + 1].start])]
+                for m in members:
                     add(m, row.role, words, row.label(_short(hit.group(0))), tail, tail + hit.end())
             else:
                 hit = row.pattern.search(before) or (first.kind == "person" and row.pattern.search(untitled))
@@ -90,7 +94,8 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         if m.kind == "person":  # "the UN Special Envoy, Jana Roe": an envoy mediates for whom they act
             title = ctx.title_of(m)
             if cues.ENVOY_TITLES.search(title):
-                add(m, "mediator", f"{title} {m.alias}", f"title: {title}", m.start, m.end)
+                role = "facilitator" if re.search(r"(?i)facilitator", title) else "mediator"
+                add(m, role, f"{title} {m.alias}", f"title: {title}", m.start, m.end)
         body = ctx.matcher.candidates.get(m.actor_id or "")
         if body and body.cue.startswith("named by its role"):  # "the Co-Chairs of the Geneva Talks"
             head = body.name.split()[0]

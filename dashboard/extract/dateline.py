@@ -20,7 +20,7 @@ from dashboard.extract.mentions import ActorMatcher, Mention, Place
 from dashboard.extract.sentences import Sentence, sentences
 from dashboard.extract.temporal import find_dates
 
-_DATELINE = re.compile(r"^\s*(?:(?:[A-Z][\w.’' ]{1,40},\s*){1,2}|\(?[A-Z]{2,}[\w ]*\)?\s*[–—-]\s*)?(?P<date>.{4,40}?)"
+_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.’' ]{1,40},\s*|\(?[A-Z]{2,}[\w ]*\)?\s*[–—-]\s*)?(?P<date>.{4,40}?)"
                        r"(?:\s*[–—/-]\s*\d{1,2}:\d{2}.*|\s+\d{1,2}:\d{2}.*|\s*/.*|\s+[–—-]\s+.*)?\s*$")
 _STATEMENT_DATE = re.compile(r"\b(?:statement|remarks|readout|communiqu\w+)\b[^.]{0,200}?\b(?:released|issued|delivered|"
                              r"made|published)\b", re.IGNORECASE)
@@ -57,7 +57,9 @@ def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None
         if len(line.strip()) > 100:
             continue
         prefixed = _DATELINE.match(line)
-        for candidate in (line.strip(), prefixed.group("date") if prefixed else ""):  # the date alone, or after a place
+        country = _DATELINE.match(line.split(",", 1)[1]) if "," in line else None  # "JEDDAH, Saudi Arabia, May 12"
+        for candidate in (line.strip(), prefixed.group("date") if prefixed else "",
+                          country.group("date") if country else ""):  # the date alone, after a place, after its country
             found = find_dates(candidate, published)
             if candidate and found and found[0].precision == "day" and found[0].date \
                     and not found[0].date.startswith("--") and len(found[0].text) >= len(candidate.strip()) - 2:

@@ -13,7 +13,8 @@
   and a public reference page (`data/README.md`).
 
 Everything is built once per process (`gazetteer()` is cached) and then only read: a Streamlit
-server shares it between all sessions and reruns.
+server shares it between all sessions and reruns. Building it also warms the date reader (`dateparser`'s
+English tables), which the assistant would otherwise build inside the first article it reads.
 """
 
 from __future__ import annotations
@@ -248,4 +249,7 @@ def gazetteer() -> Gazetteer:
     _organisations(gaz)
     _venues(gaz)
     gaz.actor_first_words, gaz.place_first_words, gaz.venue_pattern  # noqa: B018 - computed now, once, not in a viewer's rerun
+    from dashboard.extract.temporal import warm_up  # the date reader's tables: built with the gazetteer, once
+
+    warm_up()
     return gaz

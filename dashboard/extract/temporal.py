@@ -58,6 +58,14 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True})
 
 
+def warm_up() -> None:
+    """Read one date of each kind once, so that dateparser builds its English tables now (once per process, with the
+    gazetteer) and not inside the first article a reader waits for."""
+    for kind, span in (("day_month_year", "3 March 2020"), ("month_year", "March 2020"), ("day_month", "3 March"),
+                       ("month_day", "March 3")):
+        resolve(kind, span, dt.date(2020, 3, 4))
+
+
 @dataclass(frozen=True)
 class DateMention:
     text: str

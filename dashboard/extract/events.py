@@ -32,7 +32,7 @@ from dashboard.extract.venues import VenueClaim, venues_in
 
 BACKGROUND_DAYS = 45  # a date this long before the article's own is history it recalls, not news it reports
 NEAR_WORDS = 25  # a date makes an event when a word about talks stands this near it, or in its clause
-MERGE_INFERRED_DAYS = 7  # a signing reported without a day is the one dated within this many days of "today"
+MERGE_INFERRED_DAYS = BACKGROUND_DAYS  # a signing reported without a day is the one the article dates, if not history
 _PRENOMINAL = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)  # "the 2012 accord"
 _SUBORDINATE = re.compile(r"\s*(?:where|when|which|after|before|while|since|as|with)\b", re.IGNORECASE)
 # "'The participants will convene tomorrow,' the envoy said late on Tuesday": the quote's today is Tuesday.

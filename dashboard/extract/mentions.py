@@ -411,6 +411,12 @@ class ActorMatcher:
                 out.append(Mention(actor_id, name, start, start + len(name), "group", True, self.candidates[actor_id].cue))
         return out
 
+    def _named_state(self, code: str, counts: dict[str, int]) -> bool:
+        """The text names the state of this ISO code (or a person acting for it) at least once."""
+        country = self.gaz.countries[code]
+        return any(self.known.get(a, {}).get("name") == country.name or a == self.by_code.get(country.iso3)
+                   or (a in self.candidates and self.candidates[a].name == country.name) for a in counts)
+
     def _the_government(self, text: str, found: list[Mention], dateline: Place | None) -> list[Mention]:
         """'The government' is the state the text last named as a government ("the Malian government", "Government
         of X"), else the date line's country, else the state it names most."""
@@ -430,7 +436,8 @@ class ActorMatcher:
             named = [m for m in states if m.end <= start and "overnment" in m.alias]
             if named:
                 actor, why = named[-1].actor_id, f"the government: the one named before, '{named[-1].alias}'"
-            elif dateline is not None and dateline.country_code in self.gaz.countries:
+            elif dateline is not None and dateline.country_code in self.gaz.countries and self._named_state(
+                    dateline.country_code, counts):  # a date line from a third country ("GENEVA —") says nothing
                 actor, _, _, _ = self._country_actor(dateline.country_code, self.gaz.countries[
                     dateline.country_code].name, "gazetteer: country")
                 why = f"the government: the date line's country ({dateline.alias})"
@@ -438,6 +445,10 @@ class ActorMatcher:
                 actor = max(counts, key=lambda a: (counts[a], -min(m.start for m in found if m.actor_id == a
                                                                      or self.affiliation(m.actor_id) == a)))
                 why = f"the government: the state the text names most ({self.name(actor)})"
+            elif dateline is not None and dateline.country_code in self.gaz.countries:  # no state named at all
+                actor, _, _, _ = self._country_actor(dateline.country_code, self.gaz.countries[
+                    dateline.country_code].name, "gazetteer: country")
+                why = f"the government: the date line's country ({dateline.alias})"
             else:
                 continue
             out.append(Mention(actor, text[start:end], start, end, "state", actor not in self.known, why))
@@ -482,7 +493,7 @@ class ActorMatcher:
         for m in found:
             if m.kind == "state":
                 before = GOVERNMENT_OF.search(text[max(0, m.start - 80):m.start])
-                after = re.match(r"\s+[Gg]overnment\b", text[m.end:m.end + 12])
+                after = re.match(r"(?:['’]s)?\s+[Gg]overnment\b", text[m.end:m.end + 14])
                 start = m.start - len(before.group(0)) if before else m.start
                 end = m.end + after.end() if after and not before else m.end
                 if (start, end) != (m.start, m.end):

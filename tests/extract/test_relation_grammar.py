@@ -245,6 +245,13 @@ def test_the_government_is_the_state_named_as_one_or_the_date_lines_country():
     assert government["actor"] == "ghana" and "date line" in government["cue"]
 
 
+def test_a_date_line_from_a_third_country_does_not_name_the_government():
+    result = run("LISBON (Agency) — SYNTHETIC. Talks between the government and the Volta Front resumed today in "
+                 "Lisbon; Ghanaian officials said the government was hopeful.", None)
+    government = next(m for m in result["mentions"] if m["alias"] == "government")
+    assert government["actor"] == "ghana"  # the state the text names, not Portugal, where the talks met
+
+
 def test_names_keep_their_particles_and_hyphens_and_acronyms_follow_them():
     result = run("SYNTHETIC. The Front for the Liberation of the Coast, or FLC, and Togo signed an accord on 3 May. "
                  "FLC leader Omar al-Rashid and Commander Jean-Marc Nze-Bekale attended.")

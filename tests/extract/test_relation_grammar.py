@@ -363,6 +363,12 @@ def test_a_date_the_nearest_verb_puts_in_the_past_is_held_though_talks_to_come_a
     assert [(e["date"], e["status"]) for e in coming["events"]] == [("2023-05-09", "announced")]
 
 
+def test_leaders_who_spoke_or_visited_on_a_day_met_that_day():
+    result = run("SYNTHETIC. The presidents of Ghana and Togo spoke on Monday. Ghana's minister visited Lomé on 28 April.",
+                 "2023-05-03")
+    assert {e["date"] for e in result["events"]} == {"2023-05-01", "2023-04-28"}
+
+
 def test_an_agency_date_line_with_a_short_month_and_what_takes_effect_is_no_meeting():
     result = run("ACCRA, Nov 14 (Agency) - SYNTHETIC. Ghana and Togo agreed a truce on Tuesday after talks that began in "
                  "late October. The truce will take effect on Thursday.", "2022-11-15")

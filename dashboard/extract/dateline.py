@@ -33,9 +33,19 @@ _PLACE_AFTER_DATE = re.compile(r"^\s*(?:\w+\s+){0,1}\w+\s+\d{1,2},?\s+\d{4}\s*,\
                                r"\s*(?:,|\s[–—-]|$)", re.MULTILINE)
 # What follows a date line's place: a date, a news agency, a dash ("NAIROBI, March 1 —", "HAVANA (Reuters) -").
 _FILED = re.compile(rf"\s*(?:,\s*)?(?:\(|[–—-]|(?:[A-Z][a-z]+,\s*)?(?:\d|{'|'.join(cues.MONTH_NAMES)}))")
+# A date or an agency right after a place: the shape of a date line ("PORT AMAR, March 4 (Agency) —").
+_DATED = re.compile(rf"\s*,\s*(?:[A-Z][a-z]+,\s*)?(?:\d|(?:{'|'.join(cues.MONTH_NAMES)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+                    rf"Nov|Dec)\b)|\s*\([A-Z][\w .-]{{1,30}}\)\s*[—–-]")
+# Words that open a head line but are no place ("Updated, March 4", "Statement, …").
+_NOT_PLACES = {"Updated", "Posted", "Published", "Statement", "Remarks", "Readout", "Joint", "Press", "Media", "Office",
+               "Embassy", "Ministry", "Department", "Today", "By", "Monday", "Tuesday", "Wednesday", "Thursday",
+               "Friday", "Saturday", "Sunday", *cues.MONTH_NAMES}
 _TOWN = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?")
 # "LOMÉ, March 4, 2019 (AFP) — …": a date line at the head of a paragraph, up to its dash
 _INLINE_DATELINE = re.compile(r"^\s*(?P<head>[A-Z][\w.’' ]{1,40},\s*[^—–]{4,60}?)(?:\s*\([^)]{1,40}\))?\s*[—–-]\s+\S")
+# "March 4, 2019, Port Amar — …": the date first, then the place
+_DATE_FIRST_DATELINE = re.compile(r"^\s*(?P<head>(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))\s*,\s*"
+                                  r"[A-Z][\w .’'-]{1,40}?\s*(?:\([^)]{1,40}\)\s*)?[—–-]\s+\S")
 _DATELINE_DASH = re.compile(r"\s[—–-]\s|[—–]|(?<=\w)-\s")
 HEAD_LINES = 20
 LEAD_SENTENCES = 8
@@ -51,7 +61,7 @@ def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None
     """
     datelines = []
     for line in text.split("\n")[:HEAD_LINES]:
-        inline = _INLINE_DATELINE.match(line)
+        inline = _DATE_FIRST_DATELINE.match(line) or _INLINE_DATELINE.match(line)
         if inline:  # "LOMÉ, March 4, 2019 (AFP) — Leaders of …": the date line opens the lead's paragraph
             line = inline.group("head")
         if len(line.strip()) > 100:
@@ -98,6 +108,12 @@ def dateline_city(text: str, matcher: ActorMatcher) -> Place | None:
             if place is None and country is not None and pattern is _DATELINE_PLACE and _TOWN.fullmatch(written):
                 # "Skhirat, Morocco, 27 August 2015 -": a town the gazetteer lacks, in the country written after it
                 return Place(written, written, m.start("place"), m.start("place") + len(written), *country)
+            dated = pattern is _PLACE_AFTER_DATE or _DATED.match(head[m.end("place"):m.end("place") + 50])
+            if place is None and dated and _TOWN.fullmatch(written) and not matcher.resolve(form) \
+                    and form.split()[0] not in _NOT_PLACES:
+                # "PORT AMAR, March 4 (Agency) —", "March 4, 2019, Port Amar —": the date line's shape says it is a
+                # place, though no list knows it (its country unknown)
+                return Place(form, written, m.start("place"), m.start("place") + len(written), "", "", True)
     return None
 
 

@@ -291,6 +291,12 @@ def test_the_lead_under_a_date_line_takes_its_day_and_city():
     assert (event["venue_city"], event["venue_construction"]) == ("Accra", "date line: the lead's own event")
 
 
+@pytest.mark.parametrize("head", ["PORT AMAR, March 4 (Agency) — ", "March 4, 2019, Port Amar — "])
+def test_a_date_line_names_its_town_by_its_shape_though_no_list_knows_it(head):
+    result = run(head + "SYNTHETIC. Leaders of Ghana and Togo met today for a summit on their border.", "2019-03-05")
+    assert [(e["date"], e["venue_city"]) for e in result["events"]] == [("2019-03-04", "Port Amar")]
+
+
 def test_a_lead_reporting_in_the_perfect_takes_the_date_lines_day():
     result = run("LUSAKA, 12 June 2021 — SYNTHETIC. Negotiators from Zambia and Malawi have concluded a new round of "
                  "talks.", None)

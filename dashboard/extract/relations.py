@@ -67,8 +67,11 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 if not (hit and _holds(row, hit, group, tail, before, sentence, named, ctx)) and aside \
                         and row.family in ("verb", "as", "credit"):
                     shifted = tail + aside.end()
-                    hit = row.pattern.search(" " + text[shifted:min(sentence.end, shifted + _AFTER_WINDOW)])
-                    if hit and not any(tail <= m.start < shifted + hit.end() for m in named if m not in group):
+                    following = " " + text[shifted:min(sentence.end, shifted + _AFTER_WINDOW)]
+                    hit = row.pattern.search(following)
+                    good = hit and not cues.ROLE_NEGATION.search(hit.group(0)) and (
+                        row.family != "verb" or cues.TALKS_OBJECT.search(" ".join(following[hit.end():].split()[:7])))
+                    if good and not any(tail <= m.start < shifted + hit.end() for m in named if m not in group):
                         words = last.alias + " … " + hit.group(0).strip()
                         for m in group:
                             add(m, row.role, words, row.label(_short(hit.group(0))), tail, shifted + hit.end())
@@ -88,7 +91,7 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                     continue
                 words = hit.group(0) + first.alias
                 for m in leading_names(group, text):
-                    add(m, row.role, words, row.label(_short(hit.group(0))), first.start - len(hit.group(0)),
+                    add(m, row.role, words, row.label(_short(hit.group(0))), first.start - len(before) + hit.start(),
                         first.end)
     for m in named:
         if m.kind == "person":  # "the UN Special Envoy, Jana Roe": an envoy mediates for whom they act

@@ -5,10 +5,13 @@ the line above it what it is for. Patterns match whole words, case-insensitively
 them names a place, a group or a person: they are English words and constructions, and the names come
 from the registry and the gazetteer.
 
-The third-party roles are one table, `ROLE_CONSTRUCTIONS`: the role words (`ROLE_VERBS`, `ROLE_NOUNS`:
-which word gives which role) crossed with the constructions of English that tie an actor to such a word
-(`ROLE_FAMILIES`: "mediated by X", "X-brokered", "X's mediation", "X, the guarantors", "X has been
-facilitating", …). The sides are a second table, `SIDE_CONSTRUCTIONS`.
+The third-party roles are one table, `ROLE_CONSTRUCTIONS` (built by `_role_rows`): the role words
+(`ROLE_VERBS`, `ROLE_PARTICIPLES`, `ROLE_ACTS`, `ROLE_AGENTS`: which word gives which role) crossed with the
+constructions of English that tie an actor to such a word ("mediated by X", "X-brokered", "X's mediation", "X,
+the guarantors", "X has been facilitating the talks", …), each row a `Construction` with its family's name.
+The sides are a second table, `SIDE_CONSTRUCTIONS` (`SideConstruction` rows: "between A and B", "A and B
+signed", "delegations of A and B", …). `relations.py` and `sides.py` apply them; a new construction is a new
+row, not a new `if`.
 """
 
 from __future__ import annotations

@@ -409,7 +409,8 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
 ]
 # "the two sides", "both parties": the sides the article names as sides elsewhere.
 BOTH_SIDES = re.compile(r"\b(?:the two|both|the three|all three)\s+(?:sides|parties|countries|governments|delegations|"
-                        r"leaders)\b", re.IGNORECASE)
+                        r"leaders)\b(?!\s+(?:sponsoring|mediating|facilitating|hosting|guaranteeing|brokering|"
+                        r"co-?chairing|observing)\b)", re.IGNORECASE)  # "the two countries sponsoring the talks": not
 # A belligerent named by the fighting ("A's assault on B", "the attack by A on B"): a side of the conflict, used only
 # when the article names no side of its talks in the words above.
 BELLIGERENT_AFTER = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?:war|assault|attacks?|offensive|invasion|aggression|"

@@ -492,7 +492,8 @@ class ActorMatcher:
         out = []
         for m in found:
             if m.kind == "state":
-                before = GOVERNMENT_OF.search(text[max(0, m.start - 80):m.start])
+                before = GOVERNMENT_OF.search(text[max(0, m.start - 80):m.start]) \
+                    if m.alias not in self.gaz.demonyms else None  # "the government of Colombian President X": X's
                 after = re.match(r"(?:['’]s)?\s+[Gg]overnment\b", text[m.end:m.end + 14])
                 start = m.start - len(before.group(0)) if before else m.start
                 end = m.end + after.end() if after and not before else m.end

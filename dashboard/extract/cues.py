@@ -66,7 +66,7 @@ EVENT_TYPES: list[tuple[str, re.Pattern]] = [
     ("call", words(r"spoke\s+(?:[\w-]+\s+){0,2}?with", r"phone call", r"call with", r"telephone\w*", r"spoke by phone",
                    r"phone conversation", r"video call")),
     ("mediation_offer", words(r"offer(?:ed|s)? (?:to|its|their) (?:mediat\w*|host\w*|services)", r"offered to host",
-                              r"ready to host", r"willing to mediate")),
+                              r"ready to (?:host|mediate|facilitate)", r"willing to (?:host|mediate|facilitate)")),
     ("proposal", words(r"propos\w*", r"suggest\w*", r"put forward")),
     ("summit", words(r"summit\w*")),
     ("talks_round", TALKS),
@@ -112,7 +112,7 @@ COMMENT_VERBS = words(r"welcom\w*", r"commend\w*", r"congratulat\w*", r"applaud\
                       r"praised?")
 
 # Events an article usually reports on the day they happen.
-SAME_DAY_TYPES = ("call", "agreement_signed", "agreement_suspended")
+SAME_DAY_TYPES = ("call", "agreement_signed", "agreement_suspended", "mediation_offer")
 
 # --- Named formats and venues -----------------------------------------------------------------------------------
 
@@ -270,7 +270,7 @@ def _role_rows() -> list[Construction]:
         # "X mediated the talks", "X has been facilitating them", "X agreed to host the next round", "X, which has been
         # leading international efforts to mediate the talks": the actor is the subject of a role verb
         rows.append(Construction(role, "verb", "after", re.compile(
-            rf"^{_REL}\s+(?:(?!(?:when|while|after|before|because|if|he|she|they|we|it|for)\b)[\w’'-]+\s+){{0,6}}?"
+            rf"^{_REL}\s+(?:(?!(?:when|while|after|before|because|if|he|she|they|we|for)\b)[\w’'-]+\s+){{0,6}}?"
             rf"(?-i:{verb})\b(?!\s+by\b)(?!-)", i), check="verb"))
     for role, act in ROLE_ACTS.items():
         rows.append(Construction(role, "credit", "after", re.compile(
@@ -421,6 +421,7 @@ BELLIGERENT_BEFORE = re.compile(r"\b(?:attacks?|assault|offensive|invasion)\s+(?
 
 # "X welcomes ...": the actor comments on talks, it is not a side in them.
 COMMENTATOR = re.compile(r"^(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:welcom\w*|commend\w*|regret\w*|thank\w*|urg\w*|"
+                         r"call(?:s|ed)?\s+(?:for|on)|appeal\w*|express\w*|"
                          r"congratulat\w*|applaud\w*|condemn\w*|not\w*|remains?|is (?:thankful|committed|grateful|"
                          r"concerned)|emphasi[sz]\w*|deplor\w*|stands?|encourag\w*|supports?|will continue|"
                          r"joins?|celebrat\w*|Embassy|statement)\b", re.IGNORECASE)

@@ -129,8 +129,10 @@ def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], tail: in
         verb_end = tail + hit.end()
         following = " ".join(ctx.text[verb_end:sentence.end].split()[:7])
         preceding = " ".join(before.split()[-8:])
-        if not (cues.TALKS_OBJECT.search(following) or (_RELATIVE_BEFORE.search(before)
-                                                         and cues.TALKS_OBJECT.search(preceding))):
+        bare = re.match(r"\s*[.,;:]", ctx.text[verb_end:verb_end + 3]) and re.search(
+            r"(?i)(?:mediat|facilitat|broker)\w*$", hit.group(0))  # "X is ready to mediate.": no object needed
+        if not (bare or cues.TALKS_OBJECT.search(following) or (_RELATIVE_BEFORE.search(before)
+                                                                and cues.TALKS_OBJECT.search(preceding))):
             return False  # "Norway hosted a dinner": no talks
         if re.search(r"\bbroker", hit.group(0), re.IGNORECASE) and len(group) > 1:
             return False  # "A and B are trying to broker a peace": the sides broker their own

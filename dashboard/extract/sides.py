@@ -166,6 +166,9 @@ def named_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
     text, gaz = ctx.text, ctx.matcher.gaz
     authors = cues.AUTHORS.search(sentence.text)
     out: list[SideClaim] = []
+    # the words after a list speak for each name in it ("Chile and Peru called for restraint": both comment)
+    group_end = {m.start: name_end(text, g[-1]) for g in coordinated([m for m in mentions if m.actor_id], text)
+                 for m in g}
     for m in mentions:
         actor = ctx.side_of(m)
         if not actor or any(o.actor == actor for o in out):
@@ -174,9 +177,10 @@ def named_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         if kind not in ("state", "group") or (kind == "group" and not armed(actor, ctx)):
             continue
         after = text[m.end:m.end + 40]
+        predicate = text[group_end.get(m.start, m.end):group_end.get(m.start, m.end) + 40]
         before = text[sentence.start:m.start]
-        if cues.COMMENTATOR.match(after) or cues.THANKED.search(before[-60:]) or cues.DESTINATION.search(before) \
-                or cues.PORTFOLIO.search(before[-40:]):
+        if cues.COMMENTATOR.match(after) or cues.COMMENTATOR.match(predicate) or cues.THANKED.search(before[-60:]) \
+                or cues.DESTINATION.search(before) or cues.PORTFOLIO.search(before[-40:]):
             continue  # "Special Envoy for X": the envoy's brief, not a side
         if authors and authors.start() + sentence.start < m.start:
             continue

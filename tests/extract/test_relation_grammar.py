@@ -211,6 +211,15 @@ def test_a_side_named_only_by_what_it_is_beside_a_named_one_is_proposed():
     assert sides(one) == {"Ghana", "Volta Liberation Army"}  # the rebels: the one armed group the text names
 
 
+def test_an_offer_to_mediate_is_proposed_on_the_day_it_is_reported_and_those_who_call_for_calm_are_no_sides():
+    result = run("SYNTHETIC. Fighting broke out in the border region. Chile and Peru called for restraint in the talks, "
+                 "and Senegal said it was ready to mediate.")
+    (event,) = result["events"]
+    assert event["type"] == "mediation_offer" and event["date"] == "2023-05-04" and event["date_inferred"]
+    assert ("Senegal", "mediator") in roles(result) and sides(result) == set()
+    assert {"Chile", "Peru"} <= {m["name"] for m in result["mentioned"]}
+
+
 def test_with_one_side_named_as_one_the_states_merely_named_beside_it_are_no_sides():
     result = run("SYNTHETIC. Delegates of Ghana met in Lomé on 3 May. Togo's president opened the meeting, and Chile "
                  "sent a message.")

@@ -1,4 +1,4 @@
-"""Every real article the assistant must survive: the seeds and the never-seen corpus (../shared/corpus)."""
+"""Every real article the assistant must survive: the seeds and the corpus (../shared/corpus)."""
 
 from __future__ import annotations
 

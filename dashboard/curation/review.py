@@ -23,15 +23,16 @@ from dashboard.extract.propositions import propose as propose_proposition
 
 
 # The review tables are the schema's own fields, with an "accept" box in front and, after, the quote that
-# becomes the record's citation (or, for an actor, why the assistant proposed it). A curator's `note` is
+# becomes the record's citation and the construction each part was read from (or, for an actor, why the assistant
+# proposed it). A curator's `note` is
 # left for the Data view and `recorded` for the save, so neither is in the review tables. A position also
 # has `new_proposition`: the statement of a proposition to add, when no existing one fits.
 def _review_columns(table: str, *after: str) -> list[str]:
     return ["accept", *(c for c in TABLES[table].columns if c not in ("note", "recorded")), *after]
 
 
-EVENT_COLUMNS = _review_columns("events", "quote")
-POSITION_COLUMNS = _review_columns("positions", "new_proposition", "quote")
+EVENT_COLUMNS = _review_columns("events", "quote", "construction")
+POSITION_COLUMNS = _review_columns("positions", "new_proposition", "quote", "construction")
 ACTOR_COLUMNS = _review_columns("actors", "why")
 _FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -65,9 +66,24 @@ def event_rows(result: dict, process_id: str) -> pd.DataFrame:
             "date_precision": e["precision"] or "day",
             "announced_date": "", "venue_city": e["venue_city"] or "", "venue_country": e["venue_country"] or "",
             "level": "", "actors": "; ".join(dict.fromkeys(roles)), "summary": e["evidence"]["text"],
-            "quote": e["evidence"]["text"],
+            "quote": e["evidence"]["text"], "construction": event_why(e),
         })
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+def event_why(event: dict) -> str:
+    """Why the assistant proposed each part of an event, construction then words: "mediator turkiye: passive:
+    mediated by (“mediated by Türkiye”)"."""
+    parts = [f"{t['role']} {t['actor']}: {t.get('construction') or 'cue'} (“{t['cue']}”)" for t in event["third_parties"]]
+    seen = set()
+    for c in event["party_cues"]:
+        if (c["actor"], c.get("construction")) not in seen:
+            seen.add((c["actor"], c.get("construction")))
+            parts.append(f"party {c['actor']}: {c.get('construction') or 'cue'} (“{c['cue']}”)")
+    if event.get("venue_cue"):
+        parts.append(f"venue: {event.get('venue_construction') or 'cue'} (“{event['venue_cue']}”)")
+    parts += [f"{r['about']}: {r['construction']}" for r in event.get("reasons", []) if r["about"] in ("date", "merged")]
+    return "; ".join(dict.fromkeys(parts))
 
 
 def position_rows(result: dict, process_id: str, propositions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -84,6 +100,7 @@ def position_rows(result: dict, process_id: str, propositions: pd.DataFrame | No
             "issue_id": p["issue"] or "", "proposition_id": existing["proposition_id"] if existing else "",
             "date": date, "date_precision": "day", "stance": p["stance"], "red_line": bool(p["red_line"]),
             "paraphrase": p["quote"], "new_proposition": "" if existing else proposal["draft"], "quote": p["quote"],
+            "construction": f"stance: {p['cue']} (“{p['holder_alias']}”)",
         })
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)
 

@@ -1,5 +1,7 @@
-"""The extraction assistant; see `assistant.py` for how it reads an article and `cues.py` for its words."""
+"""The extraction assistant; see `assistant.py` for how it reads an article and `cues.py` for its words.
 
-from dashboard.extract.assistant import extract_article, reference_date
+`extract` gives the typed records of `result.py`; `extract_article` the same as the JSON of data/README.md."""
 
-__all__ = ["extract_article", "reference_date"]
+from dashboard.extract.assistant import extract, extract_article, reference_date
+
+__all__ = ["extract", "extract_article", "reference_date"]

@@ -1,11 +1,15 @@
 """Events from an article: talks, calls, signings and announced rounds, with their sides and go-betweens.
 
-Each sentence that speaks of negotiations is read once into `SentenceFacts`: its dates (not those of
-fighting), its venues, the third parties and their roles, and the sides. A date or a venue makes an
-event; a call, signing or suspension reported without a date happened on the statement's day. Roles
-and sides named in a sentence that has no event of its own ("We thank Chile for its leadership in
-facilitating the talks") go to the nearest event. Every role and side carries the words that
-gave it (`cue`), so a curator sees why it was proposed.
+Each sentence that speaks of negotiations is read once into `SentenceFacts`: its dates (not those of fighting,
+deadlines or spans), its venues (`venues.py`), the roles its words give third parties (`relations.py`) and
+the sides it names (`sides.py`). A date or a venue makes an event; a call, signing or suspension reported
+without a date happened on the statement's day. The lead's own event takes the date line's day and city when
+it names neither. Roles and sides named in a sentence with no event of its own go to the nearest event.
+
+One event per happening: sentences that report the same meeting or signing (the same day or no day, the same
+sides, the same place) merge into one proposal with all their evidence, and an agreement recalled from long
+before is background, not a second signing. Every role, side, venue and date keeps its words and the
+construction that read them.
 """
 
 from __future__ import annotations
@@ -15,61 +19,27 @@ import re
 from dataclasses import dataclass, field
 
 from dashboard.extract import cues
-from dashboard.extract.mentions import ActorMatcher, Mention, Place
+from dashboard.extract.context import ArticleContext
+from dashboard.extract.dateline import lead_sentence, reports_its_own_event
+from dashboard.extract.grammar import clause_at, clauses, first_family
+from dashboard.extract.mentions import Mention
+from dashboard.extract.relations import RoleClaim, roles_in
+from dashboard.extract.result import Event, Evidence, ProposalReason, Role, Side
 from dashboard.extract.sentences import Sentence
-from dashboard.extract.temporal import DateMention, find_dates
+from dashboard.extract.sides import SideClaim, armed_groups_in, belligerents_in, named_in, sides_in
+from dashboard.extract.temporal import DateMention, duration_days, find_dates, tense_before
+from dashboard.extract.venues import VenueClaim, venues_in
 
-_CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|but|although|since|as|with)\b)|;\s+"
-                           r"|\s+[—–]\s+|\s+-\s+")
-_VENUE_BEFORE = re.compile(r"(?:\b(?:in|at|In|At)\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:capital|city|town|resort|port)"
-                           r"(?:\s+of)?,?\s+|\b(?:in|In)\s+|\b(?:at|At)\s+(?:the\s+)?[A-Z][^,.;]{1,60}?,\s+|"
-                           r"\b(?:at|At)\s+(?:the\s+)?[A-Z][^,.;]{1,60}?\s+in\s+)$")
-_SEAT = re.compile(r"\b(?:authorities|government|officials|leadership|regime|embassy|administration)\s+in\s+$",
-                   re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"\b(?:the two|both)\s+(?:sides|parties|countries|governments|delegations|leaders)\b",
-                        re.IGNORECASE)
-_HERE = re.compile(r"\b(?:here|in this city)\b", re.IGNORECASE)
-_VENUE_LIST = re.compile(r"^\s*(?:,|,?\s*and)\s+(?:in\s+)?$")
-_COUNTRY_VENUE = re.compile(r"(?:talks|negotiations?|meetings?|met|held|signed|reached|summit|agreement|rounds?)"
-                            r"(?:\s+\w+){0,2}\s+(?:in|at)\s+$", re.IGNORECASE)
-_MET = re.compile(r"^\s+(?:\w+\s+)?(?:met|meets|will meet|spoke with|talked with)\s+(?:with\s+)?(?:the\s+)?$")
-_DASHED = re.compile(r"^\s*[-–—/]\s*$")
-_DASH_NOUN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:talks|summit|dialogue|negotiations|meeting|agreement|deal|"
-                        r"ceasefire|relations|war|conflict|process)\b", re.IGNORECASE)
-_LOCATED = re.compile(r"\b(?:in|at|across|throughout|inside|within)\s+(?:the\s+)?$")
-_EXAMPLES = re.compile(r"\b(?:like|such as|including)\s+(?:the\s+)?(?:[\w’'-]+,?\s+(?:and\s+)?(?:the\s+)?){0,12}$")
-_THANKED = re.compile(r"\b(?:thank(?:s|ed|ful)?(?:\s+to)?|grateful\s+to|appreciat\w*)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
-                      re.IGNORECASE)
-
-# Events a statement usually reports on the day they happen.
-SAME_DAY_TYPES = ("call", "agreement_signed", "agreement_suspended")
 BACKGROUND_DAYS = 45  # a date this long before the article's own is history it recalls, not news it reports
-
-
-@dataclass
-class ArticleContext:
-    text: str
-    matcher: ActorMatcher
-    mentions: list[Mention]
-    places: list[Place]
-    reference: dt.date | None
-    frames: list[tuple[int, dt.date]] = field(default_factory=list)  # (offset, what "today" means from there on)
-    dateline: Place | None = None  # the city a date line names ("NAIROBI, March 1 —"): a venue only where tied
-
-    def reference_at(self, offset: int) -> dt.date | None:
-        """The day "today" means at `offset`: a quoted speech dated "yesterday said:" shifts it."""
-        today = self.reference
-        for start, day in self.frames:
-            if start <= offset:
-                today = day
-        return today
-
-
-@dataclass
-class Role:
-    mention: Mention
-    role: str
-    cue: str
+NEAR_WORDS = 25  # a date makes an event when a word about talks stands this near it, or in its clause
+MERGE_INFERRED_DAYS = BACKGROUND_DAYS  # a signing reported without a day is the one the article dates, if not history
+_PRENOMINAL = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)  # "the 2012 accord"
+_SUBORDINATE = re.compile(r"\s*(?:where|when|which|after|before|while|since|as|with)\b", re.IGNORECASE)
+# "'The participants will convene tomorrow,' the envoy said late on Tuesday": the quote's today is Tuesday.
+_ATTRIBUTED = re.compile(rf"[\"”]\s*,?\s*[^\"“”]{{0,160}}?\b(?:{cues.SAID})\b[^\"“”]{{0,30}}$")
+# Side constructions strong enough to keep an actor a side of an event it is also a go-between of.
+_EXPLICIT = {r.family for r in cues.SIDE_CONSTRUCTIONS if r.strong} | {"A–B talks", "A–B talks (capitals)",
+                                                                      "issuer: we … with B", "the two sides"}
 
 
 @dataclass
@@ -77,350 +47,318 @@ class SentenceFacts:
     index: int
     sentence: Sentence
     dates: list[DateMention]
-    venues: list[tuple[Place, str]]
-    roles: list[Role]
-    explicit: list[tuple[str, str]]  # (actor id, cue): sides the text names as sides
-    fallback: list[tuple[str, str]]  # states and groups in the sentence that no rule put elsewhere
-
-
-def clauses(sentence: Sentence) -> list[tuple[int, int]]:
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text)]
-    return [(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:]) if b > a]
-
-
-def clause_at(sentence: Sentence, offset: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in clauses(sentence) if a <= offset < b), (sentence.start, sentence.end))
-
-
-def first_family(families: list[tuple[str, re.Pattern]], *texts: str, default: str) -> str:
-    for text in texts:
-        for name, pattern in families:
-            if pattern.search(text):
-                return name
-    return default
+    venues: list[VenueClaim]
+    roles: list[RoleClaim]
+    sides: list[SideClaim]
+    mentions: list[Mention]
+    belligerents: list[SideClaim] = field(default_factory=list)
+    armed: list[SideClaim] = field(default_factory=list)
+    named: list[SideClaim] = field(default_factory=list)
 
 
 def read_sentence(index: int, sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> SentenceFacts:
     """What one sentence about talks says; `mentions` are the actor mentions inside it."""
     reference = ctx.reference_at(sentence.start)
-    dates = [d for d in find_dates(sentence.text, reference) if d.date and not _violent(sentence, d)]
+    found = find_dates(sentence.text, reference)
+    spoken = _speech_day(sentence, found)
+    if spoken is not None:  # the words quoted before "X said on Tuesday" take Tuesday as their today
+        quoted = find_dates(sentence.text[:spoken[0]], spoken[1])
+        found = quoted + [d for d in found if d.start >= spoken[0]]
     dates = [DateMention(d.text, sentence.start + d.start, sentence.start + d.end, d.date, d.precision, d.end_date)
-             for d in dates]
-    venues = _venues(sentence, mentions, ctx)
-    venue_spans = [(p.start, p.end) for p, _ in venues]
-    roles = _roles(sentence, mentions, ctx)
-    third = {r.mention.actor_id for r in roles}
+             for d in found if d.date]
+    dates = [d for d in dates if not _violent(sentence, d, ctx) and not _not_a_meeting(sentence, d, ctx)
+             and _about_talks(sentence, d, ctx)]
+    venues = venues_in(sentence, mentions, ctx)
     # a venue, and the country written after it ("Jeddah, Saudi Arabia"), is where, not who
-    sides = [m for m in mentions if not any(s <= m.start and m.end <= e or re.fullmatch(r",\s*", ctx.text[e:m.start])
-                                            for s, e in venue_spans)]
-    explicit = _explicit_parties(sentence, sides, ctx)
-    fallback = _fallback_parties(sentence, sides, third, ctx)
-    return SentenceFacts(index, sentence, dates, venues, roles, explicit, fallback)
+    spans = [(v.place.start, v.place.end) for v in venues]
+    # any city written with its country after it ("Skhirat, Morocco, 27 August"): the country is where, not who
+    cities = [p.end for p in ctx.places if p.city and sentence.start <= p.start < sentence.end
+              and not any(m.start < p.end and p.start < m.end for m in mentions)]
+    if ctx.dateline is not None:
+        cities.append(ctx.dateline.end)
+    who = [m for m in mentions if not any(s <= m.start and m.end <= e or re.fullmatch(r",\s*", ctx.text[e:m.start])
+                                          for s, e in spans)
+           and not (m.kind == "state" and any(re.fullmatch(r",\s*", ctx.text[e:m.start]) for e in cities))]
+    roles = roles_in(sentence, who, ctx)
+    sides = sides_in(sentence, who, ctx)
+    return SentenceFacts(index, sentence, dates, venues, roles, sides, who, belligerents_in(sentence, who, ctx),
+                         armed_groups_in(who, ctx), named_in(sentence, who, ctx))
 
 
-def _violent(sentence: Sentence, date: DateMention) -> bool:
-    """A date of fighting: 'the October 7th attack', 'its assault against Israel on October 7th'."""
-    before = sentence.text[max(0, date.start - 60):date.start]
-    after = sentence.text[date.end:date.end + 25]
-    words_before = " ".join(before.split()[-6:])
-    return bool(cues.VIOLENCE.search(words_before) or cues.VIOLENCE.match(after.strip()))
-
-
-def _venues(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[tuple[Place, str]]:
-    text = ctx.text
-    people = [(m.start, m.end) for m in mentions if m.kind in ("person", "group")]
-    found: list[tuple[Place, str]] = []
-    for place in (p for p in ctx.places if sentence.start <= p.start and p.end <= sentence.end):
-        if any(s < place.end and place.start < e for s, e in people):
-            continue  # "Hamas" is not the town of Hamm, "Kim" not a village
-        before = text[max(sentence.start, place.start - 70):place.start]
-        cue = _VENUE_BEFORE.search(before)
-        listed = found and _VENUE_LIST.match(text[found[-1][0].end:place.start])
-        if found and re.fullmatch(r",\s*", text[found[-1][0].end:place.start]) and not place.city:
-            continue  # "Jeddah, Saudi Arabia": the city's own country
-        if not cue and not listed or _SEAT.search(before):
-            continue  # "the authorities in Kiev": the government, not where talks meet
-        if place.city:
-            near = text[max(sentence.start, place.start - 90):min(sentence.end, place.end + 50)]
-            if not cues.VENUE_CONTEXT.search(near):
-                continue
-        elif not (_COUNTRY_VENUE.search(text[max(sentence.start, place.start - 60):place.start]) or listed):
+def _speech_day(sentence: Sentence, found: list[DateMention]) -> tuple[int, dt.date] | None:
+    """(where the quote ends, the day it was said) for '"…," X said on Tuesday.'"""
+    for d in reversed(found):
+        if d.precision != "day" or not d.date or d.date.startswith("--"):
             continue
-        found.append((place, (cue.group(0) if cue else text[found[-1][0].end:place.start]).strip()))
-    here = _HERE.search(sentence.text)
-    if not found and here and ctx.dateline is not None and cues.VENUE_CONTEXT.search(sentence.text):
-        # "the talks held here": the text ties the meeting to the city of its date line
-        found.append((ctx.dateline, f"{here.group(0)} (the date line's city)"))
-    return found
+        close = max(sentence.text.rfind("”", 0, d.start), sentence.text.rfind('"', 0, d.start))
+        if close > 0 and _ATTRIBUTED.search(sentence.text[:d.start]):
+            return close, dt.date.fromisoformat(d.date)
+    return None
 
 
-def _coordinated(mentions: list[Mention], text: str) -> list[list[Mention]]:
-    """Mentions joined by "and" or commas ("the United Nations and Turkey") share what follows them."""
-    groups: list[list[Mention]] = []
-    for m in mentions:
-        if groups:
-            gap = text[groups[-1][-1].end:m.start]
-            listed = re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[\w.\-]+\s+){0,5}?", gap)
-            titled = re.fullmatch(r"\s+(?:[A-Z][\w\-]*\s+){0,3}", gap)  # "South African Deputy President X"
-            of = re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and groups[-1][-1].kind == "person"  # "Sheikh X of Kuwait"
-            if (listed or titled or of) and len(gap) < 60:
-                groups[-1].append(m)
-                continue
-        groups.append([m])
-    return groups
+def _words_before(text: str, n: int) -> str:
+    return " ".join(text.split()[-n:])
 
 
-def _roles(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[Role]:
-    """Mediators, hosts, facilitators, guarantors, observers and witnesses, from the words around each actor."""
-    text, gaz = ctx.text, ctx.matcher.gaz
-    roles: list[Role] = []
-
-    def add(m: Mention, role: str, cue: str) -> None:
-        if m.actor_id and not any(r.mention.actor_id == m.actor_id and r.role == role for r in roles):
-            roles.append(Role(m, role, cue))
-
-    for group in _coordinated(mentions, text):
-        last = group[-1]
-        after = text[last.end:min(sentence.end, last.end + 90)]
-        before = text[max(sentence.start, group[0].start - 60):group[0].start]
-        for role, pattern in cues.ROLE_AFTER + cues.ROLE_OF_LIST:
-            hit = pattern.search(after)
-            if not hit:
-                continue
-            if role == "mediator" and cues.OWN_PROCESS.match(after) and last.alias in gaz.demonyms:
-                continue  # "the Peruvian-led agreement": the parties' own
-            for m in group:
-                add(m, role, (last.alias + hit.group(0)).strip())
-        head = [group[0]]  # "hosted by A and B": a cue before the names reaches those joined by "and"
-        for prev, m in zip(group, group[1:]):
-            if not re.fullmatch(r"\s+and\s+(?:the\s+)?", text[prev.end:m.start]):
-                break
-            head.append(m)
-        for role, pattern in cues.ROLE_BEFORE:
-            hit = pattern.search(before)
-            if hit:
-                for m in head:
-                    add(m, role, (hit.group(0) + group[0].alias).strip())
-    for m in mentions:  # "the UN Special Envoy, Jana Roe": an envoy mediates for whom they act
-        title = _title_of(m, ctx)
-        if m.kind == "person" and cues.ENVOY_TITLES.search(title):
-            add(m, "mediator", f"{title} {m.alias}")
-    return roles
-
-
-def _title_of(m: Mention, ctx: ArticleContext) -> str:
-    if m.actor_id in ctx.matcher.candidates:
-        return ctx.matcher.candidates[m.actor_id].title
-    if m.actor_id in ctx.matcher.registry.index:
-        return str(ctx.matcher.registry.at[m.actor_id, "title"])
-    return ""
-
-
-def _side(m: Mention, ctx: ArticleContext) -> str:
-    """The actor a mention stands for as a side: a person stands for the actor they speak for."""
-    if m.kind == "person":
-        return ctx.matcher.affiliation(m.actor_id) or ""
-    return m.actor_id or ""
-
-
-def _explicit_parties(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[tuple[str, str]]:
-    text = ctx.text
-    found: list[tuple[str, str]] = []
-
-    def add(members: list[Mention], cue: str) -> None:
-        for m in members:
-            side = _side(m, ctx)
-            if side and ctx.matcher.kind(side) != "international_organisation" and side not in {a for a, _ in found}:
-                found.append((side, cue))
-
-    groups = _coordinated(mentions, text)
-    for group in groups:
-        before = text[max(sentence.start, group[0].start - 60):group[0].start]
-        between = re.search(r"\bbetween\s+(?:the\s+)?$", before, re.IGNORECASE)
-        of = cues.PARTIES_OF.search(before)
-        did = cues.PARTIES_DID.match(text[group[-1].end:group[-1].end + 30])
-        if between and len(group) >= 2:
-            add(group, text[group[0].start - len(between.group(0)):group[-1].end])
-        elif of:
-            add(group, text[group[0].start - len(of.group(0)):group[-1].end])
-        elif did and len(group) >= 2:
-            add(group, text[group[0].start:group[-1].end] + did.group(0))
-        elif len(group) >= 2 and _DASH_NOUN.match(text[group[-1].end:group[-1].end + 40]):
-            # "Russian and Ukraine direct negotiations"
-            add(group, text[group[0].start:group[-1].end] + _DASH_NOUN.match(text[group[-1].end:group[-1].end + 40]).group(0))
-    for a, b in zip(mentions, mentions[1:]):
-        gap = text[a.end:b.start]
-        if _MET.match(gap):
-            add([a, b], text[a.start:b.end])
-        elif _DASHED.match(gap) and _DASH_NOUN.match(text[b.end:b.end + 40]):
-            add([a, b], text[a.start:b.end] + _DASH_NOUN.match(text[b.end:b.end + 40]).group(0))
-    capitals = [p for p in ctx.places if sentence.start <= p.start and p.end <= sentence.end and p.capital_of]
-    for a, b in zip(capitals, capitals[1:]):  # "the Lima-Quito dialogue": capitals stand for their states
-        if _DASHED.match(text[a.end:b.start]) and _DASH_NOUN.match(text[b.end:b.end + 40]):
-            for place in (a, b):
-                resolved = ctx.matcher.resolve(place.country)
-                if resolved and resolved[0] not in {x for x, _ in found}:
-                    found.append((resolved[0], text[a.start:b.end] + _DASH_NOUN.match(text[b.end:b.end + 40]).group(0)))
-    return found
-
-
-def _fallback_parties(sentence: Sentence, mentions: list[Mention], third: set, ctx: ArticleContext) -> list[tuple[str, str]]:
-    """States and armed groups the sentence names, less commentators, authors, destinations and third parties."""
-    text, gaz = ctx.text, ctx.matcher.gaz
-    authors = cues.AUTHORS.search(sentence.text)
-    out: list[tuple[str, str]] = []
-    for m in mentions:
-        side = _side(m, ctx)
-        if not side or side in third or m.actor_id in third or side in {a for a, _ in out}:
-            continue
-        kind = ctx.matcher.kind(side)
-        if kind == "international_organisation" or (kind == "group" and not _armed(side, ctx)):
-            continue
-        after = text[m.end:m.end + 40]
-        before = text[sentence.start:m.start]
-        if cues.COMMENTATOR.match(after) or _THANKED.search(before[-60:]) or cues.DESTINATION.search(before):
-            continue
-        if authors and authors.start() + sentence.start < m.start:
-            continue
-        possessive = re.match(r"['’]s?\b", after)  # "at Peru's ports": the owner, not the place
-        if _LOCATED.search(before[-40:]) and not possessive or _EXAMPLES.search(before[-120:]):
-            continue  # "democracy in Peru", "regions like Haiti": places and examples, not sides
-        if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)):
-            continue
-        out.append((side, f"named in the sentence: {m.alias}"))
-    return out
-
-
-def _armed(actor_id: str, ctx: ArticleContext) -> bool:
-    """A group that can be a side: one the registry knows, or one named as fighters, a movement or a plural people."""
-    candidate = ctx.matcher.candidates.get(actor_id)
-    if candidate is None:
+def _violent(sentence: Sentence, date: DateMention, ctx: ArticleContext) -> bool:
+    """A date of fighting: 'the October 7th attack', 'an assault on a base in the capital on Sunday'."""
+    before = _words_before(ctx.text[sentence.start:date.start], NEAR_WORDS)
+    after = ctx.text[date.end:date.end + 25]
+    if cues.VIOLENCE.match(after.strip()):
         return True
-    return not candidate.cue.startswith(("organisation-shaped", "acronym")) or any(
-        candidate.name.endswith(h) for h in ("Front", "Movement", "Forces", "Army", "Militia", "Brigades"))
+    violence = [m.end() for m in cues.VIOLENCE.finditer(before)]
+    talks = [m.end() for m in cues.TALKS.finditer(before)]
+    return bool(violence) and (not talks or max(violence) > max(talks))
 
 
-def events_from(facts: list[SentenceFacts], ctx: ArticleContext) -> list[dict]:
-    """One proposal per date or venue, with roles and sides from its sentence and, failing those, its neighbours."""
+def _not_a_meeting(sentence: Sentence, date: DateMention, ctx: ArticleContext) -> bool:
+    """A deadline or a span: 'the March 23 deadline', 'holding since April 10', 'by the end of May'."""
+    before = ctx.text[max(sentence.start, date.start - 40):date.start]
+    return bool(cues.NOT_A_MEETING_DATE.search(before) or cues.NOT_A_MEETING_AFTER.match(ctx.text[date.end:date.end + 30]))
+
+
+def _about_talks(sentence: Sentence, date: DateMention, ctx: ArticleContext) -> bool:
+    """A word about talks stands near the date in its clause ("the talks resumed on Monday"), or the date's clause
+    hangs on a clause about talks ("the talks resume in Istanbul, where they were disrupted in March 2022")."""
+    parts = clauses(sentence)
+    at = next((i for i, (a, b) in enumerate(parts) if a <= date.start < b), 0)
+    a, b = parts[at]
+    near = _words_before(ctx.text[a:date.start], NEAR_WORDS) + " " + " ".join(ctx.text[date.end:b].split()[:NEAR_WORDS])
+    if cues.TALKS.search(near):
+        return True
+    subordinate = _SUBORDINATE.match(ctx.text[a:b])
+    return bool(subordinate and at > 0 and cues.TALKS.search(ctx.text[parts[at - 1][0]:parts[at - 1][1]]))
+
+
+def events_from(facts: list[SentenceFacts], ctx: ArticleContext, parts: list[Sentence]) -> list[Event]:
+    """One proposal per happening, with its sides and go-betweens."""
+    _settle(facts)
     _both_sides(facts)
-    events: list[dict] = []
+    if len({s.actor for f in facts for s in f.sides}) < 2:
+        _fallback_sides(facts)
+    events: list[Event] = []
     origin: list[int] = []  # the sentence each event came from
+    lead = lead_sentence(parts, ctx.dateline_end)
+    # the lead's own event takes the date line's city only when no other sentence names where that day's talks met
+    lead_days = {d.date for f in facts if lead is not None and f.sentence.start == lead.start for d in f.dates}
+    placed_elsewhere = any(f.venues and {d.date for d in f.dates} & lead_days for f in facts
+                           if lead is None or f.sentence.start != lead.start)
     for f in facts:
-        made = _events_of(f, ctx)
+        made = _events_of(f, ctx, lead is not None and f.sentence.start == lead.start and not placed_elsewhere)
         events.extend(made)
         origin.extend([f.index] * len(made))
     if not events:
         return []
     for f in facts:
         own = [i for i, o in enumerate(origin) if o == f.index]
-        targets = own or [_nearest(origin, f.index)]
-        for i in targets:
-            for r in f.roles:
-                _add_role(events[i], r)
-            for actor, cue in f.explicit + (f.fallback if not own else []):
-                _add_party(events[i], actor, cue)
-    for i, event in enumerate(events):
-        third = {t["actor"] for t in event["third_parties"]}
-        if not event["parties"]:
-            own = next((f for f in facts if f.index == origin[i]), None)
-            pool = [own] if own else []
-            pool += sorted(facts, key=lambda f: (abs(f.index - origin[i]), f.index > origin[i]))
-            for f in pool:
-                candidates = [(a, c) for a, c in f.fallback if a not in third]
-                if candidates:
-                    for actor, cue in candidates:
-                        _add_party(event, actor, cue)
-                    break
-        event["parties"] = [p for p in event["parties"] if p not in third or p in event["_explicit"]]
-        event["mediators"] = sorted({t["actor"] for t in event["third_parties"]})
-        del event["_explicit"]
-    return merge_events(events)
+        for claim in [*f.roles, *f.sides]:
+            for i in _targets(claim.start, f, own, events, origin, ctx):
+                if isinstance(claim, RoleClaim):
+                    events[i].add_role(Role(claim.actor, claim.role, claim.mention.alias, claim.cue, claim.construction,
+                                            claim.via))
+                else:
+                    events[i].add_side(Side(claim.actor, claim.cue, claim.construction, claim.alias))
+    for event in events:
+        _drop_go_betweens(event)
+    merged = merge_events(events)
+    for event in merged:
+        if event.type == "call" and event.venue_city:  # a call meets nowhere: the place named is the talks' it spoke of
+            event.venue_city = event.venue_country = event.venue_cue = event.venue_construction = None
+            event.reasons = [r for r in event.reasons if r.about != "venue"]
+    return merged
+
+
+def _close(text: str, a: int, b: int, words: int = 3) -> bool:
+    """No more than `words` words stand between two offsets ("the EU-mediated 2008 agreement", "the 1998 accord
+    brokered by X"): one noun phrase."""
+    lo, hi = sorted((a, b))
+    return len(re.findall(r"[\w’'-]+", text[lo:hi])) <= words + 1
+
+
+def _recalls(sentence: Sentence, text: str, at: int, date_start: int) -> bool:
+    """The words at `at` speak of the recalled date's event: in its noun phrase when the date modifies a noun ("the
+    Tunisian-brokered deal builds on the 2012 accord": not the 2012 accord's), else in its clause ("talks between
+    A and B began last year")."""
+    if _PRENOMINAL.search(text[max(sentence.start, date_start - 8):date_start]):
+        return _close(text, at, date_start)
+    return clause_at(sentence, at) == clause_at(sentence, date_start)
+
+
+def _targets(at: int, f: SentenceFacts, own: list[int], events: list[Event], origin: list[int],
+             ctx: ArticleContext) -> list[int]:
+    """The events a role or side read at `at` belongs to: its sentence's own, but not an agreement the sentence recalls
+    from long before unless the words stand in that date's clause ("the Tunisian-brokered deal builds on the 2012
+    accord": the deal of the article, not the 2012 accord)."""
+    current = [i for i in own if not events[i].background]
+    recalled = [i for i in own if events[i].background and events[i].evidence.date_start is not None
+                and _recalls(f.sentence, ctx.text, at, events[i].evidence.date_start)]
+    if current or recalled:
+        return current + recalled
+    if own and not any(events[i].background for i in own):
+        return own
+    others = [i for i in range(len(events)) if not events[i].background] or list(range(len(events)))
+    # a sentence in the past ("the talks took place under the auspices of X") speaks of talks held, one in the
+    # future of talks announced: the nearest event of its own tense first
+    announced = bool(cues.FUTURE_WORDS.search(f.sentence.text))
+    return [min(others, key=lambda i: ((events[i].status == "announced") != announced, abs(origin[i] - f.index),
+                                       origin[i] > f.index))]
+
+
+def _drop_go_betweens(event: Event) -> None:
+    """A go-between of the event is no side of it, unless a construction names it as one (a call's other end)."""
+    third = {t.actor for t in event.third_parties}
+    explicit = {c.actor for c in event.party_cues if c.construction in _EXPLICIT}
+    event.parties = [p for p in event.parties if p not in third or p in explicit]
+    event.party_cues = [c for c in event.party_cues if c.actor in event.parties]
+
+
+def _settle(facts: list[SentenceFacts]) -> None:
+    """An actor a sentence names both as a side and as a go-between is one of them: a host yields to a side (a side
+    hosting a round on its own soil), every other role wins over a side; a weak side claim ("the ministers of A")
+    yields to a role the article gives that actor anywhere."""
+    for f in facts:
+        sides = {s.actor for s in f.sides}
+        f.roles = [r for r in f.roles if not (r.role == "host" and r.actor in sides)]
+        roles = {r.actor for r in f.roles}
+        # "X met the UN envoy": meeting a go-between makes X no side of the talks
+        f.sides = [s for s in f.sides if s.actor not in roles and not (s.partners and set(s.partners) <= roles | {s.actor})]
+    anywhere = {r.actor for f in facts for r in f.roles}
+    strong = {s.actor for f in facts for s in f.sides if s.strong}
+    for f in facts:
+        f.sides = [s for s in f.sides if s.strong or (s.actor not in anywhere and _weak_holds(s, f.sides, strong))]
+
+
+def _weak_holds(claim: SideClaim, claims: list[SideClaim], strong: set[str]) -> bool:
+    """A loose reading of a side ("the leaders of A and B", "discussions with A") holds while the article names fewer
+    than two sides firmly, or when the same words name a firm side beside it ("the prime minister of A and B")."""
+    if len(strong) < 2:
+        return True
+    return any(o is not claim and (o.start, o.end) == (claim.start, claim.end) and o.actor in strong for o in claims)
 
 
 def _both_sides(facts: list[SentenceFacts]) -> None:
     """'The two sides', 'both parties': the sides the article names as sides elsewhere, when it names at least two."""
-    named = list(dict.fromkeys(actor for f in facts for actor, _ in f.explicit))
+    named: dict[str, SideClaim] = {}
+    for f in facts:
+        for s in f.sides:
+            named.setdefault(s.actor, s)
     if len(named) < 2:
         return
     for f in facts:
-        phrase = _BOTH_SIDES.search(f.sentence.text)
-        if phrase and not f.explicit:
-            f.explicit = [(actor, f"{phrase.group(0)}: the sides the article names") for actor in named]
+        phrase = cues.BOTH_SIDES.search(f.sentence.text)
+        if phrase and not f.sides:
+            at = f.sentence.start + phrase.start()
+            f.sides = [SideClaim(a, s.alias, f"{phrase.group(0)}: the sides the article names", "the two sides", True,
+                                 at, at + len(phrase.group(0))) for a, s in named.items()]
+
+
+def _fallback_sides(facts: list[SentenceFacts]) -> None:
+    """Fewer than two sides named as sides: the belligerents the fighting names, then the armed groups named near
+    the talks (each only while two sides are still missing), then, where no side at all is named as one, the states
+    and armed groups those sentences name."""
+    third = {r.actor for f in facts for r in f.roles}
+    firm = len({s.actor for f in facts for s in f.sides})
+    for pool in ("belligerents", "armed", "named"):
+        if pool == "named" and firm:
+            return  # one side named as one: the states merely named beside it are no better guess for the other
+        for f in facts:
+            f.sides += [s for s in getattr(f, pool) if s.actor not in third and not any(x.actor == s.actor for x in f.sides)]
+        if len({s.actor for f in facts for s in f.sides}) >= 2:
+            return
 
 
 def _nearest(origin: list[int], index: int) -> int:
     return min(range(len(origin)), key=lambda i: (abs(origin[i] - index), origin[i] > index))
 
 
-def _add_role(event: dict, role: Role) -> None:
-    entry = {"actor": role.mention.actor_id, "role": role.role, "alias": role.mention.alias, "cue": role.cue}
-    if not any(t["actor"] == entry["actor"] and t["role"] == entry["role"] for t in event["third_parties"]):
-        event["third_parties"].append(entry)
-
-
-def _add_party(event: dict, actor: str, cue: str) -> None:
-    if actor not in event["parties"]:
-        event["parties"].append(actor)
-        event["party_cues"].append({"actor": actor, "cue": cue})
-    if not cue.startswith("named in the sentence"):
-        event["_explicit"].add(actor)
-
-
-def _events_of(f: SentenceFacts, ctx: ArticleContext) -> list[dict]:
+def _events_of(f: SentenceFacts, ctx: ArticleContext, is_lead: bool) -> list[Event]:
     text, sentence = ctx.text, f.sentence
     reference = ctx.reference_at(sentence.start)
+    own_event = is_lead and reports_its_own_event(sentence)
+    venues = list(f.venues)
+    if own_event and not venues and ctx.dateline is not None:
+        venues = [VenueClaim(ctx.dateline, f"{ctx.dateline.alias} (the date line)", "date line: the lead's own event")]
     used_venues: set[int] = set()
     out = []
     for date in f.dates:
         clause = clause_at(sentence, date.start)
         own, lead = text[clause[0]:clause[1]], text[sentence.start:clause[1]]
-        venue = _nearest_venue(f.venues, date, clause)
+        recalled = _background(date.date, date.precision, reference)
+        venue = _nearest_venue([v for v in venues if not (recalled and v.construction.startswith("date line"))],
+                               date, clause)
         if venue is not None:
-            used_venues.add(venue[0].start)
-        out.append(_event(f, ctx, own, lead, date.date, date.precision, date.end_date, False, venue,
-                          {"date_text": date.text, "date_start": date.start, "date_end": date.end}, reference))
+            used_venues.add(venue.place.start)
+        reason = ProposalReason("date", f"{date.precision}: '{date.text}'" + (" against the date line" if ctx.dateline
+                                and date.text.lower() in ("today", "yesterday", "tomorrow") else ""), date.text)
+        end_date = date.end_date
+        days = duration_days(sentence.text) if date.precision == "day" and not end_date else None
+        if days and days > 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.date or ""):  # "met on Monday for a two-day summit"
+            end_date = (dt.date.fromisoformat(date.date) + dt.timedelta(days=days - 1)).isoformat()
+            reason = ProposalReason("date", f"{date.precision}: '{date.text}', lasting {days} days", date.text)
+        made = _event(f, ctx, own, lead, date.date, date.precision, end_date, False, venue,
+                      Evidence(sentence.text, sentence.start, sentence.end, date.text, date.start, date.end),
+                      reference, [reason])
+        if made.status == "announced" and tense_before(text[sentence.start:date.start], date.start - sentence.start) \
+                == "past":
+            made.status = "held"  # "agreed on Friday to resume talks": the agreement is done, the talks to come
+        out.append(made)
     if not f.dates:
         kind = first_family(cues.EVENT_TYPES, sentence.text, default="talks_round")
         verb = dict(cues.EVENT_TYPES)[kind].search(sentence.text)
         around = sentence.text[max(0, verb.start() - 40):verb.end() + 30] if verb else sentence.text
         status = first_family(cues.STATUSES, around, default="held")
-        if reference and kind in SAME_DAY_TYPES and status in ("held", "suspended") and not f.venues:
-            out.append(_event(f, ctx, sentence.text, sentence.text, reference.isoformat(), "day", None, True, None,
-                              {}, reference))
-    for venue in f.venues:
-        if venue[0].start in used_venues or (f.dates and not venue[0].city):
+        same_day = kind in cues.SAME_DAY_TYPES and status in ("held", "suspended") and not f.venues
+        if reference and (same_day or (own_event and ctx.dateline is not None and status == "held")):
+            venue = venues[0] if venues else None
+            if venue is not None:
+                used_venues.add(venue.place.start)
+            why = "the lead's own event, on the date line's day" if own_event else f"a {kind.replace('_', ' ')} " \
+                "reported without a day happened on the statement's day"
+            out.append(_event(f, ctx, sentence.text, sentence.text, reference.isoformat(), "day", None, True, venue,
+                              Evidence(sentence.text, sentence.start, sentence.end), reference,
+                              [ProposalReason("date", why, "")]))
+    for venue in venues:
+        if venue.place.start in used_venues or (f.dates and not venue.place.city):
             continue
-        if any(e["venue_city"] == venue[0].name or (not venue[0].city and e["venue_country"] == venue[0].country)
+        if any(e.venue_city == venue.place.name or (not venue.place.city and e.venue_country == venue.place.country)
                for e in out):
             continue
-        clause = clause_at(sentence, venue[0].start)
+        clause = clause_at(sentence, venue.place.start)
         out.append(_event(f, ctx, text[clause[0]:clause[1]], text[sentence.start:clause[1]], None, None, None, False,
-                          venue, {}, reference))
+                          venue, Evidence(sentence.text, sentence.start, sentence.end), reference, []))
     return out
 
 
-def _nearest_venue(venues: list[tuple[Place, str]], date: DateMention, clause: tuple[int, int]):
-    inside = [v for v in venues if clause[0] <= v[0].start < clause[1]] or venues
-    return min(inside, key=lambda v: abs(v[0].start - date.start), default=None)
+def _nearest_venue(venues: list[VenueClaim], date: DateMention, clause: tuple[int, int]) -> VenueClaim | None:
+    inside = [v for v in venues if clause[0] <= v.place.start < clause[1]] or venues
+    return min(inside, key=lambda v: abs(v.place.start - date.start), default=None)
 
 
 def _event(f: SentenceFacts, ctx: ArticleContext, own: str, lead: str, date: str | None, precision: str | None,
-           end_date: str | None, inferred: bool, venue, date_evidence: dict, reference: dt.date | None) -> dict:
-    sentence = f.sentence
+           end_date: str | None, inferred: bool, venue: VenueClaim | None, evidence: Evidence,
+           reference: dt.date | None, reasons: list[ProposalReason]) -> Event:
     status = first_family(cues.STATUSES, own, lead, default="held")
-    kind = first_family(cues.EVENT_TYPES, own, sentence.text, default="talks_round")
-    place = venue[0] if venue else None
-    background = bool(date and reference and precision in ("day", "month") and not date.startswith("--")
-                      and (reference - _first_day(date)).days > BACKGROUND_DAYS)
-    return {
-        "date": date, "end_date": end_date, "precision": precision, "date_inferred": inferred,
-        "background": background, "status": status, "type": kind,
-        "venue_city": place.name if place and place.city else None,
-        "venue_country": place.country if place else None,
-        "venue_cue": f"{venue[1]} {place.alias}".strip() if place else None,
-        "parties": [], "party_cues": [], "mediators": [], "third_parties": [], "_explicit": set(),
-        "evidence": {"text": sentence.text, "start": sentence.start, "end": sentence.end, **date_evidence},
-    }
+    kind = first_family(cues.EVENT_TYPES, own, f.sentence.text, default="talks_round")
+    place = venue.place if venue else None
+    if venue is not None:
+        reasons = reasons + [ProposalReason("venue", venue.construction, venue.cue)]
+    return Event(
+        date=date, end_date=end_date, precision=precision, date_inferred=inferred,
+        background=_background(date, precision, reference), status=status, type=kind,
+        venue_city=place.name if place and place.city else None,
+        venue_country=(place.country or None) if place else None,
+        venue_cue=venue.cue if venue else None, venue_construction=venue.construction if venue else None,
+        evidence=evidence, reasons=reasons,
+    )
+
+
+def _background(date: str | None, precision: str | None, reference: dt.date | None) -> bool:
+    """History the article recalls: a day or month more than 45 days before its own, a year before its year."""
+    if not date or not reference or date.startswith("--"):
+        return False
+    if precision == "year":
+        return int(date[:4]) < reference.year
+    return precision in ("day", "month") and (reference - _first_day(date)).days > BACKGROUND_DAYS
 
 
 def _first_day(iso: str) -> dt.date:
@@ -428,36 +366,99 @@ def _first_day(iso: str) -> dt.date:
     return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
 
 
-def merge_events(events: list[dict]) -> list[dict]:
-    """One proposal per day (or per venue, for undated ones): an article that repeats a meeting names one event."""
-    out: list[dict] = []
-    for event in events:
-        kept = next((k for k in out if _same(k, event)), None)
-        if kept is None:
-            event["also_evidence"] = []
-            out.append(event)
-            continue
-        for key in ("venue_city", "venue_country", "venue_cue", "end_date"):
-            kept[key] = kept[key] or event[key]
-        if kept["date"] is None and event["date"]:
-            for key in ("date", "precision", "date_inferred", "background", "status", "type"):
-                kept[key] = event[key]
-        for actor in event["parties"]:
-            if actor not in kept["parties"]:
-                kept["parties"].append(actor)
-        kept["party_cues"] += [c for c in event["party_cues"] if c not in kept["party_cues"]]
-        kept["third_parties"] += [t for t in event["third_parties"] if t not in kept["third_parties"]]
-        kept["mediators"] = sorted(set(kept["mediators"]) | set(event["mediators"]))
-        kept["also_evidence"].append(event["evidence"])
-    return out
+def merge_events(events: list[Event]) -> list[Event]:
+    """One proposal per happening: the same day (or no day), the same sides, the same place. Merging until nothing
+    more merges: an undated report that took a day from one sentence may then meet another of that day."""
+    out = list(events)
+    changed = True
+    while changed:
+        changed = False
+        for i, event in enumerate(out):
+            kept = next((k for k in out[:i] if _same(k, event)), None)
+            if kept is not None:
+                _absorb(kept, event)
+                out.pop(i)
+                changed = True
+                break
+    # a signing or call dated only by "today" is the one the article dates itself, when that one is days away; an
+    # undated report of a meeting is the article's dated one of its kind when their places and sides agree
+    for event in [e for e in out if e.date_inferred or e.date is None]:
+        target = next((k for k in out if k is not event and not k.date_inferred and k.date and not k.background
+                       and _family(k) == _family(event) and (event.date is None or _near_day(k.date, event.date,
+                                                                                             MERGE_INFERRED_DAYS))
+                       and _venues_agree(k, event) and _sides_agree(k, event)
+                       and (event.date is not None or not k.venue_country or k.venue_country == event.venue_country)),
+                      None)
+        if target is not None:
+            _absorb(target, event)
+            out.remove(event)
+    # history recalled with nothing but an imprecise date ("since last month", "21 months ago"): no proposal
+    return [e for e in out if not (e.background and e.precision in ("year", "month", "week") and not e.venue_country
+                                   and not e.parties and not e.third_parties)]
 
 
-def _same(a: dict, b: dict) -> bool:
-    venues_agree = not a["venue_city"] or not b["venue_city"] or a["venue_city"] == b["venue_city"]
-    if a["date"] and b["date"]:
-        return a["date"] == b["date"] and venues_agree
-    if a["date"] is None and b["date"] is None and (a["date_inferred"] or b["date_inferred"]):
+_PRECISION = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
+def _absorb(kept: Event, event: Event) -> None:
+    for key in ("venue_city", "venue_country", "venue_cue", "venue_construction", "end_date"):
+        setattr(kept, key, getattr(kept, key) or getattr(event, key))
+    finer = _PRECISION.get(event.precision or "", -1) > _PRECISION.get(kept.precision or "", -1)
+    if event.date and (kept.date is None or finer or _within(event, kept)):
+        for key in ("date", "precision", "date_inferred", "background", "end_date") + (("status", "type")
+                                                                                        if kept.date is None else ()):
+            setattr(kept, key, getattr(event, key))
+    for side in event.party_cues:
+        kept.add_side(side)
+    for role in event.third_parties:
+        kept.add_role(role)
+    _drop_go_betweens(kept)
+    if event.evidence.start != kept.evidence.start or event.evidence.date_start != kept.evidence.date_start:
+        kept.also_evidence.append(event.evidence)
+    kept.also_evidence += [e for e in event.also_evidence if e not in kept.also_evidence]
+    kept.reasons += [r for r in event.reasons if r not in kept.reasons]
+    kept.reasons.append(ProposalReason("merged", "the same happening: same day or none, same sides, same place",
+                                       event.evidence.text[:120]))
+
+
+def _within(outer: Event, inner: Event) -> bool:
+    """`inner`'s day falls inside `outer`'s days (from its date to its end date)."""
+    if not outer.end_date or not inner.date or len(inner.date) != 10 or len(outer.date or "") != 10:
         return False
-    return bool(a["venue_city"] and a["venue_city"] == b["venue_city"]) or (
-        not a["venue_city"] and not b["venue_city"] and bool(a["venue_country"])
-        and a["venue_country"] == b["venue_country"] and (a["date"] is None or b["date"] is None))
+    return outer.date <= inner.date <= outer.end_date and inner.date != outer.date
+
+
+def _family(e: Event) -> str:
+    return e.type if e.type in ("agreement_signed", "agreement_suspended", "call") else "meeting"
+
+
+def _near_day(a: str, b: str | None, days: int) -> bool:
+    if not b or len(a) != 10 or len(b) != 10:
+        return False
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
+
+
+def _venues_agree(a: Event, b: Event) -> bool:
+    return not a.venue_city or not b.venue_city or a.venue_city == b.venue_city
+
+
+def _sides_agree(a: Event, b: Event) -> bool:
+    x, y = set(a.parties), set(b.parties)
+    return not x or not y or x <= y or y <= x
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.date and b.date:
+        if _within(a, b) or _within(b, a):  # "a two-day summit from Monday … expected to end on Tuesday"
+            return _venues_agree(a, b) and _sides_agree(a, b)
+        if (a.date.startswith(b.date) or b.date.startswith(a.date)) and _venues_agree(a, b) \
+                and (a.venue_city or b.venue_city):
+            return _sides_agree(a, b)  # "the Lisbon talks this year" and "in Lisbon on 15 July"
+        return a.date == b.date and _venues_agree(a, b)
+    if a.date is None and b.date is None and (a.date_inferred or b.date_inferred):
+        return False
+    if a.venue_city and a.venue_city == b.venue_city:
+        return True
+    if not a.venue_city and not b.venue_city and a.venue_country and a.venue_country == b.venue_country:
+        return a.date is None or b.date is None
+    return False

@@ -8,9 +8,13 @@
   ("Washington") resolves to its largest place and a capital can stand for its state ("Moscow said").
 - Intergovernmental organisations: the Correlates of War IGO data, version 3 (`data/igos.csv` beside
   this module; see `data/README.md` there for its source and citation).
+- Diplomatic venues named without their city (a palace, a conference centre, a presidential retreat: "Camp
+  David", "the Palais des Nations"): a small table, `data/venues.csv`, each row with the city it stands in
+  and a public reference page (`data/README.md`).
 
 Everything is built once per process (`gazetteer()` is cached) and then only read: a Streamlit
-server shares it between all sessions and reruns.
+server shares it between all sessions and reruns. Building it also warms the date reader (`dateparser`'s
+English tables), which the assistant would otherwise build inside the first article it reads.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from pathlib import Path
 from dashboard.extract.cues import MONTH_NAMES, WEEKDAY_NAMES
 
 IGO_FILE = Path(__file__).with_name("data") / "igos.csv"
+VENUE_FILE = Path(__file__).with_name("data") / "venues.csv"
 MIN_CITY_POPULATION = 15000
+SHORT_FORM_FROM = 1_000_000  # a country named "A and B" this large is also called A ("Bosnia")
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]+$")
 
 
@@ -55,6 +61,14 @@ class Organisation:
     forms: tuple[str, ...]  # the name, former names and acronyms
 
 
+@dataclass(frozen=True)
+class Venue:
+    name: str  # "Palais des Nations"
+    city: str  # the city it stands in: "Geneva"
+    country: str  # ISO 3166-1 alpha-2
+    source: str  # a public reference page for the venue
+
+
 @dataclass
 class Gazetteer:
     countries: dict[str, Country] = field(default_factory=dict)  # by ISO alpha-2
@@ -64,6 +78,7 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # capital's spelling -> ISO alpha-2
     organisations: dict[str, Organisation] = field(default_factory=dict)  # spelling -> organisation
     cities_in: dict[tuple[str, str], City] = field(default_factory=dict)  # (name, ISO alpha-2) -> largest so called
+    venues: dict[str, Venue] = field(default_factory=dict)  # a venue's name or other name, as written -> the venue
 
     def country_of(self, form: str) -> Country | None:
         code = self.country_forms.get(form) or self.demonyms.get(form)
@@ -93,6 +108,14 @@ class Gazetteer:
         """The first word of every country, demonym and organisation name: where a name can start."""
         return frozenset(first_word(f) for names in (self.country_forms, self.demonyms, self.organisations)
                          for f in names)
+
+    @cached_property
+    def venue_pattern(self) -> re.Pattern | None:
+        """Any venue name or other name of the venue table, longest first, as a whole word."""
+        forms = sorted(self.venues, key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
     @cached_property
     def place_first_words(self) -> frozenset[str]:
@@ -146,6 +169,10 @@ def _countries(gaz: Gazetteer) -> None:
                 forms += [alt, ".".join(alt) + "."]
             elif _latin(alt):
                 forms.append(alt[4:] if alt.startswith("the ") else alt)
+        if " and " in row["name"] and int(row.get("population") or 0) >= SHORT_FORM_FROM:
+            first = row["name"].split(" and ")[0]  # "Bosnia" for Bosnia and Herzegovina
+            if first not in names and len(first) >= 5:
+                forms.append(first)
         demonym = more["demonym"].strip()
         demonyms = (demonym, _plural(demonym)) if demonym and _latin(demonym) else ()
         country = Country(code, row["iso3"], row["name"], row.get("capital") or "", int(row.get("population") or 0),
@@ -158,6 +185,7 @@ def _countries(gaz: Gazetteer) -> None:
             gaz.demonyms.setdefault(form, code)
         if country.capital:
             gaz.capitals.setdefault(country.capital, code)
+            gaz.capitals.setdefault(_ascii(country.capital), code)
 
 
 # a month or a weekday is a date ("in March 2022"), never a place, whatever town bears its name
@@ -204,6 +232,14 @@ def _organisations(gaz: Gazetteer) -> None:
                     gaz.organisations.setdefault(".".join(form) + ".", org)  # "U.N."
 
 
+def _venues(gaz: Gazetteer) -> None:
+    with VENUE_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            venue = Venue(row["name"], row["city"], row["country_code"], row["source"])
+            for form in [row["name"], *(a.strip() for a in row["aliases"].split(";") if a.strip())]:
+                gaz.venues.setdefault(form, venue)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, built on first use and shared by every caller in the process."""
@@ -211,5 +247,9 @@ def gazetteer() -> Gazetteer:
     _countries(gaz)
     _cities(gaz)
     _organisations(gaz)
-    gaz.actor_first_words, gaz.place_first_words  # noqa: B018 - computed now, once, not in a viewer's rerun
+    _venues(gaz)
+    gaz.actor_first_words, gaz.place_first_words, gaz.venue_pattern  # noqa: B018 - computed now, once, not in a viewer's rerun
+    from dashboard.extract.temporal import warm_up  # the date reader's tables: built with the gazetteer, once
+
+    warm_up()
     return gaz

@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 
 from dashboard.extract import cues
-from dashboard.extract.events import ArticleContext, clause_at, first_family
+from dashboard.extract.context import ArticleContext
+from dashboard.extract.grammar import clause_at, first_family
 from dashboard.extract.mentions import Mention
+from dashboard.extract.result import Position
 from dashboard.extract.sentences import Sentence
 
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y)\b")
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:never|not|no longer)\s+(?:\w+\s+)?(?:refus\w*|reject\w*|opposed)\b", re.IGNORECASE)
 
 
-def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mention | None, ctx: ArticleContext) -> dict | None:
+def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mention | None,
+                ctx: ArticleContext) -> Position | None:
     """The position a sentence states, held by its speaker or the subject of the clause that states it."""
     stance = first_family(cues.STANCES, sentence.text, default="")
     if not stance:
@@ -26,6 +30,8 @@ def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mentio
         in_clause = [m for m in mentions if clause_start <= m.start < cue_at and m.actor_id]
         before = [m for m in mentions if m.start < cue_at and m.actor_id]
         holder = (in_clause or before or [m for m in mentions if m.actor_id] or [None])[0]
+    if holder is None and ctx.issuers and _FIRST_PERSON.search(sentence.text):
+        holder = ctx.issuers[0]  # "We will never accept …" in a statement: its issuer's words
     if holder is None:
         return None
     actor, speaker_id = holder.actor_id, None
@@ -38,18 +44,9 @@ def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mentio
         red_line = False
         if stance == "rejects":
             stance = "open"
-    return {
-        "actor": actor,
-        "speaker": speaker_id,
-        "issue": first_family(cues.ISSUES, sentence.text, default="") or None,
-        "stance": stance,
-        "red_line": red_line,
-        "cue": cue.group(0) + (f"; red line: {red.group(0)}" if red_line else ""),
-        "holder_alias": holder.alias,
-        "quote": sentence.text,
-        "start": sentence.start,
-        "end": sentence.end,
-    }
+    return Position(actor=actor, speaker=speaker_id, issue=first_family(cues.ISSUES, sentence.text, default="") or None,
+                    stance=stance, red_line=red_line, cue=cue.group(0) + (f"; red line: {red.group(0)}" if red_line else ""),
+                    holder_alias=holder.alias, quote=sentence.text, start=sentence.start, end=sentence.end)
 
 
 def _speaker(sentence: Sentence, mentions: list[Mention], last_person: Mention | None, ctx: ArticleContext) -> Mention | None:

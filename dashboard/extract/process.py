@@ -13,18 +13,19 @@ from collections import Counter
 import pandas as pd
 
 from dashboard.extract.mentions import slug
+from dashboard.extract.result import Event
 
 MIN_SCORE = 2.0  # at least one shared side and one more shared actor or venue
 
 
-def propose_process(events: list[dict], names: dict[str, str], processes: pd.DataFrame | None,
+def propose_process(events: list[Event], names: dict[str, str], processes: pd.DataFrame | None,
                     recorded: pd.DataFrame | None) -> dict:
     """{'process_id', 'name', 'conflict', 'new', 'score', 'why'} for the article whose proposed events are `events`.
 
     For a new process, `name` and `conflict` are drafts made from the sides, for the curator to edit."""
-    parties = Counter(p for e in events for p in e["parties"])
-    third = Counter(t for e in events for t in e["mediators"])
-    venues = {e["venue_city"] for e in events if e["venue_city"]}
+    parties = Counter(p for e in events for p in e.parties)
+    third = Counter(t for e in events for t in e.mediators)
+    venues = {e.venue_city for e in events if e.venue_city}
     ranked = []
     if processes is not None and recorded is not None and not processes.empty and not recorded.empty:
         for process_id, group in recorded.groupby("process_id"):

@@ -27,7 +27,7 @@ class Sentence:
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 40):dot])
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")

@@ -19,7 +19,8 @@ from dateparser.date import DateDataParser
 
 from dashboard.extract.cues import MONTH_NAMES, WEEKDAY_NAMES
 
-MONTH = "(?:" + "|".join(MONTH_NAMES) + r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+MONTH = "(?:" + "|".join(MONTH_NAMES) + r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\." \
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"  # "Nov 14 (Reuters)": an agency's short month
 WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
@@ -41,13 +42,28 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in (
     ("month_year", rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b"),
     ("relative_weekday", rf"\b(?:next|last|this|coming)\s+{WEEKDAY}\b"),
     ("relative_period", r"\b(?:next|last|this|coming)\s+(?:week|month|year)\b"),
-    ("deictic", r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
-    ("weekday", rf"\b(?:on|On|this|This|by|By)\s+(?P<d>{WEEKDAY})\b"),
+    ("ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+"
+            r"(?P<unit>years?|months?|weeks?|days?)\s+ago(?P<today>\s+(?:today|this week))?\b"),
+    ("deictic", r"\b(?:the day (?:after tomorrow|before yesterday)|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
+    ("weekday", rf"\b(?:on|On|this|This|by|By|late on|early on|from|From)\s+(?P<d>{WEEKDAY})\b(?!\s+\d)"),
+    # news style: "gathered in Helsinki Thursday", "met Monday" (not "Black Friday": a name's capitals before it)
+    ("weekday", rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)(?<![A-Z][a-z]{{4}}\s)(?<![A-Z][a-z]{{5}}\s)"
+                rf"(?<![A-Z][a-z]{{6}}\s)\b(?P<d>{WEEKDAY})\b(?!\s+\d)(?!,?\s+(?:{MONTH}))"),
     ("month_alone", rf"\b(?:in|In|since|until|by|early|late|mid-|this|last|next|past|during)\s+(?P<d>{MONTH})(?!\w|\.\w)"),
     ("year", rf"(?<![\d/.\-]){YEAR}(?![\d/\-]|\.\d)"),
 )]
 
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True})
+
+
+def warm_up() -> None:
+    """Read one date of each kind once, so that dateparser builds its English tables now (once per process, with the
+    gazetteer) and not inside the first article a reader waits for."""
+    for kind, span in (("day_month_year", "3 March 2020"), ("month_year", "March 2020"), ("day_month", "3 March"),
+                       ("month_day", "March 3")):
+        resolve(kind, span, dt.date(2020, 3, 4))
 
 
 @dataclass(frozen=True)
@@ -60,8 +76,9 @@ class DateMention:
     end_date: str | None = None  # the last day of a range ("12–14 March" ends on the 14th)
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|would|to be|due|scheduled|expected|planned|set to|next|upcoming|plans?)\b",
-                     re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|would|should|could|might|to be|due|scheduled|expected|planned|set to|next|"
+                     r"upcoming|plans?|to (?:resume|meet|hold|start|begin|sign|continue|convene|reconvene|restart|"
+                     r"open|launch|visit|travel|return|take place))\b", re.IGNORECASE)
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
@@ -77,8 +94,12 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
                 mention = _range(m, reference)
             elif kind == "weekday":
                 mention = _weekday(m, text, reference)
+            elif kind == "ago":
+                mention = _ago(m, reference)
             else:
                 resolved = resolve(kind, m.group(group), reference)
+                if resolved and kind == "month_alone" and reference and _future_clause(text, m.start()):
+                    resolved = _coming_month(m.group(group), reference)  # "the next round in September"
                 mention = DateMention(m.group(group), start, end, *resolved) if resolved else None
             if mention is None:
                 continue
@@ -100,12 +121,99 @@ def _range(m: re.Match, reference: dt.date | None) -> DateMention | None:
     return DateMention(m.group(0), m.start(), m.end(), a[0], "day", b[0])
 
 
+def _ago(m: re.Match, reference: dt.date | None) -> DateMention | None:
+    """'20 years ago today': that day; 'two weeks ago': that week; 'three months ago': that month."""
+    if reference is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+    unit = m.group("unit").rstrip("s").lower()
+    if unit == "year":
+        day = _shift_years(reference, -n)
+        if m.group("today"):
+            return DateMention(m.group(0), m.start(), m.end(), day.isoformat(), "day")
+        return DateMention(m.group(0), m.start(), m.end(), str(day.year), "year")
+    if unit == "month":
+        month = reference.month - 1 - n
+        return DateMention(m.group(0), m.start(), m.end(), f"{reference.year + month // 12}-{month % 12 + 1:02d}", "month")
+    if unit == "week":
+        day = reference - dt.timedelta(weeks=n)
+        return DateMention(m.group(0), m.start(), m.end(), (day - dt.timedelta(days=day.weekday())).isoformat(), "week")
+    return DateMention(m.group(0), m.start(), m.end(), (reference - dt.timedelta(days=n)).isoformat(), "day")
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+_PAST = re.compile(r"\b(?:said|says|was|were|had|did|met|held|took|began|ended|came|went|signed|agreed|reached|"
+                   r"released|announced|gathered|arrived|left|[a-z]{3,}ed)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:\"“”—–(]|\b(?:after|before|when|while|as|since|because|but|and)\b", re.IGNORECASE)
+
+
+def tense_before(text: str, at: int) -> str:
+    """'future', 'past' or '': the tense of the verb nearest before `at` in its clause ("agreed on Friday": past;
+    "will meet on Friday": future)."""
+    sentence_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    before = text[sentence_start:at]
+    clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0):]
+    future_at = max((f.end() for f in _FUTURE.finditer(clause)), default=-1)
+    past_at = max((p.end() for p in _PAST.finditer(clause)), default=-1)
+    if future_at < 0 and past_at < 0:
+        return ""
+    return "future" if future_at >= past_at else "past"
+
+
+def _future_clause(text: str, at: int) -> bool:
+    """The nearest tense marker before `at` in its clause is a future one ("will", "next", "planned")."""
+    sentence_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    before = text[sentence_start:at]
+    clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0):]
+    future_at = max((f.end() for f in _FUTURE.finditer(clause)), default=-1)
+    past_at = max((p.end() for p in _PAST.finditer(clause)), default=-1)
+    return future_at >= past_at > -2 and future_at >= 0
+
+
+def _coming_month(span: str, reference: dt.date) -> tuple[str, str] | None:
+    parsed = _PARSER.get_date_data(span)
+    if parsed is None or parsed.date_obj is None:
+        return None
+    month = parsed.date_obj.month
+    year = reference.year if month >= reference.month else reference.year + 1
+    return f"{year}-{month:02d}", "month"
+
+
+DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:summit|talks|meeting|round|conference|visit|session|negotiations|consultations|dialogue|"
+                      r"gathering|retreat|forum)\b", re.IGNORECASE)
+
+
+def duration_days(text: str) -> int | None:
+    """'A two-day summit', 'the three-day talks': how many days the meeting lasts, or None."""
+    m = DURATION.search(text)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBERS.get(n)
+
+
 def _weekday(m: re.Match, text: str, reference: dt.date | None) -> DateMention | None:
-    """'on Saturday': the coming one where the sentence speaks of the future, else the one just past."""
+    """'on Saturday': the coming one where its clause speaks of the future, else the one just past. The tense is the
+    nearest verb's before the day in its clause ("will resume after the talks were suspended on Sunday": past)."""
     if reference is None:
         return None
     sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    future = bool(_FUTURE.search(text[sentence_start:m.start()]))
+    before = text[sentence_start:m.start()]
+    cut = max((c.end() for c in _CLAUSE_START.finditer(before)), default=0)
+    clause = before[cut:]
+    future_at = max((f.end() for f in _FUTURE.finditer(clause)), default=-1)
+    past_at = max((p.end() for p in _PAST.finditer(clause)), default=-1)
+    if future_at < 0 and past_at < 0:
+        future = bool(_FUTURE.search(before))
+    else:
+        future = future_at >= past_at  # "are expected to end on Tuesday": "expected" is a future word
     weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
         m.group("d").lower())
     delta = (weekday - reference.weekday()) % 7
@@ -157,7 +265,8 @@ def resolve(kind: str, span: str, reference: dt.date | None) -> tuple[str | None
 def _relative(kind: str, span: str, reference: dt.date) -> tuple[str, str] | None:
     lower = span.lower()
     if kind == "deictic":
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[lower]
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day after tomorrow": 2,
+                 "the day before yesterday": -2}[lower]
         return (reference + dt.timedelta(days=shift)).isoformat(), "day"
     if kind == "relative_weekday":
         weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(lower.split()[-1])

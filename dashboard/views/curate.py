@@ -70,6 +70,10 @@ def _review_table(frame: pd.DataFrame, key: str, id_column: str, process_id: str
         "accept": st.column_config.CheckboxColumn("accept", default=True),
         "date_precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
         "quote": st.column_config.TextColumn("quote (verbatim)", width="large"),
+        "construction": st.column_config.TextColumn(
+            "why (construction: words)", width="large", disabled=True,
+            help="The construction of English each proposal was read from, and its words: \"passive: facilitated by\", "
+            "\"between A and B\", \"date line: the lead's own event\"."),
         id_column: st.column_config.TextColumn("id (blank: made for you)"),
     }
     return st.data_editor(frame.assign(process_id=process_id), key=key, num_rows="dynamic", hide_index=True,
@@ -253,6 +257,10 @@ with st.expander(f"Actors: {known} matched in the registry, {len(tables['actors'
                        "affiliation": st.column_config.TextColumn("affiliation (actor id)"),
                        "why": st.column_config.TextColumn("why proposed", disabled=True, width="large")},
     )
+    mentioned = result.get("mentioned") or []
+    if mentioned:
+        st.markdown("Named near the talks, but in no construction that makes a side or a go-between (not proposed as "
+                    "either): " + md(", ".join(f"{m['name']} ({m['alias']})" for m in mentioned)))
     st.markdown("Every name found in the article, as written:")
     st.dataframe(mentions.drop_duplicates(["actor", "alias"])[["alias", "actor", "name", "kind", "cue"]],
                  hide_index=True, width="stretch",

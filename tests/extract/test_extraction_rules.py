@@ -79,7 +79,7 @@ def test_facilitator_and_capital_as_metonym():
 
 def test_red_line_and_quote_attribution():
     text = ('SYNTHETIC. "We will never give up a metre of our land," Vale said on Monday. '
-            "Azerbaijan welcomed the proposal.")
+            "Azerbaijan welcomed the proposal on the border.")
     result = run(text)
     red = [p for p in result["positions"] if p["red_line"]]
     assert len(red) == 1

@@ -67,10 +67,14 @@ def test_a_country_is_a_venue_only_next_to_a_meeting_and_never_as_the_seat_of_a_
     assert venues(run("SYNTHETIC. The authorities in Lima must return to the talks on 3 March.")) == set()
 
 
-def test_dateline_city_is_not_a_venue_unless_the_text_ties_the_meeting_to_it():
+def test_dateline_city_is_the_venue_of_the_leads_own_event_not_of_a_comment_on_it():
     result = run("NAIROBI, March 1, 2024 — SYNTHETIC. The two governments signed a ceasefire today.", None)
     assert result["reference_date"] == "2024-03-01" and result["reference"] == "dateline"
-    assert [e["date"] for e in result["events"]] == ["2024-03-01"] and venues(result) == set()
+    assert [e["date"] for e in result["events"]] == ["2024-03-01"] and venues(result) == {("Nairobi", "Kenya")}
+    assert result["events"][0]["venue_construction"].startswith("date line")
+    comment = run("NAIROBI, March 1, 2024 — SYNTHETIC. Chile welcomes the ceasefire the two governments signed today.",
+                  None)
+    assert [e["date"] for e in comment["events"]] == ["2024-03-01"] and venues(comment) == set()
     tied = run("NAIROBI, March 1, 2024 — SYNTHETIC. Chile and Bolivia held talks here today.", None)
     assert venues(tied) == {("Nairobi", "Kenya")}
     assert tied["events"][0]["venue_cue"].startswith("here (the date line's city)")

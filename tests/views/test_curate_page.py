@@ -61,6 +61,16 @@ def test_editor_saves_accepted_records_and_they_show_on_the_timeline(app, folder
     assert "will never accept territorial concessions" in plain("\n".join(m.value for m in positions.markdown))
 
 
+def test_each_proposal_shows_the_construction_and_the_words_it_was_read_from(app, folder):
+    at = app(folder=folder, page="views/curate.py")
+    paste(at)
+    assert not at.exception
+    why = at.data_editor[0].value.loc[0, "construction"]
+    assert "mediator turkiye: passive: mediated by (“mediated by Türkiye”)" in why
+    assert "party russia: A and B + verb" in why and "venue: in <place> (“in Geneva”)" in why
+    assert "stance:" in at.data_editor[1].value.loc[0, "construction"]
+
+
 def test_edited_cell_that_breaks_a_rule_blocks_the_save(app, folder, editing):
     before = snapshot(folder)
     at = app(folder=folder, page="views/curate.py")
@@ -124,7 +134,7 @@ def test_uncurated_file_in_seeds_is_curated_in_place(app, folder, editing):
 
 @pytest.mark.parametrize("path", all_articles(), ids=lambda p: p.name)
 def test_curate_view_proposes_for_every_real_article_without_an_exception(app, folder, path):
-    """Every seed and never-seen corpus article, pasted as a new user would, gives proposals and no exception."""
+    """Every seed and corpus article, pasted as a new user would, gives proposals and no exception."""
     article = read_article(path)
     at = app(folder=folder, page="views/curate.py")
     paste(at, text=article.text, title=f"Test paste of {path.name}",

@@ -125,7 +125,7 @@ def _mentioned(facts, events, matcher: ActorMatcher) -> list[Mentioned]:
 
 def _new_actors(mentions: list[Mention], matcher: ActorMatcher) -> list[dict]:
     """Actors to add to the registry, with their kind and the words that made them: those the text names, and those
-    a named person acts for ("North Korean leader X": the state, named only in the person's description)."""
+    a named person acts for ("Veldian leader X": the state, named only in the person's description)."""
     first: dict[str, Mention] = {}
     for m in mentions:
         if m.new:

@@ -131,7 +131,7 @@ VENUE_BUILDINGS = (r"(?:Palace|Palais|Palacio|Palazzo|Castle|Château|Chateau|Ho
 
 # --- Third parties: the role table --------------------------------------------------------------------------------
 
-# Verb forms, by the role they give the one who does them ("Qatar mediated", "Norway has been facilitating").
+# Verb forms, by the role they give the one who does them ("Veldia mediated", "Orvania has been facilitating").
 ROLE_VERBS: dict[str, str] = {
     "mediator": r"(?:co-?)?mediat(?:e|es|ed|ing)|broker(?:s|ed|ing)?|co-?chair(?:s|ed|ing)?|chair(?:s|ed|ing)?|"
                 r"(?:co-?)?sponsor(?:s|ed|ing)?",
@@ -163,16 +163,16 @@ ROLE_AGENTS: dict[str, str] = {
     "observer": r"observers?",
     "witness": r"witnesses",
 }
-# The plural agents a name can modify ("Qatari mediators", "UN observers"): the role they give the name.
+# The plural agents a name can modify ("Veldian mediators", "UN observers"): the role they give the name.
 ROLE_MODIFIER_AGENTS: dict[str, str] = {"mediator": r"mediators|co-?chairs", "facilitator": r"facilitators",
                                         "guarantor": r"guarantors", "observer": r"observers|monitors"}
-# Nouns a process or meeting goes by: the object a role verb must have ("Qatar hosted the talks", not "a dinner").
+# Nouns a process or meeting goes by: the object a role verb must have ("Veldia hosted the talks", not "a dinner").
 TALKS_OBJECT = re.compile(r"\b(?:talks?|negotiat\w*|meetings?|summit\w*|rounds?|dialogue|consultations?|conference|"
                           r"ceasefire|cease-fire|truce|armistice|agreements?|deal|accords?|peace|process|discussions?|"
                           r"between|sides|parties|delegations?|delegates|signing|ceremony|"
                           r"contacts|initiative|memorandum|exchange|settlement|reconciliation|forum|format|efforts?|"
                           r"them|it)\b", re.IGNORECASE)
-# Words that turn a role verb down ("Norway declined to mediate"): no role.
+# Words that turn a role verb down ("Orvania declined to mediate"): no role.
 ROLE_NEGATION = re.compile(r"\b(?:not|never|no longer|refus\w*|declin\w*|reject\w*|ruled? out|unable|unwilling|"
                            r"stopp\w*|ceas\w*|withdr\w*|cannot|can't|won't|didn't|doesn't)\b", re.IGNORECASE)
 # Nouns a demonym or organisation leads that make it the parties' own process ("the Peruvian-led agreement").
@@ -192,7 +192,7 @@ _NOT_RECEIVED = "".join(rf"(?<!{w} )" for w in ("accept", "accepts", "accepted",
                                                  "praises", "commended", "commends", "appreciated", "appreciates",
                                                  "refused", "refuses", "for"))
 _ADJ = r"(?:[\w-]+\s+){0,2}?"  # up to two words before a role noun ("the so-called guarantors", "a key mediator")
-# one word between a name and the role noun it modifies, not a preposition or an auxiliary ("Qatari-Egyptian mediation")
+# one word between a name and the role noun it modifies, not a preposition or an auxiliary ("Veldian-Orvanian mediation")
 _MODIFIER = r"(?:(?!(?:and|or|for|to|of|in|on|at|by|with|from|will|would|shall|can|may|must|also|again|the|a|an|has|" \
     r"have|had|is|are|was|were)\b)[\w-]+\s+)?"
 
@@ -222,7 +222,7 @@ def _role_rows() -> list[Construction]:
     rows: list[Construction] = []
     i = re.IGNORECASE
     for role, participle in ROLE_PARTICIPLES.items():
-        # "the UN-mediated talks", "Qatari-brokered truce"
+        # "the UN-mediated talks", "Veldian-brokered truce"
         rows.append(Construction(role, "agentive compound", "after", re.compile(rf"^-(?:{participle})\b", i)))
         # "mediated by X", "hosted jointly by X and Y"
         rows.append(Construction(role, "passive", "before", re.compile(
@@ -232,16 +232,16 @@ def _role_rows() -> list[Construction]:
         # "the mediation efforts of X"
         rows.append(Construction(role, "nominal", "before", re.compile(
             rf"\b(?:{act})(?:\s+(?:efforts?|role|work|team|panel|mission))?\s+(?:of|by|from)\s+(?:the\s+)?{PEOPLE_OF}$", i)))
-        # "Qatar reaffirms its commitment to continue its mediation", "A and B will pursue their good offices"
+        # "Veldia reaffirms its commitment to continue its mediation", "A and B will pursue their good offices"
         rows.append(Construction(role, "possessive pronoun", "after", re.compile(
             rf"^{_REL}\s+(?:(?!(?:he|she|we|his|her)\b)[\w’'-]+\s+){{0,12}}?{_NOT_RECEIVED}(?:its|their)\s+"
             rf"(?:[\w-]+\s+)?(?:{act})\b", i), check="gap"))
-        # "X's mediation", "Qatar's tireless mediation", "X's role as mediator" (below)
+        # "X's mediation", "Veldia's tireless mediation", "X's role as mediator" (below)
         rows.append(Construction(role, "possessive", "after", re.compile(rf"^['’]s?\s+{_ADJ}(?:{act})\b", i)))
-        # "Qatari mediation", "under UN auspices"
+        # "Veldian mediation", "under UN auspices"
         rows.append(Construction(role, "modifier", "after", re.compile(rf"^\s+{_MODIFIER}(?:{act})\b(?!\s+of)", i)))
     for role, agent in ROLE_AGENTS.items():
-        # "Cuba and Norway, the so-called guarantors of the talks", "X, a key mediator", "X, which is the host"
+        # "Veldia and Orvania, the so-called guarantors of the talks", "X, a key mediator", "X, which is the host"
         rows.append(Construction(role, "apposition", "after", re.compile(
             rf"^\s*,\s+(?:(?:which|who)\s+(?:is|are|was|were|acts?|acted|serves?|served)\s+(?:as\s+)?|acting as\s+|"
             rf"serving as\s+)?(?:the|a|an|its|their|our|one of the)\s+{_ADJ}(?:{agent})\b", i)))
@@ -249,7 +249,7 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "as", "after", re.compile(
             rf"^{_REL}\s+(?:(?!as\b)[\w’'-]+\s+){{0,4}}?as\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?{_ADJ}(?:{agent})\b",
             i), check="gap"))
-        # "Qatari mediators", "UN observers", "the AU co-chairs" (plural: "Austria will host" is a verb)
+        # "Veldian mediators", "UN observers", "the AU co-chairs" (plural: "Austria will host" is a verb)
         if role in ROLE_MODIFIER_AGENTS:
             rows.append(Construction(role, "modifier", "after", re.compile(
                 rf"^\s+{_MODIFIER}(?:{ROLE_MODIFIER_AGENTS[role]})\b(?!\s+(?:of|to)\b)", i), check="modifier"))
@@ -257,7 +257,7 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "copular", "before", re.compile(
             rf"\b(?:{agent})(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|is|were|was|include[sd]?|will be|"
             rf"would be|remain)\s+(?:the\s+)?$", i)))
-        # "mediator Qatar", "the guarantors, Russia and Türkiye", "host country Egypt", "the co-chairs of the Port Amar
+        # "mediator Veldia", "the guarantors, Orvania and Kessa", "host country Orvania", "the co-chairs of the Port Amar
         # Process, A and B"
         rows.append(Construction(role, "title", "before", re.compile(
             rf"\b(?:{agent})(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|(?=,))){{1,5}}?(?=,))?\s*,?\s+"
@@ -334,7 +334,7 @@ SIDE_VERBS = (r"sign(?:ed|s)?|agree[sd]?|reach(?:ed|es)?|met|meet|conclud(?:ed|e
               r"ink(?:ed)?|initial(?:l)?ed|came together|come together|sat down|talk(?:ed)?|discuss(?:ed)?|"
               r"exchang(?:ed|e)|committed|gathered|convened|engag(?:ed|e)\s+in|"
               r"(?:are|were|have been)\s+(?:negotiating|talking|meeting|trying to (?:reach|broker|agree))")
-# Nouns for a side's people ("the Georgian delegation", "delegations of A and B", "Houthi negotiators").
+# Nouns for a side's people ("the Veldian delegation", "delegations of A and B", "Kessan negotiators").
 SIDE_PEOPLE = r"delegations?|delegates|negotiators|negotiating\s+teams?|envoys|teams?"
 # Nouns for a meeting or a deal that "with X" attaches a side to ("talks with X", "an agreement with X").
 MEETING_NOUNS = r"talks|negotiations|meetings?|summit|discussions|consultations|dialogue|agreement|deal|accord|" \
@@ -372,7 +372,7 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
     # "delegations of A and B", "delegates of A, B and C", "negotiators from A"
     SideConstruction("delegation of A", "before", re.compile(
         rf"\b(?:{SIDE_PEOPLE}|representatives)\s+(?:of|from)\s+(?:both\s+)?(?:the\s+)?$", _I)),
-    # "the Georgian delegation", "A's negotiators", "the Yemeni government delegation", "the Ukrainian side"
+    # "the Veldian delegation", "A's negotiators", "the Orvanian government delegation", "the Ukrainian side"
     SideConstruction("A's delegation", "after", re.compile(
         rf"^(?:['’]s?)?\s+(?:(?:government|official|top-level|high-level|senior|peace|negotiating)\s+)?"
         rf"(?:{SIDE_PEOPLE}|side)\b", _I)),
@@ -456,9 +456,9 @@ WITH_THE_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:with\s+)?(?:both|the two|
 COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
 # Looser words for talks ("discussions with X", "a format with X"): they name a side only beside a firmer reading.
 LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue|format|mechanism)\s+with\b", re.IGNORECASE)
-# Endings of a plural demonym that names people, not the state ("Yemenis", "Libyans").
+# Endings of a plural demonym that names people, not the state ("Veldians", "Orvanians").
 PEOPLE_PLURAL = re.compile(r"(?:ns|is|ese|ish|ch)s?$")
-# A demonym before these nouns names the country's own talks, not a side ("Libyan political dialogue").
+# A demonym before these nouns names the country's own talks, not a side ("Veldian political dialogue").
 OWN_TALKS = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:talks|dialogue|negotiations|peace process|process|reconciliation)\b")
 # A title's brief ("Special Envoy for X"): X is what the envoy works on, not a side.
 PORTFOLIO = re.compile(r"\b(?:Envoy|Representative|Coordinator|Minister|Secretary|Adviser|Advisor|envoy|representative|"

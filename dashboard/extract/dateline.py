@@ -2,7 +2,7 @@
 
 - The reference date: the statement's own date line ("May 11, 2025", "NAIROBI, March 1, 2024 —", "Lima,
   07/09/2020 - 11:54"), else the date a lead sentence says it was released, else the publication date.
-- The date line's city: "NAIROBI, March 1 —", "HAVANA (Reuters) -", "Port Amar, Kenya, 27 August 2015 -",
+- The date line's city: "NAIROBI, March 1 —", "PORT AMAR (Reuters) -", "Port Amar, Kenya, 27 August 2015 -",
   "March 4, 2019, Port Amar", a city alone on a line above the date.
 - The issuers: "Statement by X", "Remarks by X", "X today issued the following statement".
 - The lead: the first sentence of the body that speaks of talks. A lead that reports its meeting or signing
@@ -25,13 +25,13 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][\w.’' ]{1,40},\s*|\(?[A-Z]{2,}[\w ]*\)?\
 _STATEMENT_DATE = re.compile(r"\b(?:statement|remarks|readout|communiqu\w+)\b[^.]{0,200}?\b(?:released|issued|delivered|"
                              r"made|published)\b", re.IGNORECASE)
 _SPEECH_FRAME = re.compile(rf"\b(?:{cues.SAID})\s*:\s*$|:\s*$")
-# "NAIROBI, …", "HAVANA (Reuters) -", "Addis Abeba- …", "GENEVA –", a city alone on its line
+# "NAIROBI, …", "PORT AMAR (Reuters) -", "Port Amar- …", "GENEVA –", a city alone on its line
 _DATELINE_PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z.'’\u00C0-\u024F -]{2,40}?)\s*(?:,|\s[–—-]|[–—-]\s|\s*\(|$)",
                              re.MULTILINE)
 # "March 4, 2019, Port Amar —": the place after the date
 _PLACE_AFTER_DATE = re.compile(r"^\s*(?:\w+\s+){0,1}\w+\s+\d{1,2},?\s+\d{4}\s*,\s*(?P<place>[A-Z][A-Za-z.'’ -]{2,40}?)"
                                r"\s*(?:,|\s[–—-]|$)", re.MULTILINE)
-# What follows a date line's place: a date, a news agency, a dash ("NAIROBI, March 1 —", "HAVANA (Reuters) -").
+# What follows a date line's place: a date, a news agency, a dash ("NAIROBI, March 1 —", "PORT AMAR (Reuters) -").
 _FILED = re.compile(rf"\s*(?:,\s*)?(?:\(|[–—-]|(?:[A-Z][a-z]+,\s*)?(?:\d|{'|'.join(cues.MONTH_NAMES)}))")
 # A date or an agency right after a place: the shape of a date line ("PORT AMAR, March 4 (Agency) —").
 _DATED = re.compile(rf"\s*,\s*(?:[A-Z][a-z]+,\s*)?(?:\d|(?:{'|'.join(cues.MONTH_NAMES)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
@@ -41,7 +41,7 @@ _NOT_PLACES = {"Updated", "Posted", "Published", "Statement", "Remarks", "Readou
                "Embassy", "Ministry", "Department", "Today", "By", "Monday", "Tuesday", "Wednesday", "Thursday",
                "Friday", "Saturday", "Sunday", *cues.MONTH_NAMES}
 _TOWN = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+)?")
-# "LOMÉ, March 4, 2019 (AFP) — …": a date line at the head of a paragraph, up to its dash
+# "KESSA CITY, March 4, 2019 (AFP) — …": a date line at the head of a paragraph, up to its dash
 _INLINE_DATELINE = re.compile(r"^\s*(?P<head>[A-Z][\w.’' ]{1,40},\s*[^—–]{4,60}?)(?:\s*\([^)]{1,40}\))?\s*[—–-]\s+\S")
 # "March 4, 2019, Port Amar — …": the date first, then the place
 _DATE_FIRST_DATELINE = re.compile(r"^\s*(?P<head>(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))\s*,\s*"
@@ -62,7 +62,7 @@ def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None
     datelines = []
     for line in text.split("\n")[:HEAD_LINES]:
         inline = _DATE_FIRST_DATELINE.match(line) or _INLINE_DATELINE.match(line)
-        if inline:  # "LOMÉ, March 4, 2019 (AFP) — Leaders of …": the date line opens the lead's paragraph
+        if inline:  # "KESSA CITY, March 4, 2019 (AFP) — Leaders of …": the date line opens the lead's paragraph
             line = inline.group("head")
         if len(line.strip()) > 100:
             continue
@@ -91,7 +91,7 @@ def reference_date(text: str, published: dt.date | None) -> tuple[dt.date | None
 
 
 def dateline_city(text: str, matcher: ActorMatcher) -> Place | None:
-    """The city a date line names ("NAIROBI, March 1, 2024 —", "HAVANA (Reuters) -", "Lima, 07/09/2020")."""
+    """The city a date line names ("NAIROBI, March 1, 2024 —", "PORT AMAR (Reuters) -", "Lima, 07/09/2020")."""
     head = "\n".join(text.split("\n")[:HEAD_LINES])
     for pattern in (_DATELINE_PLACE, _PLACE_AFTER_DATE):
         for m in pattern.finditer(head):
@@ -106,7 +106,7 @@ def dateline_city(text: str, matcher: ActorMatcher) -> Place | None:
                 return Place(place[0], written, m.start("place"), m.start("place") + len(written), *place[1:])
             country = _country_after(head, m.end("place"), matcher)
             if place is None and country is not None and pattern is _DATELINE_PLACE and _TOWN.fullmatch(written):
-                # "Skhirat, Morocco, 27 August 2015 -": a town the gazetteer lacks, in the country written after it
+                # "Port Amar, Veldia, 27 August 2015 -": a town the gazetteer lacks, in the country written after it
                 return Place(written, written, m.start("place"), m.start("place") + len(written), *country)
             dated = pattern is _PLACE_AFTER_DATE or _DATED.match(head[m.end("place"):m.end("place") + 50])
             if place is None and dated and _TOWN.fullmatch(written) and not matcher.resolve(form) \
@@ -130,7 +130,7 @@ def _country_after(head: str, end: int, matcher: ActorMatcher) -> tuple | None:
 
 def dateline_end(text: str, place: Place | None) -> int:
     """Where the date line ends (0 when there is none): its line's end, or the dash after it when the lead's
-    paragraph goes on ("HAVANA (Reuters) - The two …")."""
+    paragraph goes on ("PORT AMAR (Reuters) - The two …")."""
     if place is None:
         return 0
     newline = text.find("\n", place.end)

@@ -71,7 +71,7 @@ def read_sentence(index: int, sentence: Sentence, mentions: list[Mention], ctx: 
     venues = venues_in(sentence, mentions, ctx)
     # a venue, and the country written after it ("Jeddah, Saudi Arabia"), is where, not who
     spans = [(v.place.start, v.place.end) for v in venues]
-    # any city written with its country after it ("Skhirat, Morocco, 27 August"): the country is where, not who
+    # any city written with its country after it ("Port Amar, Veldia, 27 August"): the country is where, not who
     cities = [p.end for p in ctx.places if p.city and sentence.start <= p.start < sentence.end
               and not any(m.start < p.end and p.start < m.end for m in mentions)]
     if ctx.dateline is not None:
@@ -169,7 +169,7 @@ def events_from(facts: list[SentenceFacts], ctx: ArticleContext, parts: list[Sen
 
 
 def _close(text: str, a: int, b: int, words: int = 3) -> bool:
-    """No more than `words` words stand between two offsets ("the EU-mediated 2008 agreement", "the 1998 accord
+    """No more than `words` words stand between two offsets ("the UN-mediated 2008 agreement", "the 1998 accord
     brokered by X"): one noun phrase."""
     lo, hi = sorted((a, b))
     return len(re.findall(r"[\w’'-]+", text[lo:hi])) <= words + 1

@@ -24,7 +24,7 @@ _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well 
                      r"transitional|federal|national)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}"
                      r"|\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|from)\s+(?:the\s+)?")
 _TITLED = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,3}")  # "South African Deputy President X": title words between
-_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "Sheikh X of Kuwait": a person and the state they act for
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "Sheikh X of Veldia": a person and the state they act for
 _BRACKET = re.compile(r"\s*\([^()\n]{1,40}\)|,\s+or\s+[A-Z][A-Z&.\-]{1,8}(?=,)")  # "(NLF)", ", or NLF,"
 
 

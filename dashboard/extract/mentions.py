@@ -370,7 +370,7 @@ class ActorMatcher:
         return out
 
     def _administrations(self, text: str, found: list[Mention]) -> list[Mention]:
-        """'The Trump administration', 'the Vela government': the state a person leads, named by the person."""
+        """'The Vela administration', 'the Vela government': the state a person leads, named by the person."""
         out = []
         for m in found:
             if m.kind != "person" or not m.actor_id:
@@ -418,7 +418,7 @@ class ActorMatcher:
                    or (a in self.candidates and self.candidates[a].name == country.name) for a in counts)
 
     def _the_government(self, text: str, found: list[Mention], dateline: Place | None) -> list[Mention]:
-        """'The government' is the state the text last named as a government ("the Malian government", "Government
+        """'The government' is the state the text last named as a government ("the Veldian government", "Government
         of X"), else the date line's country, else the state it names most."""
         states = [m for m in found if m.kind == "state" and m.actor_id]
         if not states and dateline is None:
@@ -493,7 +493,7 @@ class ActorMatcher:
         for m in found:
             if m.kind == "state":
                 before = GOVERNMENT_OF.search(text[max(0, m.start - 80):m.start]) \
-                    if m.alias not in self.gaz.demonyms else None  # "the government of Colombian President X": X's
+                    if m.alias not in self.gaz.demonyms else None  # "the government of Veldian President X": X's
                 after = re.match(r"(?:['’]s)?\s+[Gg]overnment\b", text[m.end:m.end + 14])
                 start = m.start - len(before.group(0)) if before else m.start
                 end = m.end + after.end() if after and not before else m.end
@@ -596,7 +596,7 @@ class ActorMatcher:
                 if re.fullmatch(TITLES, name) or name in GROUP_HEADS or name in _TITLE_MODIFIERS:
                     continue
                 if "noun" in pattern.groupindex and m.group("noun") in _ARMED_NOUNS:
-                    armed = f"{name} {m.group('noun')}"  # "Tigrayan forces": the group is called so
+                    armed = f"{name} {m.group('noun')}"  # "Kessan forces": the group is called so
                     actor_id = add(armed, m.start("name"), "group", cue.format(m.group(0).strip()))
                     if actor_id:
                         self._alias(actor_id, name)
@@ -618,7 +618,7 @@ class ActorMatcher:
             # "the President of Peru, Tomas Vela"
             re.compile(rf"(?P<title>{TITLES})\s+of\s+(?:the\s+)?(?P<of>{_NAME}),\s+(?:the\s+Honourable\s+)?"
                        rf"(?P<name>{_NAME})"),
-            # "Special Envoy for the Region Jana Roe", "UN Special Envoy, Jana Roe", "Sheikh X of Kuwait"
+            # "Special Envoy for the Region Jana Roe", "UN Special Envoy, Jana Roe", "Sheikh X of Veldia"
             re.compile(rf"(?P<title>{TITLES})(?:\s+(?:for|of|to)\s+(?:the\s+)?{_WORD}(?:,?\s+(?:and|of|the|{_WORD}))*?)?"
                        rf",?\s+(?P<name>{_NAME})(?:\s+of\s+(?:the\s+)?(?P<of>{_WORD}(?:\s+{_WORD}){{0,2}}))?"),
             # "Uruguay's foreign minister, Elena Costa", "Uruguay, whose foreign minister, Elena Costa,"
@@ -627,7 +627,7 @@ class ActorMatcher:
             # "Jana Roe, the UN special envoy,", "Tomas Vela, Peru's foreign minister"
             re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){{0,3}}"
                        rf"(?P<title>{_LOWER_TITLES})\b"),
-            # "Christopher Roe, Assistant Secretary for Asian Affairs" (a byline, a transcript's head)
+            # "Jana Roe, Assistant Secretary for Regional Affairs" (a byline, a transcript's head)
             re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<title>{TITLES})\b(?!\s+[A-Z][a-z]+\s+[A-Z])"),
         )
         taken: list[tuple[int, int]] = []
@@ -687,7 +687,7 @@ class ActorMatcher:
         return actor_id if actor_id and self.kind(actor_id) == "person" else None
 
     def _acronyms_after(self, text: str, found: list[Mention]) -> None:
-        """'The Free Aceh Movement (GAM)', 'the Revolutionary Armed Forces of X, or FARC,': an acronym written right
+        """'The Free Veldia Movement (FVM)', 'the Revolutionary Armed Forces of X, or RAFX,': an acronym written right
         after an organisation's or a group's name is another name of it, whatever its letters spell."""
         for m in found:
             if m.kind not in ("group", "international_organisation") or not m.actor_id:
@@ -700,7 +700,7 @@ class ActorMatcher:
 
     def _later_uses(self, text: str, found: list[Mention], described: set[tuple[int, int]]) -> list[Mention]:
         """The proposed actors' names and aliases wherever else the text uses them ("KSF", "Marran"), and the
-        acronyms the text gives an actor ("the Free Aceh Movement (GAM)", then "GAM")."""
+        acronyms the text gives an actor ("the Free Veldia Movement (FVM)", then "FVM")."""
         forms = dict(self.defined)
         for candidate in self.candidates.values():
             for form in (candidate.name, *candidate.aliases):
@@ -794,7 +794,7 @@ def _kind_of(name: str) -> str:
 def _defined_name(before: str, acronym: str) -> str:
     """The words right before '(ACR)' whose initials spell the acronym, or '': capitalised words give its letters in
     order, and a small word between them ("in", "of") may give one or be left out ("United Nations Support Mission in
-    Libya (UNSMIL)", "Free Aceh Movement (GAM)" does not spell it)."""
+    Veldia (UNSMV)", "Kessan Liberation Front (FLK)" does not spell it)."""
     words = list(re.finditer(r"[\w’'\-]+", before))
     letters = [c for c in acronym if c.isupper()]
     for n in range(len(letters), min(len(words), len(letters) + 4) + 1):

@@ -133,7 +133,7 @@ def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], tail: in
             r"(?i)(?:mediat|facilitat|broker)\w*$", hit.group(0))  # "X is ready to mediate.": no object needed
         if not (bare or cues.TALKS_OBJECT.search(following) or (_RELATIVE_BEFORE.search(before)
                                                                 and cues.TALKS_OBJECT.search(preceding))):
-            return False  # "Norway hosted a dinner": no talks
+            return False  # "Orvania hosted a dinner": no talks
         if re.search(r"\bbroker", hit.group(0), re.IGNORECASE) and len(group) > 1:
             return False  # "A and B are trying to broker a peace": the sides broker their own
     if row.check == "led" and last.alias in ctx.matcher.gaz.demonyms \

@@ -1,7 +1,7 @@
 """Sides, not everyone named: the actors the text names as the sides of its talks, and the rest as mentioned.
 
 `cues.SIDE_CONSTRUCTIONS` is the table: "between A and B", "A and B signed", "delegations of A and B", "the
-Georgian delegation", "A–B talks", "the parties to the agreement are A, B and C", "signed by A and B", "talks
+Veldian delegation", "A–B talks", "the parties to the agreement are A, B and C", "signed by A and B", "talks
 with A", "on behalf of A", "A's commitment to the accord", "A met B". A person stands for the actor they act
 for. Every other state, group, organisation or person a sentence about the talks names is *mentioned*:
 commentators, places, states named in passing, and go-betweens. Only when an article names no side of its
@@ -72,7 +72,7 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         distinct = len({ctx.side_of(m) for m in group}) if _JOINED.search(text[first.end:last.start]) else 1
         for row in cues.SIDE_CONSTRUCTIONS:
             if row.where == "pair" or distinct < row.least:
-                continue  # "Brunei Sultan X": one actor and its envoy, not two sides
+                continue  # "Veldia's Sultan X": one actor and its envoy, not two sides
             hit = row.pattern.search(before if row.where == "before" else after)
             if not hit and row.where == "before" and untitled is not before:
                 hit = row.pattern.search(untitled)  # "signed by Foreign Minister X": the words before the title
@@ -111,7 +111,7 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
             if row.pattern.match(gap) and not cues.NOT_THEIR_OWN_ACT.search(gap) and not between:
                 add(ctx.issuers, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end, b)
                 add(b, text[start:b[-1].end], "issuer: we … with B", True, start, b[-1].end, ctx.issuers)
-    for a, b in zip(named, named[1:]):  # "the U.S.–North Korea summit"
+    for a, b in zip(named, named[1:]):  # "the Veldia–Orvania summit"
         if _DASHED.match(text[a.end:b.start]) and cues.DASH_NOUNS.match(text[b.end:b.end + 40]):
             noun = cues.DASH_NOUNS.match(text[b.end:b.end + 40]).group(0)
             add([a, b], text[a.start:b.end] + noun, "A–B talks", True, a.start, b.end + len(noun))
@@ -190,7 +190,7 @@ def named_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)
                                         or cues.PEOPLE_PLURAL.search(m.alias) and m.alias not in gaz.country_forms
                                         or cues.OWN_TALKS.match(after)):
-            continue  # "Yemenis", "American hostages": people; "Libyan political dialogue": the country's own talks
+            continue  # "Veldians", "Orvanian hostages": people; "Veldian political dialogue": the country's own talks
         out.append(SideClaim(actor, m.alias, f"named in a sentence about the talks: {m.alias}",
                              "named in a sentence about the talks (no side named as one)", False, m.start, m.end))
     return out

@@ -46,7 +46,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in (
             r"(?P<unit>years?|months?|weeks?|days?)\s+ago(?P<today>\s+(?:today|this week))?\b"),
     ("deictic", r"\b(?:the day (?:after tomorrow|before yesterday)|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
     ("weekday", rf"\b(?:on|On|this|This|by|By|late on|early on|from|From)\s+(?P<d>{WEEKDAY})\b(?!\s+\d)"),
-    # news style: "gathered in Helsinki Thursday", "met Monday" (not "Black Friday": a name's capitals before it)
+    # news style: "gathered in Port Amar Thursday", "met Monday" (not "Black Friday": a name's capitals before it)
     ("weekday", rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)(?<![A-Z][a-z]{{4}}\s)(?<![A-Z][a-z]{{5}}\s)"
                 rf"(?<![A-Z][a-z]{{6}}\s)\b(?P<d>{WEEKDAY})\b(?!\s+\d)(?!,?\s+(?:{MONTH}))"),
     ("month_alone", rf"\b(?:in|In|since|until|by|early|late|mid-|this|last|next|past|during)\s+(?P<d>{MONTH})(?!\w|\.\w)"),

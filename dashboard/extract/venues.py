@@ -65,7 +65,7 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     table = _table_venues(sentence, ctx)
     for place in places:
         if any(s < place.end and place.start < e for s, e in people):
-            continue  # "Hamas" is not the town of Hamm, "Kim" not a village
+            continue  # "Hamas" is not the town of Hamm, a person not a village
         if any(v.place.start <= place.start < v.place.end for v in table):
             continue  # "the Bella Center": the venue the table knows, not a town called Bella
         before = text[max(sentence.start, place.start - 70):place.start]
@@ -139,7 +139,7 @@ def _table_venues(sentence: Sentence, ctx: ArticleContext) -> list[VenueClaim]:
 
 
 def _capitals_unnamed(sentence: Sentence, ctx: ArticleContext, found: list[VenueClaim]) -> list[VenueClaim]:
-    """'Talks in the Qatari capital', 'met in Peru's capital': the capital the gazetteer gives that country."""
+    """'Talks in the Veldian capital', 'met in Peru's capital': the capital the gazetteer gives that country."""
     if not cues.VENUE_CONTEXT.search(sentence.text):
         return []
     gaz, out = ctx.matcher.gaz, []

@@ -252,6 +252,11 @@ class ActorMatcher:
         merged += self._later_uses(text, merged, described)
         return sorted(_without_overlaps(merged), key=lambda m: m.start)
 
+    def listed(self, text: str) -> list[Mention]:
+        """Only the names the registry or the gazetteer holds, nothing proposed from the shape of a name: what an
+        import from a dataset may link without guessing (dashboard/importers/)."""
+        return self._listed(text, [(m.start(), m.end()) for m in _TOKEN.finditer(text)])
+
     def places(self, text: str) -> list[Place]:
         """Every city and country the text names (a country only where no city of that name is meant)."""
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]

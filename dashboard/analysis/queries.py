@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.analysis.describe import describe_events
-from dashboard.dataset.columns import isin, joined, lookup
+from dashboard.dataset.columns import explode_list, isin, joined, lookup
 from dashboard.dataset.dates import format_partial
 from dashboard.dataset.schema import THIRD_PARTY_ROLES
 
@@ -60,7 +60,7 @@ class ProcessOverview:
     overdue: EventRow | None  # the last announced round whose window passed with no outcome recorded
     last_held: EventRow | None  # the last talks round or summit held
     rounds_held: int
-    agreements: int  # agreements signed (held), whether curated from articles or imported from a dataset
+    agreements: int  # agreements signed (held), curated or imported; one recorded both ways and linked counts once
     last_agreement: EventRow | None  # the last of them
     postponed: int
     cancelled: int
@@ -96,7 +96,7 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
     whole = whole.to_dict("index")  # one fetch for all
     picked = {name: {pid: whole[i] for pid, i in zip(rows["process_id"], rows.index)} for name, rows in pick.items()}
     rounds = held.groupby("process_id").size()
-    agreements = signed.groupby("process_id").size()
+    agreements = signed.groupby("process_id").size().sub(_linked_signings(events, signed), fill_value=0)
     statuses = pd.crosstab(narrow["process_id"], narrow["status"])
     with_records = set(narrow["process_id"].unique()) | set(positions["process_id"].unique())
     listed = [pid for pid in processes["process_id"] if pid in with_records]
@@ -129,6 +129,22 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
             latest_positions=latest_of.get(pid, positions.iloc[:0]),
         ))
     return summary
+
+
+def _linked_signings(events: pd.DataFrame, signed: pd.DataFrame) -> pd.Series:
+    """Per process, the signings that name another signing of it in `related_events`: the same signing recorded
+    twice (an imported agreement and the curated one), so counted once."""
+    if "related_events" not in events:
+        return pd.Series(dtype="int64")
+    linking = events.loc[signed.index]
+    linking = linking[linking["related_events"].ne("")]
+    if linking.empty:
+        return pd.Series(dtype="int64")
+    items = explode_list(linking["related_events"], ";").str.strip()
+    ids = set(events.loc[signed.index, "event_id"])
+    names_one = pd.Series(isin(items, pd.Series(sorted(ids), dtype="str")).to_numpy(), index=items.index)
+    linked = linking.loc[names_one[names_one].index.unique()]
+    return linked.groupby("process_id").size()
 
 
 def latest_positions(positions: pd.DataFrame) -> pd.DataFrame:

@@ -19,8 +19,9 @@ ALLOWED = {
     "extract": {"dataset"},
     "curation": {"dataset", "extract"},  # review turns the assistant's proposals into rows
     "db": {"dataset", "analysis", "curation"},  # analysis: the passages and query language search shares
-    "ui": {"dataset", "analysis", "outputs", "extract", "curation", "db"},
-    "views": {"dataset", "analysis", "outputs", "extract", "curation", "db", "ui"},
+    "importers": {"dataset", "extract", "curation", "db"},  # agreements from datasets, saved through a store
+    "ui": {"dataset", "analysis", "outputs", "extract", "curation", "db", "importers"},
+    "views": {"dataset", "analysis", "outputs", "extract", "curation", "db", "importers", "ui"},
     "app": {"ui", "views"},  # the navigation is built from views/registry.py
 }
 UI_LAYERS = {"ui", "views", "app"}  # the only ones that may import Streamlit

@@ -12,12 +12,13 @@ from typing import Any
 import pandas as pd
 
 from dashboard.analysis.describe import describe_events
-from dashboard.dataset.columns import isin, joined, lookup
+from dashboard.dataset.columns import explode_list, isin, joined, lookup
 from dashboard.dataset.dates import format_partial
 from dashboard.dataset.schema import THIRD_PARTY_ROLES
 
 MEETING_TYPES = ("talks_round", "summit")
-COMPARE_FIELDS = ("stance", "red_line", "quote", "source", "source_id", "citation_id", "paraphrase", "date")
+COMPARE_FIELDS = ("stance", "red_line", "quote", "from_dataset", "source", "source_id", "citation_id", "paraphrase",
+                  "date")
 
 
 def describe_date(row: pd.Series) -> str:
@@ -59,6 +60,8 @@ class ProcessOverview:
     overdue: EventRow | None  # the last announced round whose window passed with no outcome recorded
     last_held: EventRow | None  # the last talks round or summit held
     rounds_held: int
+    agreements: int  # agreements signed (held), curated or imported; one recorded both ways and linked counts once
+    last_agreement: EventRow | None  # the last of them
     postponed: int
     cancelled: int
     suspended: int
@@ -67,28 +70,33 @@ class ProcessOverview:
 
 
 def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: pd.DataFrame,
-                     event_actors: pd.DataFrame, today: pd.Timestamp, detailed: int | None = None) -> list[ProcessOverview]:
+                     event_actors: pd.DataFrame, today: pd.Timestamp, detailed: int | None = None,
+                     citations: pd.DataFrame | None = None) -> list[ProcessOverview]:
     """The state of each process at a glance, in the order of the processes table.
 
     Counted and picked on narrow columns for all processes at once; only the
     rows shown (next, overdue and last round) are fetched whole. Mediators and
     latest statements are gathered for the first `detailed` processes only
-    (all when None); the others get none.
+    (all when None); the others get none. Given the citations, each picked
+    event names its sources (an article's title, or the dataset row).
     """
     today = pd.Timestamp(today).normalize()
     narrow = events[["process_id", "type", "status", "window_start", "window_end"]].sort_values("window_start",
                                                                                                  kind="stable")
     held = narrow[narrow["type"].isin(MEETING_TYPES) & (narrow["status"] == "held")]
+    signed = narrow[narrow["type"].eq("agreement_signed") & (narrow["status"] == "held")]
     announced = narrow[narrow["status"] == "announced"]
     pick = {
         "next": announced[announced["window_end"] >= today].groupby("process_id").head(1),
         "overdue": announced[announced["window_end"] < today].groupby("process_id").tail(1),
         "last_held": held.groupby("process_id").tail(1),
+        "last_agreement": signed.groupby("process_id").tail(1),
     }
-    whole = describe_events(events.loc[[i for rows in pick.values() for i in rows.index]], event_actors)
+    whole = describe_events(events.loc[[i for rows in pick.values() for i in rows.index]], event_actors, citations)
     whole = whole.to_dict("index")  # one fetch for all
     picked = {name: {pid: whole[i] for pid, i in zip(rows["process_id"], rows.index)} for name, rows in pick.items()}
     rounds = held.groupby("process_id").size()
+    agreements = signed.groupby("process_id").size().sub(_linked_signings(events, signed), fill_value=0)
     statuses = pd.crosstab(narrow["process_id"], narrow["status"])
     with_records = set(narrow["process_id"].unique()) | set(positions["process_id"].unique())
     listed = [pid for pid in processes["process_id"] if pid in with_records]
@@ -113,6 +121,7 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
             conflict=process.conflict,
             **{name: rows.get(pid) for name, rows in picked.items()},
             rounds_held=int(rounds.get(pid, 0)),
+            agreements=int(agreements.get(pid, 0)),
             postponed=count("postponed", pid),
             cancelled=count("cancelled", pid),
             suspended=count("suspended", pid),
@@ -120,6 +129,22 @@ def process_overview(processes: pd.DataFrame, events: pd.DataFrame, positions: p
             latest_positions=latest_of.get(pid, positions.iloc[:0]),
         ))
     return summary
+
+
+def _linked_signings(events: pd.DataFrame, signed: pd.DataFrame) -> pd.Series:
+    """Per process, the signings that name another signing of it in `related_events`: the same signing recorded
+    twice (an imported agreement and the curated one), so counted once."""
+    if "related_events" not in events:
+        return pd.Series(dtype="int64")
+    linking = events.loc[signed.index]
+    linking = linking[linking["related_events"].ne("")]
+    if linking.empty:
+        return pd.Series(dtype="int64")
+    items = explode_list(linking["related_events"], ";").str.strip()
+    ids = set(events.loc[signed.index, "event_id"])
+    names_one = pd.Series(isin(items, pd.Series(sorted(ids), dtype="str")).to_numpy(), index=items.index)
+    linked = linking.loc[names_one[names_one].index.unique()]
+    return linked.groupby("process_id").size()
 
 
 def latest_positions(positions: pd.DataFrame) -> pd.DataFrame:
@@ -168,6 +193,7 @@ def compare_parties(latest: pd.DataFrame, citations: pd.DataFrame, issues: pd.Da
                     f"{side}_stance": p["stance"],
                     f"{side}_red_line": "red line" if p["red_line"] else "",
                     f"{side}_quote": quote.get("quote", ""),
+                    f"{side}_from_dataset": quote.get("from_dataset", ""),
                     f"{side}_source": quote.get("source_title", ""),
                     f"{side}_source_id": quote.get("source_id", ""),
                     f"{side}_citation_id": quote.get("citation_id", ""),
@@ -192,7 +218,9 @@ def stance_history(positions: pd.DataFrame, actor_id: str | None = None, issue_i
 def first_citations(citations: pd.DataFrame, record_type: str) -> dict[str, dict]:
     """Per record id, its first citation's quote, source_id, source_title and citation_id."""
     subset = citations[citations["record_type"] == record_type].drop_duplicates("record_id")
-    return subset.set_index("record_id")[["quote", "source_id", "source_title", "citation_id"]].to_dict("index")
+    columns = ["quote", "source_id", "source_title", "citation_id", *(["from_dataset"] if "from_dataset" in subset
+                                                                     else [])]
+    return subset.set_index("record_id")[columns].to_dict("index")
 
 
 def citations_for(citations: pd.DataFrame, record_type: str, record_ids) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from dashboard.dataset.loader import Dataset
 
 MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters: never in an article
 KINDS = {"sentence": "Article sentence", "quote": "Quote", "event": "Event", "position": "Position",
-         "source": "Article title"}
+         "source": "Source title", "dataset": "Dataset row"}
 RESULT_COLUMNS = ["text", "kind", "source_id", "record_type", "record_id", "citations", "rank"]
 # A sentence ends at . ! or ? (and any closing quote) before a space and a capital, digit or opening quote,
 # or at a blank line.
@@ -66,7 +66,10 @@ def passages(data: Dataset) -> list[tuple[str, str, str, str, str, str]]:
             inside = [cid for span, cid in places if span and span[0] < end and span[1] > start]
             rows.append((article.text[start:end], "sentence", source_id, "", "", " ".join(inside)))
     for c in citations.itertuples():
-        rows.append((c.quote, "quote", c.source_id, c.record_type, c.record_id, c.citation_id))
+        if c.quote:
+            rows.append((c.quote, "quote", c.source_id, c.record_type, c.record_id, c.citation_id))
+        elif getattr(c, "from_dataset", ""):  # a dataset row has no words: the row it is can be found
+            rows.append((c.from_dataset, "dataset", c.source_id, c.record_type, c.record_id, c.citation_id))
     for e in data["events"].itertuples():
         rows.append((f"{e.title}. {e.summary}", "event", "", "event", e.event_id, ""))
     for p in data["positions"].itertuples():

@@ -179,7 +179,9 @@ def quotes_of(citations: pd.DataFrame, position_ids) -> dict[str, pd.DataFrame]:
     """Per position id, its citations (quote, source_id, source_title, citation_id), in citation order."""
     ids = [p for p in position_ids if isinstance(p, str) and p]
     cited = citations[citations["record_type"].eq("position") & citations["record_id"].isin(ids)]
-    return {pid: rows[["citation_id", "quote", "source_id", "source_title"]].reset_index(drop=True)
+    columns = ["citation_id", "quote", "source_id", "source_title", *(["from_dataset"] if "from_dataset" in cited
+                                                                       else [])]
+    return {pid: rows[columns].reset_index(drop=True)
             for pid, rows in cited.groupby("record_id", sort=False)}
 
 

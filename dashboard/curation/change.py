@@ -22,22 +22,26 @@ class ChangeError(ValueError):
 
 @dataclass
 class Change:
-    """What one save does: rows added per table, new article files (text by file name), and fields changed in
-    existing records (`updates`: table -> record id -> {field: new value}, e.g. an event's status)."""
+    """What one save does: rows added per table, new article files (text by file name), fields changed in
+    existing records (`updates`: table -> record id -> {field: new value}, e.g. an event's status), and columns
+    of the schema a table's header lacks that the change writes (`columns`: a data folder from before them)."""
 
     rows: dict[str, list[dict]] = field(default_factory=dict)
     articles: dict[str, str] = field(default_factory=dict)
     updates: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    columns: dict[str, list[str]] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return not any(self.rows.values()) and not self.articles and not any(self.updates.values())
 
     def table_bytes(self, name: str, existing: bytes) -> bytes:
-        """A table's bytes after this change: its records updated in place, then its new rows appended."""
-        return append_rows(update_rows(existing, name, self.updates.get(name, {})), name, self.rows.get(name, []))
+        """A table's bytes after this change: missing columns added, its records updated in place, then its new
+        rows appended."""
+        widened = add_columns(existing, name, self.columns.get(name, []))
+        return append_rows(update_rows(widened, name, self.updates.get(name, {})), name, self.rows.get(name, []))
 
     def tables(self) -> list[str]:
-        return [name for name in TABLES if self.rows.get(name) or self.updates.get(name)]
+        return [name for name in TABLES if self.rows.get(name) or self.updates.get(name) or self.columns.get(name)]
 
     def applied_to(self, package: DataPackage) -> DataPackage:
         """The package as it would be after this change (the package itself is unchanged)."""
@@ -67,6 +71,33 @@ def append_rows(existing: bytes, table: str, rows: list[dict]) -> bytes:
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     prefix = existing[3:] if existing.startswith(b"\xef\xbb\xbf") else existing
     return prefix + out.getvalue().encode("utf-8")
+
+
+def add_columns(existing: bytes, table: str, names: list[str]) -> bytes:
+    """A table's bytes with columns of the schema added at the end of its header, each record empty in them.
+
+    Only the header line and each record's last line gain the new separators; every other byte is kept. A
+    column the header has already, or an empty file, is left as it is."""
+    text = existing.decode("utf-8-sig") if existing else ""
+    if not text.strip() or not names:
+        return existing
+    unknown = set(names) - set(TABLES[table].columns)
+    if unknown:
+        raise ChangeError(f"the schema of {TABLES[table].filename} has no column {', '.join(sorted(unknown))}")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader)]
+    names = list(dict.fromkeys(n for n in names if n not in header))
+    if not names:
+        return existing
+    ends = [0] + [reader.line_num - 1 for record in reader if any(cell.strip() for cell in record)]
+    lines = text.splitlines(keepends=True)
+    for index in ends:
+        line = lines[index]
+        body = line.rstrip("\r\n")
+        extra = "," + ",".join(names) if index == 0 else "," * len(names)
+        lines[index] = body + extra + line[len(body):]
+    prefix = b"\xef\xbb\xbf" if existing.startswith(b"\xef\xbb\xbf") else b""
+    return prefix + "".join(lines).encode("utf-8")
 
 
 def update_rows(existing: bytes, table: str, updates: dict[str, dict[str, str]]) -> bytes:

@@ -31,6 +31,7 @@ from dashboard.dataset.articles import Article, article_from_text
 from dashboard.dataset.columns import codes, explode_list, first_position, isin, joined, lookup, partition, sort_order
 from dashboard.dataset.package import ARTICLES_FOLDER, DataPackage, read_folders
 from dashboard.dataset.problems import ERROR, WARNING, Problem, problems_frame
+from dashboard.dataset.provenance import cited_row
 from dashboard.dataset.schema import LOAD_ORDER, ROLES, STANCES, TABLES, Table
 
 LINE = "_line"  # the line of the file a record starts on (the header is line 1)
@@ -306,6 +307,15 @@ def _check_references(check: _Checker, known: dict[str, pd.Series]) -> None:
             continue
         target_table, _ = f.reference.split(".")
         col = frame[f.name]
+        if f.type == "list":  # each item of "a; b" names a record; the unknown ones are the value reported
+            items = explode_list(col, LIST_SEPARATOR).str.strip()
+            items = items[items.ne("")]
+            bad = items[~isin(items, known[target_table])]
+            if len(bad):
+                values = joined(bad, bad.index, "; ").reindex(frame.index, fill_value="")
+                check.report("unknown-reference", values.ne(""), f.name,
+                             f"'{col.name}' names no record in {target_table}.csv", values=values)
+            continue
         unknown = col.ne("") & ~isin(col, known[target_table])
         check.report("unknown-reference", unknown, f.name, f"'{col.name}' names no record in {target_table}.csv")
 
@@ -329,6 +339,32 @@ def _check_propositions_match(check: _Checker, propositions: pd.DataFrame) -> No
             check.report("proposition-elsewhere", differs, "proposition_id",
                          f"the proposition belongs to {column} '" + theirs.fillna("") + "', this position to '"
                          + frame[column] + "'")
+
+
+def _check_source_kinds(check: _Checker) -> None:
+    """An article needs its file in seeds/; a dataset version has none (its rows are in dataset_rows.csv)."""
+    frame = check.frame
+    dataset = frame["kind"].eq("dataset")
+    if "seed_file" not in check.missing_columns:
+        check.report("required-empty", ~dataset & frame["seed_file"].eq(""), "seed_file",
+                     "'seed_file' is required for an article (set kind to 'dataset' for a dataset version)")
+    check.report("dataset-source-file", dataset & frame["seed_file"].ne(""), "seed_file",
+                 "a dataset source has no article file: leave seed_file empty")
+
+
+def _check_dataset_rows(check: _Checker, frames: dict[str, pd.DataFrame]) -> None:
+    """A dataset row belongs to a dataset source and names the record it became."""
+    frame = check.frame
+    kinds = frames["sources"].drop_duplicates("source_id").set_index("source_id")["kind"]
+    kind = lookup(frame["source_id"], kinds, default=None)
+    check.report("not-a-dataset", kind.notna() & kind.ne("dataset"), "source_id",
+                 "this source is an article, not a dataset (its kind is not 'dataset')")
+    targets = {"event": frames["events"]["event_id"], "position": frames["positions"]["position_id"]}
+    unknown = pd.Series(False, index=frame.index)
+    for record_type, ids in targets.items():
+        unknown |= frame["record_type"].eq(record_type) & ~isin(frame["record_id"], ids)
+    check.report("dataset-row-target-unknown", unknown & frame["record_id"].ne(""), "record_id",
+                 "names no " + frame["record_type"] + " in " + frame["record_type"] + "s.csv", WARNING)
 
 
 def _check_recorded_day(check: _Checker) -> None:
@@ -392,8 +428,36 @@ def _parse_event_actors(check: _Checker, known_actors: pd.Series) -> pd.DataFram
     return parsed.drop(columns="item").reset_index(drop=True)
 
 
+def _check_dataset_citations(check: _Checker, tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """An article is cited by its words, a dataset by the row it holds: a dataset citation has a locator that
+    dataset_rows.csv records for its source, and no quote. Returns which citations cite a dataset."""
+    frame = check.frame
+    kinds = tables["sources"].drop_duplicates("source_id").set_index("source_id")["kind"]
+    dataset = lookup(frame["source_id"], kinds, default=None).eq("dataset").fillna(False).astype(bool)
+    known_source = isin(frame["source_id"], tables["sources"]["source_id"])
+    article = known_source & ~dataset
+    if "quote" not in check.missing_columns:
+        check.report("required-empty", article & frame["quote"].eq(""), "quote",
+                     "'quote' is required: the exact words of the article")
+    check.report("quote-on-dataset", dataset & frame["quote"].ne(""), "quote",
+                 "a dataset is cited by its row (locator), not by a quote: leave quote empty")
+    check.report("locator-missing", dataset & frame["locator"].eq(""), "locator",
+                 "a citation of a dataset needs the row it cites, as dataset_rows.csv records it (e.g. 'AgtId 1234')")
+    rows = tables["dataset_rows"]
+    recorded = pd.Series(True, index=pd.MultiIndex.from_arrays([rows["source_id"], rows["row_id"]]))
+    recorded = recorded[~recorded.index.duplicated()]
+    pairs = pd.MultiIndex.from_arrays([frame["source_id"], frame["locator"]])
+    found = pd.Series(pairs.isin(recorded.index), index=frame.index)
+    check.report("locator-unknown", dataset & frame["locator"].ne("") & ~found, "locator",
+                 "no row of dataset_rows.csv has this source and row_id: the import that took it is not recorded")
+    check.report("locator-on-article", article & frame["locator"].ne(""), "locator",
+                 "an article is cited by its words: this locator is ignored", WARNING)
+    return dataset
+
+
 def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles: dict[str, Article]) -> None:
     frame = check.frame
+    dataset = _check_dataset_citations(check, tables).to_numpy()
     events = tables["events"]["event_id"]
     positions = tables["positions"]["position_id"]
     unknown = (frame["record_type"].eq("event") & ~isin(frame["record_id"], events)) | (
@@ -410,9 +474,9 @@ def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles:
     haystacks = map(texts.get, source_ids, repeat(""))
     starts = np.fromiter(map(str.find, haystacks, quotes), np.int64, len(quotes))
     lengths = frame["quote"].str.len().to_numpy(dtype=np.int64, copy=True)
-    no_article = ~isin(frame["source_id"], pd.Series(list(texts), dtype="str")).to_numpy()
-    starts[no_article | (lengths == 0)] = -1
-    for i in np.flatnonzero((starts < 0) & ~no_article & (lengths > 0)):
+    no_article = ~isin(frame["source_id"], pd.Series(list(texts), dtype="str")).to_numpy() & ~dataset
+    starts[no_article | dataset | (lengths == 0)] = -1
+    for i in np.flatnonzero((starts < 0) & ~no_article & ~dataset & (lengths > 0)):
         span = articles[source_ids[i]].find(quotes[i])
         if span is not None:
             starts[i], lengths[i] = span[0], span[1] - span[0]
@@ -422,7 +486,7 @@ def _check_citations(check: _Checker, tables: dict[str, pd.DataFrame], articles:
     known_source = isin(frame["source_id"], tables["sources"]["source_id"])
     check.report("quote-unchecked", pd.Series(no_article, index=frame.index) & known_source, "source_id",
                  "the source's article file could not be read, so the quote cannot be checked")
-    not_found = ~no_article & (lengths > 0) & ~found
+    not_found = ~no_article & ~dataset & (lengths > 0) & ~found
     check.report("quote-not-in-article", pd.Series(not_found, index=frame.index), "quote",
                  "this quote does not appear in the source article's text")
 
@@ -431,7 +495,8 @@ def _require_citations(check: _Checker, citations: pd.DataFrame, record_type: st
     cited = citations.loc[citations["record_type"].eq(record_type), "record_id"]
     key = check.table.key
     check.report("uncited", ~isin(check.frame[key], cited), "citations",
-                 f"no valid citation: every {record_type} needs a verbatim quote in citations.csv",
+                 f"no valid citation: every {record_type} needs a verbatim quote, or the dataset row it comes from, "
+                 "in citations.csv",
                  values=check.frame[key])
 
 
@@ -492,6 +557,18 @@ def _derive_positions(positions: pd.DataFrame, actor_names: pd.Series):
     return positions
 
 
+def _cited_rows(citations: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Per citation, what is shown instead of a quote when it cites a dataset ("from PA-X v10, agreement 1234");
+    empty for an article's citation."""
+    dataset_ids = set(sources.loc[sources["kind"].eq("dataset"), "source_id"])
+    out = pd.Series("", index=citations.index, dtype="str")
+    if dataset_ids:
+        mask = isin(citations["source_id"], pd.Series(sorted(dataset_ids), dtype="str"))
+        out[mask] = [cited_row(title, loc) for title, loc in
+                     zip(citations.loc[mask, "source_title"], citations.loc[mask, "locator"])]
+    return out
+
+
 def _drop_work_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in frame.columns if "__" in c])
 
@@ -541,6 +618,8 @@ def _check_references_between_tables(checks: dict[str, _Checker]) -> pd.DataFram
     _check_status_change(checks["events"])
     _check_precision(checks["positions"], "date")
     _check_propositions_match(checks["positions"], frames["propositions"])
+    _check_source_kinds(checks["sources"])
+    _check_dataset_rows(checks["dataset_rows"], frames)
     for check in checks.values():
         _check_recorded_day(check)
     event_actors = _parse_event_actors(checks["events"], known["actors"])
@@ -589,12 +668,13 @@ def _derive_columns(tables: dict[str, pd.DataFrame], checks: dict[str, _Checker]
 
     citations = tables["citations"]
     citations["source_title"] = lookup(citations["source_id"], tables["sources"].set_index("source_id")["title"])
+    citations["from_dataset"] = _cited_rows(citations, tables["sources"])
     tables["events"] = _drop_work_columns(_derive_events(tables["events"]))
     tables["positions"] = _drop_work_columns(_derive_positions(tables["positions"], names))
     sources = tables["sources"]
     sources["published_value"] = sources["published__parsed"]
     tables["sources"] = _drop_work_columns(sources)
-    for name in ("actors", "processes", "issues", "propositions", "citations"):
+    for name in ("actors", "processes", "issues", "propositions", "dataset_rows", "citations"):
         tables[name] = _drop_work_columns(tables[name])
     valid_sources = set(tables["sources"]["source_id"])
     articles = {sid: art for sid, art in articles.items() if sid in valid_sources}

@@ -48,6 +48,14 @@ CODES = {
     "article-missing": "a source's article file is not in the articles folder",
     "article-unreadable": "a source's article file cannot be read as UTF-8 text",
     "article-uncurated": "an article file has no row in sources.csv yet",
+    # datasets as sources
+    "dataset-source-file": "a dataset source names an article file; a dataset has no text in seeds/",
+    "quote-on-dataset": "a citation of a dataset source carries a quote; a dataset row is cited by its locator",
+    "locator-missing": "a citation of a dataset source does not say which row it cites (locator)",
+    "locator-unknown": "a citation's locator names no row that dataset_rows.csv records for its source",
+    "locator-on-article": "a citation of an article has a locator; an article is cited by its words, so it is ignored",
+    "not-a-dataset": "a dataset row names a source that is not a dataset",
+    "dataset-row-target-unknown": "a dataset row names an event or position that does not exist",
     "save-interrupted": "a save was interrupted part-way; the next save completes it",
 }
 

@@ -55,6 +55,10 @@ STANCES = {
 
 RECORD_TYPES = ("event", "position")
 
+# What a source is: an article (its text in seeds/, cited by verbatim quotes) or a version of a dataset such as
+# PA-X (no text; cited by the row it holds). An empty `kind` is an article, as every source was before datasets.
+SOURCE_KINDS = ("article", "dataset")
+
 # --- Tables -------------------------------------------------------------------
 
 
@@ -101,19 +105,25 @@ LIST_HELP = "list; items separated by a semicolon"
 _TABLES = (
     Table(
         "sources",
-        "The articles the dataset is drawn from, one row per article in seeds/.",
+        "The articles (one row per article in seeds/) and the dataset versions the records are drawn from.",
         "source_id",
         (
-            Field("source_id", "string", "Stable identifier of the article", True, example="src-001"),
-            Field("title", "string", "Headline as published", True),
+            Field("source_id", "string", "Stable identifier of the article or dataset version", True,
+                  example="src-001"),
+            Field("title", "string", "Headline as published; for a dataset, its name and version", True,
+                  example="PA-X: Peace Agreements Database, version 10"),
             Field("outlet", "string", "Who published this copy (empty when the article does not say)"),
             Field("author", "string", "Byline, if any"),
-            Field("url", "string", "Where this copy was published (empty when unknown)"),
+            Field("url", "string", "Where this copy was published (empty when unknown); for a dataset, its home page"),
             Field("published", "date", "Publication date; empty when unknown. " + DATE_HELP),
             Field("language", "string", "BCP 47 language code of the text", True, example="en"),
-            Field("seed_file", "string", "File name of the article text in seeds/", True),
-            Field("licence", "string", "Licence or status of the text"),
+            Field("seed_file", "string",
+                  "File name of the article text in seeds/; required for an article, empty for a dataset"),
+            Field("licence", "string", "Licence or status of the text; for a dataset, its terms of use"),
             Field("note", "string", "Curator's note on the copy or the metadata"),
+            Field("kind", "string",
+                  "What the source is: an article (empty means article) or a dataset version, cited by its rows "
+                  "(`dataset_rows.csv`)", enum=SOURCE_KINDS),
         ),
     ),
     Table(
@@ -201,6 +211,10 @@ _TABLES = (
                   example="russia:party; ukraine:party; turkiye:mediator"),
             Field("summary", "string", "One or two sentences, in the curator's words", True),
             Field("note", "string", "Curator's note, e.g. how an imprecise date was established"),
+            Field("related_events", "list",
+                  "Other events of the same happening, kept apart rather than merged (an agreement a dataset "
+                  "records and the signing an article reports); " + LIST_HELP, reference="events.event_id",
+                  example="pax-2121"),
         ),
     ),
     Table(
@@ -229,16 +243,37 @@ _TABLES = (
         ),
     ),
     Table(
+        "dataset_rows",
+        "What each import from a dataset took: one row of the dataset per record it became, as the dataset "
+        "gives it. Citations of a dataset source name one of these rows by its `locator`.",
+        "dataset_row_id",
+        (
+            Field("dataset_row_id", "string", "Stable identifier: the source and the row", True,
+                  example="pax-v10-agtid-1234"),
+            Field("source_id", "string", "The dataset version the row was read from", True,
+                  reference="sources.source_id"),
+            Field("row_id", "string", "The row, as citations locate it: the dataset's id column and value", True,
+                  example="AgtId 1234"),
+            Field("name", "string", "The row's name as the dataset gives it (an agreement's title)"),
+            Field("date", "string", "The row's date as the dataset gives it, unchanged"),
+            Field("record_type", "string", "The record it became", True, enum=RECORD_TYPES),
+            Field("record_id", "string", "The event_id or position_id it became", True),
+        ),
+        optional=True,
+    ),
+    Table(
         "citations",
-        "Verbatim quotes tying each event and position to its source articles.",
+        "Verbatim quotes tying each event and position to its source articles, or the dataset row it comes from.",
         "citation_id",
         (
             Field("citation_id", "string", "Stable identifier", True, example="cit-001"),
             Field("record_type", "string", "What is cited", True, enum=RECORD_TYPES),
             Field("record_id", "string", "The event_id or position_id", True),
-            Field("source_id", "string", "The article", True, reference="sources.source_id"),
-            Field("quote", "string", "Exact words from the article (whitespace and quote marks may differ)",
-                  True),
+            Field("source_id", "string", "The article or dataset version", True, reference="sources.source_id"),
+            Field("quote", "string", "Exact words from the article (whitespace and quote marks may differ); "
+                  "required for an article, empty for a dataset"),
+            Field("locator", "string", "For a dataset source, the row cited, as `dataset_rows.csv` records it; "
+                  "empty for an article", example="AgtId 1234"),
         ),
     ),
 )
@@ -250,7 +285,8 @@ TABLES: dict[str, Table] = {
 }
 
 # Tables in the order they are loaded: referenced tables first.
-LOAD_ORDER = ("sources", "actors", "processes", "issues", "propositions", "events", "positions", "citations")
+LOAD_ORDER = ("sources", "actors", "processes", "issues", "propositions", "events", "positions", "dataset_rows",
+              "citations")
 
 _FRICTIONLESS_TYPES = {"string": "string", "date": "string", "boolean": "string", "list": "string"}
 
@@ -276,7 +312,7 @@ def datapackage() -> dict:
         foreign_keys = [
             {"fields": [f.name], "reference": {"resource": f.reference.split(".")[0], "fields": [f.reference.split(".")[1]]}}
             for f in table.fields
-            if f.reference
+            if f.reference and f.type != "list"  # a list of ids is checked item by item by the loader, not a key
         ]
         if foreign_keys:
             schema["foreignKeys"] = foreign_keys

@@ -127,7 +127,8 @@ def generate(events: int, seed: int = 7) -> tuple[dict[str, pd.DataFrame], dict[
     tables = {
         "sources": sources, "actors": actors, "processes": processes,
         "issues": [{"issue_id": i, "label": label, "description": f"{label} ({MARK} dataset)."} for i, label in ISSUES],
-        "propositions": propositions, "events": event_rows, "positions": position_rows, "citations": citation_rows,
+        "propositions": propositions, "events": event_rows, "positions": position_rows, "dataset_rows": [],
+        "citations": citation_rows,
     }
     for rows in tables.values():
         for row in rows:

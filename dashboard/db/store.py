@@ -294,7 +294,9 @@ class DatabaseStore:
 
 
 def _read_rows(path: Path, name: str) -> list[dict]:
-    """A table file's records as dicts of text, in the order of its lines."""
+    """A table file's records as dicts of text, in the order of its lines (none for a missing optional table)."""
+    if TABLES[name].optional and not path.exists():
+        return []
     with open(path, newline="", encoding="utf-8-sig") as fh:
         reader = csv.DictReader(fh)
         unknown = [c for c in reader.fieldnames or [] if c not in TABLES[name].columns]

@@ -454,6 +454,11 @@ class ActorMatcher:
             out.append(Mention(actor, text[start:end], start, end, "state", actor not in self.known, why))
         return out
 
+    def listed(self, text: str) -> list[Mention]:
+        """Only the names the registry or the gazetteer holds, nothing proposed from the shape of a name: what an
+        import from a dataset may link without guessing (dashboard/importers/)."""
+        return self._listed(text, [(m.start(), m.end()) for m in _TOKEN.finditer(text)])
+
     def places(self, text: str) -> list[Place]:
         """Every city and country the text names (a country only where no city of that name is meant)."""
         if self._places is not None and self._places[0] is text:

@@ -40,6 +40,8 @@ def _event(event) -> str:
         parts.append(escape(event["venue"]))
     if event.get("third_parties"):
         parts.append("Mediators/hosts: " + escape(event["third_parties"]))
+    if event.get("sources"):
+        parts.append("Source: " + escape(event["sources"]))
     return "<p>" + "<br>".join(parts) + "</p>"
 
 
@@ -50,12 +52,14 @@ def brief_html(data: Dataset, process_id: str, version: DataVersion, link: str =
     events = data["events"][data["events"]["process_id"] == process_id]
     positions = data["positions"][data["positions"]["process_id"] == process_id]
     summary = next(iter(process_overview(data["processes"][data["processes"]["process_id"] == process_id], events,
-                                         positions, data.event_actors, pd.Timestamp(today))), None)
+                                         positions, data.event_actors, pd.Timestamp(today),
+                                         citations=data["citations"])), None)
     red = latest_positions(positions)
     red = red[red["red_line"]].sort_values(["actor", "issue_id", "position_id"])
     quote_of = first_citations(citations_for(data["citations"], "position", red["position_id"]), "position")
     issues = data.issue_labels
-    shown_ids = [event["event_id"] for event in (summary.next, summary.last_held) if event is not None] if summary else []
+    shown_ids = [event["event_id"] for event in (summary.next, summary.last_held, summary.last_agreement)
+                 if event is not None] if summary else []
     shown_events = events[events["event_id"].isin(shown_ids)]
     sources = cited_sources(data["sources"], data["citations"], shown_events, red.head(MAX_RED_LINES))
 
@@ -66,8 +70,9 @@ def brief_html(data: Dataset, process_id: str, version: DataVersion, link: str =
         lines.append(
             f"<li><strong>{escape(who)}</strong> on {escape(issues.get(p['issue_id'], p['issue_id']))}: "
             f"{escape(p['stance'])}, {escape(format_partial(p['date_value'], p['date_precision']))}"
-            f"<blockquote>{escape(quote.get('quote', ''))}</blockquote>"
-            f"<span class=\"meta\">{escape(quote.get('source_title', ''))}</span></li>")
+            + (f"<blockquote>{escape(quote.get('quote', ''))}</blockquote>" if quote.get("quote") or not
+               quote.get("from_dataset") else f"<span class=\"meta\">{escape(quote['from_dataset'])}</span><br>")
+            + f"<span class=\"meta\">{escape(quote.get('source_title', ''))}</span></li>")
     more = len(red) - MAX_RED_LINES
     if more > 0:
         lines.append(f'<li class="none">and {more} more red line(s): see the Positions view.</li>')
@@ -79,6 +84,8 @@ def brief_html(data: Dataset, process_id: str, version: DataVersion, link: str =
 <div class="grid">
  <section><h2>Next announced talks</h2>{_event(summary.next if summary else None)}</section>
  <section><h2>Last round held</h2>{_event(summary.last_held if summary else None)}</section>
+ <section><h2>Agreements signed: {summary.agreements if summary else 0}</h2>
+  {_event(summary.last_agreement if summary else None)}</section>
 </div>
 <h2>Mediators, hosts and facilitators</h2>
 <p>{escape('; '.join(third)) if third else '<span class="none">None recorded.</span>'}</p>

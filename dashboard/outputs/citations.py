@@ -111,11 +111,12 @@ def as_csl_json(sources: pd.DataFrame, version: DataVersion | None = None, link:
     """CSL-JSON, the format Zotero, Pandoc and most reference managers import."""
     items = []
     for s in sources.itertuples():
-        item = {"id": s.source_id, "type": "article-newspaper", "title": s.title}
+        kind = "dataset" if getattr(s, "kind", "") == "dataset" else "article-newspaper"
+        item = {"id": s.source_id, "type": kind, "title": s.title}
         if s.author:
             item["author"] = [{"literal": s.author}]
         if s.outlet:
-            item["container-title"] = s.outlet
+            item["publisher" if kind == "dataset" else "container-title"] = s.outlet
         if s.url:
             item["URL"] = s.url
         if s.published:

@@ -35,6 +35,7 @@ class Item:
     text: str
     quote: str = ""
     source: str = ""
+    cited_row: str = ""  # for a record from a dataset, instead of a quote: "from PA-X v10, agreement 1234"
 
 
 @dataclass
@@ -68,7 +69,8 @@ def sections(changes: Changes, data: Dataset, limit: int = MAX_ITEMS) -> list[Se
         third = f" · with {e['third_parties']}" if e.get("third_parties") else ""
         quote = event_quotes.get(e["event_id"], {})
         return Item(f"{describe_date(e)} · {e['title']} ({e['status']}){where}{parties}{third} · "
-                    f"{names.get(e['process_id'], e['process_id'])}", quote.get("quote", ""), quote.get("source_title", ""))
+                    f"{names.get(e['process_id'], e['process_id'])}", quote.get("quote", ""), quote.get("source_title", ""),
+                    quote.get("from_dataset", ""))
 
     def described(frame: pd.DataFrame) -> pd.DataFrame:
         return readable_events(data, frame) if len(frame) else frame
@@ -89,7 +91,8 @@ def sections(changes: Changes, data: Dataset, limit: int = MAX_ITEMS) -> list[Se
                  f"{' on ' + statements[p['proposition_id']] if p['proposition_id'] in statements else ''}: "
                  f"{p['paraphrase']} · {format_partial(p['date_value'], p['date_precision'])}",
                  position_quotes.get(p["position_id"], {}).get("quote", ""),
-                 position_quotes.get(p["position_id"], {}).get("source_title", ""))
+                 position_quotes.get(p["position_id"], {}).get("source_title", ""),
+                 position_quotes.get(p["position_id"], {}).get("from_dataset", ""))
             for _, p in positions.iterrows()]),
         section("Who moved", "shifts", [
             Item(f"{m['actor']} {m['direction']}{' · ' + m['red_line_change'] if m['red_line_change'] else ''} on "
@@ -132,6 +135,8 @@ def digest_markdown(changes: Changes, data: Dataset, version: DataVersion | None
             lines.append(f"- {escape_markdown(item.text)}")
             if item.quote:
                 lines.append(f"  > {escape_markdown(item.quote)} ({escape_markdown(item.source)})")
+            elif item.cited_row:
+                lines.append(f"  ({escape_markdown(item.cited_row)})")
         if section.more:
             lines += ["", escape_markdown(section.more_text)]
         lines.append("")
@@ -148,7 +153,8 @@ def digest_html(changes: Changes, data: Dataset, version: DataVersion | None = N
         body.append("<ul>")
         for item in section.items:
             quote = (f"<blockquote>{escape(item.quote)}</blockquote><span class=\"meta\">{escape(item.source)}</span>"
-                     if item.quote else "")
+                     if item.quote else f"<br><span class=\"meta\">{escape(item.cited_row)}</span>" if item.cited_row
+                     else "")
             body.append(f"<li>{escape(item.text)}{quote}</li>")
         body.append("</ul>")
         if section.more:

@@ -21,6 +21,14 @@ def md_quote(text: object) -> str:
     return "> " + md(text).replace("  \n", "  \n> ")
 
 
+def md_evidence(quote: object, from_dataset: object = "") -> str:
+    """What backs a record: its article's words as a blockquote, or, for a record from a dataset, where in the
+    dataset it comes from ("from PA-X v10, agreement 1234"), in italics. Both escaped."""
+    if from_dataset and not quote:
+        return f"_{md(from_dataset)}_"
+    return md_quote(quote)
+
+
 def source_label(source_id: str, title: str) -> str:
     """How an article is named in the Sources picker and so in its URL (`?source=...`)."""
     return f"{source_id}: {title}"

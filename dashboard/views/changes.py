@@ -59,6 +59,8 @@ for section in sections(changes, data):
             if item.quote:
                 st.markdown(md_quote(item.quote))
                 st.caption("Source: " + md(item.source))
+            elif item.cited_row:
+                st.caption(md(item.cited_row))
     if section.more:
         st.caption(md(section.more_text))
 

@@ -40,7 +40,7 @@ def _card(ctx: ViewContext, summary: ProcessOverview) -> None:
                            partial(_brief_bytes, ctx, summary.process_id, summary.name),
                            file_name=f"parley-brief-{summary.process_id}-{dt.date.today().isoformat()}.html",
                            mime="text/html", icon=":material/print:", key=f"brief-{summary.process_id}")
-        next_col, last_col, rounds_col, slipped_col = st.columns([3, 3, 1, 1.4])
+        next_col, last_col, rounds_col, signed_col, slipped_col = st.columns([3, 3, 1, 1, 1.4])
         with next_col:
             st.markdown("**Next announced talks**")
             if summary.next is not None:
@@ -54,8 +54,18 @@ def _card(ctx: ViewContext, summary: ProcessOverview) -> None:
                                + md(describe_date(summary.overdue)) + " (date passed; no outcome recorded)")
         with last_col:
             st.markdown("**Last round held**")
-            st.markdown(_event_line(summary.last_held) if summary.last_held is not None else "None recorded.")
+            if summary.last_held is not None:
+                st.markdown(_event_line(summary.last_held))
+            elif summary.agreements:  # a process known only from its agreements (a dataset's) reads as such
+                st.markdown(f"No rounds recorded; {summary.agreements:,} agreement(s) signed.")
+            else:
+                st.markdown("None recorded.")
+            if summary.last_agreement is not None:
+                st.markdown("**Last agreement signed**  \n" + _event_line(summary.last_agreement))
+                if summary.last_agreement.get("sources"):
+                    st.caption(md(summary.last_agreement["sources"]))
         rounds_col.metric("Rounds held", summary.rounds_held)
+        signed_col.metric("Agreements signed", summary.agreements)
         slipped_col.metric("Postponed/cancelled", f"{summary.postponed} / {summary.cancelled}",
                            help=f"{summary.suspended} suspended")
         if summary.third_parties:
@@ -75,7 +85,7 @@ st.caption("Each negotiation process within the current filters: the next talks 
            "and the latest stated positions.")
 
 summaries = process_overview(ctx.data["processes"], ctx.events, ctx.positions, ctx.data.event_actors,
-                             pd.Timestamp.now(), detailed=MAX_CARDS)
+                             pd.Timestamp.now(), detailed=MAX_CARDS, citations=ctx.data["citations"])
 if not summaries:
     no_match("event or position")
 
@@ -87,6 +97,7 @@ if len(summaries) > MAX_CARDS:
         "Next announced talks": [_one_line(s.next) for s in summaries],
         "Last round held": [_one_line(s.last_held) for s in summaries],
         "Rounds held": [s.rounds_held for s in summaries],
+        "Agreements signed": [s.agreements for s in summaries],
         "Postponed": [s.postponed for s in summaries],
         "Cancelled": [s.cancelled for s in summaries],
     }), hide_index=True, width="stretch")

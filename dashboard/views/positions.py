@@ -9,7 +9,7 @@ from dashboard.dataset.schema import STANCES
 from dashboard.outputs.chart_summaries import stance_history_summary, stance_matrix_summary
 from dashboard.outputs.figures import stance_history_figure, stance_matrix_figure
 from dashboard.ui import downloads
-from dashboard.ui.safe_text import md, md_quote, no_match, source_label
+from dashboard.ui.safe_text import md, md_evidence, no_match, source_label
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 
@@ -21,7 +21,7 @@ def _side(row, side: str) -> None:
     badge = " :red-badge[red line]" if row[f"{side}_red_line"] else ""
     st.markdown(f"**{md(row[f'{side}_stance'])}**{badge} · {md(row[f'{side}_date'])}")
     st.markdown(md(row[f"{side}_paraphrase"]))
-    st.markdown(md_quote(row[f"{side}_quote"]))
+    st.markdown(md_evidence(row[f"{side}_quote"], row.get(f"{side}_from_dataset", "")))
     st.page_link("views/sources.py", label="Source: " + md(row[f"{side}_source"]), icon=":material/article:",
                  query_params={"source": source_label(row[f"{side}_source_id"], row[f"{side}_source"]),
                                "quote": row[f"{side}_citation_id"]})
@@ -85,6 +85,7 @@ history = stance_history(positions, issue_id=issue_id)
 downloads.chart(stance_history_figure(history), "positions", "stance-history",
                 stance_history_summary(history, issue_labels.get(issue_id, issue_id)) + " Every position is in the table below.")
 quotes = citations_for(data["citations"], "position", history["position_id"]).drop_duplicates("record_id")
+quotes = quotes.assign(quote=quotes["quote"].where(quotes["quote"].ne(""), quotes["from_dataset"]))
 history = history.merge(quotes[["record_id", "quote", "source_title"]], left_on="position_id", right_on="record_id",
                         how="left")
 history["when"] = [format_partial(d, p) for d, p in zip(history["date_value"], history["date_precision"])]

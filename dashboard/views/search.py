@@ -30,7 +30,8 @@ def _hit(row: pd.Series, titles: dict[str, str]) -> None:
         if records:
             st.markdown(md("; ".join(records)))
         if row["source_id"] in titles:
-            st.page_link("views/sources.py", label="Read it in the article", icon=":material/article:",
+            st.page_link("views/sources.py", label="See the dataset's rows" if row["kind"] == "dataset"
+                         else "Read it in the article", icon=":material/article:",
                          query_params={"source": source_label(row["source_id"], titles[row["source_id"]]),
                                        **({"quote": citations[0]} if citations else {})})
 

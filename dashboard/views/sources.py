@@ -1,4 +1,5 @@
-"""Sources: each article with its metadata and the passages the dataset quotes, highlighted.
+"""Sources: each article with its metadata and the passages the dataset quotes, highlighted; a dataset version
+with its terms and the rows its records come from (no text: Parley holds none of a dataset).
 
 The article text is escaped before it is shown; the only markup is the highlight.
 """
@@ -13,6 +14,7 @@ from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 
 RECORD_VIEWS = {"event": "views/timeline.py", "position": "views/positions.py"}
+MAX_ROWS_SHOWN = 500  # a dataset's cited rows listed on the page
 
 
 ctx = context()
@@ -30,10 +32,14 @@ source = sources.set_index("source_id").loc[source_id]
 article = data.articles.get(source_id)
 
 st.markdown(f"### {md(source['title'])}")
+is_dataset = source["kind"] == "dataset"
 published = format_partial(source["published_value"], "day") if source["published"] else "unknown"
 facts = [("Outlet", source["outlet"] or "unknown"), ("Author", source["author"] or "unknown"),
          ("Published", published), ("Language", source["language"]), ("Licence", source["licence"] or "unknown"),
          ("File", f"seeds/{source['seed_file']}")]
+if is_dataset:
+    facts = [("Dataset", "a version of a dataset: its records cite its rows, not words"),
+             ("Publisher", source["outlet"] or "unknown"), ("Terms of use", source["licence"] or "unknown")]
 st.markdown(" · ".join(f"**{label}:** {md(value)}" for label, value in facts))
 url = source["url"]
 if url.startswith(("https://", "http://")):
@@ -44,6 +50,18 @@ if source["note"]:
     st.caption(md(source["note"]))
 
 quotes = quotes_in_source(data["citations"], source_id, data["events"], data["positions"], data["issues"])
+if is_dataset:  # no article text to show: the rows its records come from, each with the record it became
+    st.markdown(f"#### {len(quotes):,} record(s) come from this dataset")
+    st.caption("Parley holds no copy of the dataset: each record cites the row it was imported from "
+               "(dataset_rows.csv keeps what each import took).")
+    shown = quotes.head(MAX_ROWS_SHOWN)
+    st.dataframe(shown.assign(record_type=shown["record_type"], record=shown["record"])[
+        ["from_dataset", "record_type", "record", "record_id"]], hide_index=True, width="stretch",
+        column_config={"from_dataset": "Row", "record_type": "Record", "record": "Title", "record_id": "ID"})
+    if len(quotes) > MAX_ROWS_SHOWN:
+        st.caption(f"The first {MAX_ROWS_SHOWN:,}; the Data view holds every citation.")
+    cite_this_view(data, sources=sources[sources["source_id"] == source_id])
+    st.stop()
 selected = st.query_params.get("quote", "")
 text_col, quote_col = st.columns([3, 2])
 with text_col:

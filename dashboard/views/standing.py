@@ -8,7 +8,7 @@ from dashboard.dataset.columns import counts_by_size
 from dashboard.dataset.dates import format_partial
 from dashboard.outputs.standing_figures import CLASS_SYMBOLS, deadlock_figure
 from dashboard.ui import downloads
-from dashboard.ui.safe_text import md, md_quote, no_match, source_label
+from dashboard.ui.safe_text import md, md_evidence, no_match, source_label
 from dashboard.ui.share import cite_this_view
 from dashboard.ui.state import context
 
@@ -19,7 +19,7 @@ MAX_SHIFTS = 25  # shown with their quotes; the download holds every one
 def _quotes(position_id: str, quotes: dict) -> None:
     """Every quote behind a position, each linked to its place in the article."""
     for q in quotes.get(position_id, pd.DataFrame()).itertuples():
-        st.markdown(md_quote(q.quote))
+        st.markdown(md_evidence(q.quote, getattr(q, "from_dataset", "")))
         st.page_link("views/sources.py", label="Source: " + md(q.source_title), icon=":material/article:",
                      query_params={"source": source_label(q.source_id, q.source_title), "quote": q.citation_id})
 

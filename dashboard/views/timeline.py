@@ -46,14 +46,14 @@ table = shown.assign(
     process=shown["process_id"].map(names),
     type_label=shown["type"].str.replace("_", " "),
 )[["when", "title", "process", "type_label", "status", "venue", "level", "parties", "third_parties", "summary",
-   "sources", "event_id"]]
+   "sources", "related", "event_id"]]
 st.dataframe(
     table, hide_index=True, width="stretch",
     column_config={
         "when": "Date", "title": "Event", "process": "Process", "type_label": "Type", "status": "Status",
         "venue": "Venue", "level": "Level", "parties": "Parties", "third_parties": "Mediators, hosts, facilitators",
         "summary": st.column_config.TextColumn("Summary", width="large"), "sources": "Sources",
-        "event_id": "ID",
+        "related": "The same happening, recorded apart", "event_id": "ID",
     },
 )
 schema_events = events[TABLES["events"].columns]

@@ -14,7 +14,7 @@ def test_datapackage_json_is_generated_from_the_schema():
     package = json.loads(committed)
     assert [r["path"] for r in package["resources"]] == [f"{n}.csv" for n in
                                                           ("sources", "actors", "processes", "issues", "propositions", "events",
-                                                           "positions", "citations")]
+                                                           "positions", "dataset_rows", "citations")]
 
 
 def test_every_table_and_field_is_documented_in_data_readme():

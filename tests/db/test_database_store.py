@@ -219,6 +219,51 @@ def test_a_database_made_before_propositions_upgrades_and_keeps_its_records(data
     store.engine.dispose()
 
 
+def test_a_database_made_before_datasets_upgrades_and_keeps_its_records(database):
+    """Migration 0004 on a database at 0003 with a record in it: the article source loads as an article, and a
+    dataset source, its row and a citation by locator can then be saved."""
+    from alembic import command
+    from alembic.config import Config
+
+    from dashboard.db.store import MIGRATIONS
+
+    store = DatabaseStore.from_url(database)
+    with store.engine.connect() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+        conn.commit()
+        assert "parley_dataset_rows" not in sa.inspect(conn).get_table_names()
+        assert "kind" not in [c["name"] for c in sa.inspect(conn).get_columns("parley_sources")]
+        save = conn.execute(sa.text("INSERT INTO parley_saves (kind, editor, records) VALUES ('import', 'local', '{}') "
+                                    "RETURNING save_id")).scalar()
+        conn.execute(sa.text("INSERT INTO parley_issues (issue_id, label, description, save_id) "
+                             "VALUES ('old-issue', 'Old issue', 'Recorded before 0004.', :save)"), {"save": save})
+        conn.commit()
+    store.init()
+    with store.engine.connect() as conn:
+        assert [c["name"] for c in sa.inspect(conn).get_columns("parley_sources")][-1] == "kind"
+    data, _ = store.load()
+    assert data["issues"].set_index("issue_id").loc["old-issue", "label"] == "Old issue"
+    assert data["dataset_rows"].empty and data.errors == []
+    store.save(Change(rows={
+        "sources": [{"source_id": "syn-v1", "title": "SYNTHETIC data, version 1", "language": "en",
+                     "kind": "dataset"}],
+        "dataset_rows": [{"dataset_row_id": "syn-v1-agtid-1", "source_id": "syn-v1", "row_id": "AgtId 1",
+                          "record_type": "event", "record_id": "syn-1"}],
+        "processes": [{"process_id": "syn", "name": "SYNTHETIC process", "conflict": "SYNTHETIC"}],
+        "events": [{"event_id": "syn-1", "process_id": "syn", "title": "SYNTHETIC accord", "type": "agreement_signed",
+                    "status": "held", "start_date": "2020-01-02", "date_precision": "day", "summary": "SYNTHETIC."}],
+        "citations": [{"citation_id": "cit-syn-1", "record_type": "event", "record_id": "syn-1",
+                       "source_id": "syn-v1", "locator": "AgtId 1"}],
+    }))
+    data, _ = store.load()
+    assert data["citations"].set_index("citation_id").loc["cit-syn-1", "from_dataset"] == (
+        "from SYNTHETIC data v1, agreement 1")
+    store.engine.dispose()
+
+
 def test_a_status_change_replaces_the_row_and_a_revert_brings_the_old_one_back(database):
     from dashboard.curation.status import status_change
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from agreement_files import PAX_HEADER, pax_file, pax_row, write_rows
-from conftest import REPO
 
 from dashboard.curation.file_store import FileStore
 from dashboard.dataset.loader import load_dataset
 from dashboard.importers.pax import PAX
 from dashboard.importers.reading import FileError
 from dashboard.importers.run import run_import
+
+REPO = Path(__file__).resolve().parents[2]  # not `from conftest import`: under xdist another conftest may answer
 
 
 def store_of(folder):

@@ -57,7 +57,8 @@ def test_a_file_without_ucdp_columns_is_refused(folder, tmp_path):
 
 
 def test_an_import_into_a_teams_database_is_one_save_of_the_importer(database, tmp_path, monkeypatch):
-    from conftest import REPO
+    from pathlib import Path
+    REPO = Path(__file__).resolve().parents[2]  # not `from conftest import`: under xdist another conftest may answer
 
     from dashboard.db.store import DatabaseStore
 

@@ -3,6 +3,8 @@ publishes, into a copy of the bundled data; and an import into a team's database
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from agreement_files import UCDP_HEADER, pax_file, pax_row, ucdp_file, ucdp_row
@@ -57,12 +59,11 @@ def test_a_file_without_ucdp_columns_is_refused(folder, tmp_path):
 
 
 def test_an_import_into_a_teams_database_is_one_save_of_the_importer(database, tmp_path, monkeypatch):
-    from pathlib import Path
-    REPO = Path(__file__).resolve().parents[2]  # not `from conftest import`: under xdist another conftest may answer
-
     from dashboard.db.store import DatabaseStore
 
-    DatabaseStore.from_url(database).import_package(REPO / "data", REPO / "seeds")
+    repo = Path(__file__).resolve().parents[2]  # not `from conftest import`: under xdist another conftest may answer
+
+    DatabaseStore.from_url(database).import_package(repo / "data", repo / "seeds")
     monkeypatch.setenv("PARLEY_DATABASE_URL", database)
     store = configured_store()
     assert store.kind == "database"

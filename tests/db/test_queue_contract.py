@@ -172,3 +172,24 @@ def test_the_migrated_queue_table_is_the_one_the_store_reads(database):
     assert set(migrated) == set(described)
     assert {n: v[1] for n, v in migrated.items()} == {n: v[1] for n, v in described.items()}
     assert {n for n, v in migrated.items() if v[0] == "TIMESTAMP"} == {"added_at", "opened_at", "finished_at"}
+
+
+def test_the_database_takes_a_folder_in_from_the_command_line(database, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    db = DatabaseStore.from_url(database)
+    db.import_package(REPO / "data", REPO / "seeds")
+    for n in (1, 2):
+        (tmp_path / f"a{n}.txt").write_text(f"Synthetic talks round {n}\n\n" + TEXT.format(n=n), encoding="utf-8")
+    (tmp_path / "a3.txt").write_text("SYNTHETIC. Too short.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "dashboard.db", "intake", str(tmp_path), "--editor", "ana@example.org"],
+                          cwd=REPO, capture_output=True, text=True, env={**os.environ, "PARLEY_DATABASE_URL": database})
+    assert done.returncode == 1  # one file refused
+    assert f"not added: {tmp_path / 'a3.txt'}: the article text is too short" in done.stderr
+    assert "3 file(s) in" in done.stdout and "2 added to the review queue" in done.stdout
+    assert [(i.source_id, i.title, i.added_by) for i in db.queue()] == [
+        ("src-009", "Synthetic talks round 1", "ana@example.org"), ("src-010", "Synthetic talks round 2", "ana@example.org")]
+    assert db.history().iloc[0]["what"] == "2 sources, 2 articles"
+    db.engine.dispose()

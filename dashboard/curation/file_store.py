@@ -13,6 +13,9 @@ Every save:
    target and the manifest removed. A crash before the manifest leaves the old
    files untouched; a crash after it is rolled forward by the next save
    (`recover`). A rename is atomic, so no reader ever sees half a file.
+
+The review queue lives in `data/intake/` (`file_queue.py`): an intake or a review writes its queue change in the
+same commit as its tables and articles, under the same lock.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ raises.
 
 Two stores keep Parley's data: the data folder (`file_store.FileStore`, one researcher's default, with no
 server to run) and a team's PostgreSQL database (`dashboard.db.store.DatabaseStore`). Views and the command
-line see only this protocol and these errors, so they never need to know which one they talk to.
+line see only this protocol and these errors, so they never need to know which one they talk to. Each store also
+keeps the review queue (`queue.py`), workflow state beside the data that the loader never reads.
 """
 
 from __future__ import annotations

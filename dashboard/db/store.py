@@ -6,7 +6,8 @@ of the file's lines, and each article's bytes. Loading turns them back into the 
 transaction: it takes an advisory lock (so two editors saving at once are served one after the other and
 both keep their records), reads the current package, builds the change against it, validates the result
 with the loader and writes the rows, or writes nothing. Each save is a row of `parley_saves` (who, when,
-which article, which records); a revert marks the rows of one save as withdrawn and is itself a save.
+which article, which records); a revert marks the rows of one save as withdrawn and is itself a save. The
+review queue is the table `parley_intake`, changed in the same transaction as the save it goes with.
 """
 
 from __future__ import annotations

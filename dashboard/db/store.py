@@ -239,12 +239,12 @@ class DatabaseStore:
     # ---- the review queue: parley_intake, changed in the same transaction as the save it goes with --------
     def queue(self) -> list[queue.QueueItem]:
         intake = tables.intake
-        with self.connect() as conn:
+        with self.connect() as conn, self._reading_queue():
             rows = conn.execute(sa.select(*(intake.c[c] for c in QUEUE_COLUMNS)).order_by(intake.c.position)).mappings()
             return [queue.QueueItem(**row) for row in rows]
 
     def proposals(self, source_id: str) -> dict:
-        with self.connect() as conn:
+        with self.connect() as conn, self._reading_queue():
             kept = conn.execute(sa.select(tables.intake.c.proposals)
                                 .where(tables.intake.c.source_id == source_id)).scalar()
         if kept is None:
@@ -295,6 +295,22 @@ class DatabaseStore:
             self._update(conn, change, save_id)
             self._write_item(conn, done, review_save_id=save_id)
         return change_counts(change)
+
+    @contextmanager
+    def _reading_queue(self) -> Iterator[None]:
+        """A database whose schema predates the queue, or a viewers' role granted SELECT before it was made, says
+        what to do instead of failing."""
+        try:
+            yield
+        except sa.exc.ProgrammingError as exc:
+            state = getattr(exc.orig, "sqlstate", "")
+            if state == "42P01":  # undefined table
+                raise queue.QueueError(f"the database at {self.where} has no review queue yet: upgrade its schema "
+                                       "with python -m dashboard.db init") from exc
+            if state == "42501":  # insufficient privilege
+                raise queue.QueueError(f"this connection to {self.where} may not read the review queue: grant its "
+                                       "role SELECT on parley_intake") from exc
+            raise
 
     @staticmethod
     def _queue_item(conn: Connection, source_id: str) -> queue.QueueItem:

@@ -184,7 +184,7 @@ def intake_uploads(store: Store, uploads: list, can_edit: bool, editor: str) -> 
         bar = st.progress(0.0, text="Reading the files…")
 
         def progress(done: int, total: int, name: str) -> None:
-            bar.progress(done / total, text=f"{done} of {total} read and proposed: {name}")
+            bar.progress(done / total, text=f"{done} of {total} read and proposed: {md(name)}")
 
         outcomes = intake_files(store, [(u.name, u.getvalue) for u in uploads], editor=editor, progress=progress)
         st.session_state[REPORT] = {

@@ -193,3 +193,26 @@ def test_the_database_takes_a_folder_in_from_the_command_line(database, tmp_path
         ("src-009", "Synthetic talks round 1", "ana@example.org"), ("src-010", "Synthetic talks round 2", "ana@example.org")]
     assert db.history().iloc[0]["what"] == "2 sources, 2 articles"
     db.engine.dispose()
+
+
+def test_a_viewers_role_granted_before_the_queue_existed_gets_a_message_not_a_crash(database):
+    import sqlalchemy as sa
+
+    db = DatabaseStore.from_url(database)
+    db.import_package(REPO / "data", REPO / "seeds")
+    with db.engine.begin() as conn:
+        conn.execute(sa.text("CREATE ROLE parley_queue_reader_test LOGIN"))
+        conn.execute(sa.text("GRANT SELECT ON ALL TABLES IN SCHEMA public TO parley_queue_reader_test"))
+        conn.execute(sa.text("REVOKE SELECT ON parley_intake FROM parley_queue_reader_test"))
+    reader = sa.create_engine(db.engine.url.set(username="parley_queue_reader_test"))
+    try:
+        assert DatabaseStore(reader).load()[0]["events"].shape[0] == 14
+        with pytest.raises(queue.QueueError, match="grant its role SELECT on parley_intake"):
+            DatabaseStore(reader).queue()
+        with db.engine.begin() as conn:
+            conn.execute(sa.text("DROP TABLE parley_intake"))
+        with pytest.raises(queue.QueueError, match="no review queue yet: upgrade its schema"):
+            db.queue()
+    finally:
+        reader.dispose()
+        db.engine.dispose()

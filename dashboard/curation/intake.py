@@ -33,6 +33,7 @@ from dashboard.curation.store import SaveError, Store, StoreError
 from dashboard.dataset.loader import Dataset
 from dashboard.extract import extract_article
 
+TITLE_FROM_NAME = "title: the file's name (the text states no headline)"  # said in the note of such an article
 BATCH = 50  # articles per save: each save re-reads and validates the whole dataset, so not one per article
 Progress = Callable[[int, int, str], None]  # files done, files in all, the file just done
 
@@ -68,7 +69,7 @@ def read_article_file(name: str, content: bytes, overrides: dict[str, str] | Non
     from_name = not draft.title.strip()
     if from_name:
         draft.title = Path(name).stem
-        draft.note = "; ".join(filter(None, [draft.note, "title: the file's name (the text states no headline)"]))
+        draft.note = "; ".join(filter(None, [draft.note, TITLE_FROM_NAME]))
     try:
         check_draft(draft)
     except IngestError as exc:
@@ -172,3 +173,18 @@ def _save(store: Store, ready: list[_Ready], editor: str) -> None:
     items = store.intake(make, editor=editor)
     for one, item in zip(ready, items):
         one.outcome.source_id, one.outcome.item = item.source_id, item
+
+
+def retitled(change: Change, current: Dataset, source_id: str, title: str) -> Change:
+    """`change` with the article's title corrected in its sources row, if `title` differs (and the note that the
+    title was the file's name dropped): a reviewer's correction of a title taken in from a file's name."""
+    title = " ".join(title.split())
+    sources = current["sources"].set_index("source_id")
+    if not title or source_id not in sources.index or title == sources.at[source_id, "title"]:
+        return change
+    fields = {"title": title}
+    note = sources.at[source_id, "note"]
+    if TITLE_FROM_NAME in note:
+        fields["note"] = "; ".join(part for part in note.split("; ") if part != TITLE_FROM_NAME)
+    change.updates.setdefault("sources", {}).setdefault(source_id, {}).update(fields)
+    return change

@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard.curation import queue
 from dashboard.curation.change import Change
-from dashboard.curation.intake import intake_files
+from dashboard.curation.intake import intake_files, retitled
 from dashboard.curation.prefill import read_metadata
 from dashboard.curation.store import Store, StoreError
 from dashboard.dataset.loader import Dataset
@@ -159,15 +159,8 @@ def save_review(store: Store, work: dict, make_change: Callable[[Dataset], Chang
     item: queue.QueueItem | None = work.get("queue")
     if item is None:
         return store.save(make_change, editor=editor)
-    title = " ".join((title or "").split())
-
-    def with_title(current: Dataset) -> Change:
-        change = make_change(current)
-        if title and title != item.title:
-            change.updates.setdefault("sources", {}).setdefault(item.source_id, {})["title"] = title
-        return change
-
-    added = store.finish_review(item.source_id, with_title, editor=editor)
+    added = store.finish_review(item.source_id, lambda current: retitled(make_change(current), current,
+                                                                         item.source_id, title or ""), editor=editor)
     st.session_state[REPORT] = {"note": f"{item.source_id} was reviewed and taken off the queue."}
     return added
 

@@ -67,6 +67,20 @@ def test_a_file_without_a_headline_takes_its_name_as_title_and_says_so(folder):
     assert row["title"] == "doha-round-4" and "title: the file's name" in row["note"]
 
 
+def test_a_title_corrected_in_review_replaces_the_file_name_and_its_note(folder):
+    from dashboard.curation.change import Change
+    from dashboard.curation.intake import retitled
+
+    store = FileStore(folder.data, folder.seeds)
+    body = article(4).split("\n\n", 2)[2]
+    [outcome] = intake_files(store, [("doha-round-4.txt", body.encode())])
+    issue = Change(rows={"issues": [{"issue_id": "synthetic-border", "label": "Border", "description": "SYNTHETIC"}]})
+    store.finish_review(outcome.source_id, lambda current: retitled(issue, current, outcome.source_id,
+                                                                    " Synthetic:  Doha round 4 "))
+    row = load_dataset(folder.data, folder.seeds)["sources"].set_index("source_id").loc[outcome.source_id]
+    assert row["title"] == "Synthetic: Doha round 4" and "file's name" not in row["note"]
+
+
 def test_batches_are_saved_in_turn_and_numbered_one_after_another(folder):
     store = FileStore(folder.data, folder.seeds)
     outcomes = intake_files(store, [(f"a{n}.txt", article(n).encode()) for n in range(1, 6)], batch=2)

@@ -68,8 +68,9 @@ def queue_panel(store: Store, data: Dataset, can_edit: bool, editor: str, review
         if report:
             _show_report(report)
         if not items:
-            st.caption("No article waits for review. Upload several files below, or run `python -m "
-                       "dashboard.curation.ingest FOLDER`: each article is stored and proposed once, and waits here.")
+            # plain text: a caption's inline code falls short of WCAG AA contrast in both themes
+            st.caption("No article waits for review. Upload several files below, or run python -m "
+                       "dashboard.curation.ingest FOLDER: each article is stored and proposed once, and waits here.")
             return None
         st.caption(f"{to_review} to review, {int(counts.get('opened', 0))} of them opened by an editor; "
                    f"{int(counts.get('reviewed', 0))} reviewed, {int(counts.get('set aside', 0))} set aside. "
@@ -90,7 +91,7 @@ def queue_panel(store: Store, data: Dataset, can_edit: bool, editor: str, review
                        + (" (an undated article is left out by a date bound)" if start or end else "") + ".")
         columns = [c for c in COLUMNS if finished or c != "finished"]
         st.dataframe(shown[columns].rename(columns=COLUMNS), hide_index=True, width="stretch",
-                     column_config={"Title": st.column_config.TextColumn(width="large")}, key="queue-table")
+                     column_config={"Title": st.column_config.TextColumn(width="medium")}, key="queue-table")
         if not can_edit:
             st.caption("Editors open an article here to review it.")
             return None

@@ -1,7 +1,7 @@
 """The review queue in Chromium, on the data folder and on PostgreSQL: the 26 never-seen corpus articles
-(../shared/corpus) go into a temporary copy of the bundled data with one command, the queue lists all 26,
-three are opened, reviewed and saved, and they leave the queue while their events show on the Timeline.
-The corpus is read, never copied into the repository."""
+(../shared/corpus) go into a temporary copy of the bundled data with one command, the queue lists all 26 (and,
+full, meets WCAG AA under axe-core in both themes), three are opened, reviewed and saved, and they leave the
+queue while their events show on the Timeline. The corpus is read, never copied into the repository."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from articles_to_try import CORPUS
 from conftest import REPO, exceptions, open_view, screenshot, wait_ready
+from test_every_view import theme_is, violations
 from test_views_in_browser import timeline_rows
 
 from dashboard.curation.store import Store
@@ -36,11 +37,19 @@ def take_in(*command: str, env: dict[str, str]) -> dict[str, str]:
                                                                           re.MULTILINE)}
 
 
-def review_three_and_see_them_on_the_timeline(page, url: str, store: Store, added: dict[str, str]) -> None:
+def review_three_and_see_them_on_the_timeline(page, url: str, store: Store, added: dict[str, str],
+                                              accessibility: bool = False) -> None:
     assert len(store.queue()) == 26 and len(added) == 26
     chosen = [added[name] for name in REVIEWED]
     open_view(page, f"{url}/curate", "Review queue: 26 article(s) to review")
     screenshot(page, "curate-review-queue")
+    if accessibility:  # the queue full, under the same axe-core rules as every view, in both themes
+        theme_is(page, light=True)
+        light = violations(page)
+        page.emulate_media(color_scheme="dark")
+        theme_is(page, light=False)
+        assert {"light": light, "dark": violations(page)} == {"light": [], "dark": []}
+        page.emulate_media(color_scheme="light")
     for done, source_id in enumerate(chosen, 1):
         page.get_by_role("combobox", name="Article to review").click()
         page.keyboard.type(source_id)
@@ -80,7 +89,7 @@ def test_the_corpus_goes_into_the_queue_and_three_reviews_leave_it_and_show_on_t
                     str(folder_copy / "seeds"), env={})
     server = start_server(folder_copy / "data", folder_copy / "seeds")
     review_three_and_see_them_on_the_timeline(page, server.url, FileStore(folder_copy / "data", folder_copy / "seeds"),
-                                              added)
+                                              added, accessibility=True)
 
 
 def test_the_same_on_a_team_database(page, start_server, database, tmp_path):

@@ -63,17 +63,18 @@ class _Ready:
 
 def read_article_file(name: str, content: bytes, overrides: dict[str, str] | None = None) -> tuple[ArticleDraft, bool]:
     """A file as a checked draft, its metadata from the command line (`overrides`), its text and its page, and
-    whether its title had to be taken from the file's name (no headline stated). An IngestError says why not."""
-    draft = prefilled(read_upload(name, content))
-    draft = dataclasses.replace(draft, **{k: v for k, v in (overrides or {}).items() if v is not None})
-    from_name = not draft.title.strip()
-    if from_name:
-        draft.title = Path(name).stem
-        draft.note = "; ".join(filter(None, [draft.note, TITLE_FROM_NAME]))
+    whether its title had to be taken from the file's name (no headline stated). An IngestError, naming the
+    file, says why not."""
     try:
+        draft = prefilled(read_upload(name, content))
+        draft = dataclasses.replace(draft, **{k: v for k, v in (overrides or {}).items() if v is not None})
+        from_name = not draft.title.strip()
+        if from_name:
+            draft.title = Path(name).stem
+            draft.note = "; ".join(filter(None, [draft.note, TITLE_FROM_NAME]))
         check_draft(draft)
     except IngestError as exc:
-        raise IngestError(f"{name}: {exc}") from exc
+        raise exc if str(exc).startswith(f"{name}: ") else IngestError(f"{name}: {exc}") from exc
     return draft, from_name
 
 

@@ -29,16 +29,18 @@ def test_good_files_go_in_with_their_proposals_and_each_bad_one_is_reported_by_n
     store = FileStore(folder.data, folder.seeds)
     seed = (folder.seeds / "000_413ab4be917e9cfd.txt").read_bytes()
     files = [("one.txt", article(1).encode()), ("report.pdf", b"%PDF-1.4"), ("two.md", article(2).encode()),
+             ("menu.html", b"<html><head><title>Menu</title></head><body><script>go()</script></body></html>"),
              ("latin1.txt", "café".encode("latin-1")), ("short.txt", b"SYNTHETIC. Too short."),
              ("copy-of-a-seed.txt", seed), ("two-again.txt", article(2).encode()), ("three.txt", article(3).encode())]
     progress = []
     outcomes = intake_files(store, files, editor="ana@example.org", progress=lambda *p: progress.append(p))
-    assert [p[:2] for p in progress] == [(n, 8) for n in range(1, 9)] and progress[-1][2] == "three.txt"
+    assert [p[:2] for p in progress] == [(n, 9) for n in range(1, 10)] and progress[-1][2] == "three.txt"
     by_name = {o.name: o for o in outcomes}
     assert [o.name for o in outcomes if o.added] == ["one.txt", "two.md", "three.txt"]
     assert [o.source_id for o in outcomes if o.added] == ["src-009", "src-010", "src-011"]
     assert by_name["report.pdf"].refused.startswith("report.pdf: only .txt, .md")
     assert by_name["latin1.txt"].refused.startswith("latin1.txt: not UTF-8")
+    assert by_name["menu.html"].refused == "menu.html: no article text could be found in this HTML page; paste the text instead"
     assert by_name["short.txt"].refused.startswith("short.txt: the article text is too short")
     assert by_name["copy-of-a-seed.txt"].refused == "copy-of-a-seed.txt: already in the dataset as src-000; not added again"
     assert by_name["two-again.txt"].refused == ("two-again.txt: the same text as two.md, earlier in this batch; "

@@ -82,8 +82,8 @@ def find(items: list[QueueItem], source_id: str) -> QueueItem:
 
 def _open_or_refuse(item: QueueItem) -> None:
     if not item.is_open:
-        when = item.finished_at.strftime("%Y-%m-%d %H:%M UTC") if item.finished_at else "earlier"
-        raise QueueError(f"{item.source_id} was already {STATE_LABELS[item.state]} by {item.finished_by} ({when}); "
+        raise QueueError(f"{item.source_id} was already {STATE_LABELS[item.state]} by {item.finished_by} "
+                         f"({when_text(item.finished_at) or 'earlier'}); "
                          "nothing was changed")
 
 
@@ -128,7 +128,8 @@ ORDERS = {"date, newest first": (["date", "source_id"], [False, True]),
           "added": (["added", "source_id"], [True, True])}
 
 
-def _when(value: dt.datetime | None) -> str:
+def when_text(value: dt.datetime | None) -> str:
+    """A queue time as shown: in UTC, whatever time zone a database server gave it in."""
     return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
 
@@ -138,9 +139,9 @@ def queue_frame(items: list[QueueItem]) -> pd.DataFrame:
              "process": (i.process_name or i.process_id) + (" (new)" if i.process_new else ""),
              "process_id": i.process_id, "events": i.events, "positions": i.positions, "new_actors": i.new_actors,
              "proposals": i.events + i.positions, "state": STATE_LABELS[i.state], "opened_by": i.opened_by,
-             "opened_at": _when(i.opened_at), "finished": " ".join(filter(None, [i.finished_by, _when(i.finished_at),
+             "opened_at": when_text(i.opened_at), "finished": " ".join(filter(None, [i.finished_by, when_text(i.finished_at),
                                                                                   i.reason and f"({i.reason})"])),
-             "added": _when(i.added_at)} for i in items]
+             "added": when_text(i.added_at)} for i in items]
     columns = ["source_id", "title", "date", "process", "process_id", "events", "positions", "new_actors", "proposals",
                "state", "opened_by", "opened_at", "finished", "added"]
     return pd.DataFrame(rows, columns=columns)

@@ -48,7 +48,7 @@ def _label(item: queue.QueueItem, editor: str) -> str:
     taken = ""
     if item.state == queue.OPENED:
         who = "you" if item.opened_by == editor else item.opened_by
-        taken = f" (opened by {who}, {item.opened_at:%Y-%m-%d %H:%M} UTC)"
+        taken = f" (opened by {who}, {queue.when_text(item.opened_at)})"
     return f"{item.source_id}: {item.title} · {item.date or 'undated'}{taken}"
 
 
@@ -104,7 +104,7 @@ def queue_panel(store: Store, data: Dataset, can_edit: bool, editor: str, review
         item = by_id[chosen]
         taken = item.state == queue.OPENED and item.opened_by != editor
         if taken:
-            st.warning(f"{md(item.opened_by)} opened this article on {item.opened_at:%Y-%m-%d at %H:%M} UTC and may be "
+            st.warning(f"{md(item.opened_by)} opened this article at {queue.when_text(item.opened_at)} and may be "
                        "reviewing it now. Open it too only if you have agreed who saves it: the second save is refused.",
                        icon=":material/group:")
         if st.button("Open anyway" if taken else "Open for review", key="queue-open", icon=":material/open_in_new:"):
@@ -132,9 +132,10 @@ def queued_review(store: Store, work: dict, editor: str, can_edit: bool, done: C
     it aside as no negotiation content. Returns the title to save (its sources row is corrected if it changed)."""
     item: queue.QueueItem = work["queue"]
     with st.container(border=True):
-        st.markdown(f"**From the review queue: {md(item.source_id)}**, taken in by {md(item.added_by)} on "
-                    f"{item.added_at:%Y-%m-%d} · opened by {md('you' if item.opened_by == editor else item.opened_by)}"
-                    f" on {item.opened_at:%Y-%m-%d %H:%M} UTC. Saving the records you accept takes it off the queue.")
+        st.markdown(f"**From the review queue: {md(item.source_id)}**, taken in by {md(item.added_by)} at "
+                    f"{queue.when_text(item.added_at)} · opened by "
+                    f"{md('you' if item.opened_by == editor else item.opened_by)} at {queue.when_text(item.opened_at)}. "
+                    "Saving the records you accept takes it off the queue.")
         title = st.text_input("Title of the article (correct it if it was taken from the file's name)", item.title,
                               key=f"queue-title-{item.source_id}")
         if not can_edit:

@@ -13,21 +13,27 @@ Every save:
    target and the manifest removed. A crash before the manifest leaves the old
    files untouched; a crash after it is rolled forward by the next save
    (`recover`). A rename is atomic, so no reader ever sees half a file.
+
+The review queue lives in `data/intake/` (`file_queue.py`): an intake or a review writes its queue change in the
+same commit as its tables and articles, under the same lock.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from dashboard.curation import file_queue, queue
 from dashboard.curation.change import Change, change_counts
-from dashboard.curation.store import SaveError
+from dashboard.curation.store import Intake, SaveError
 from dashboard.curation.validation import checked_change, errors_of_change
 from dashboard.dataset import location
 from dashboard.dataset.loader import Dataset, load_package
@@ -81,17 +87,25 @@ class FileStore:
         `change` may be a function of the dataset: it is then called under the lock with the data as it
         is at that moment, so ids and numbers are chosen against what other curators have just saved.
         """
+        with self._locked(lock_timeout):
+            package = self.package()
+            change = checked_change(package, change)
+            commit(self.data_dir, self.planned_writes(package, change))
+        return change_counts(change)
+
+    @contextmanager
+    def _locked(self, lock_timeout: float = 30) -> Iterator[None]:
+        """Hold the data folder's lock, with any interrupted save completed first; a lock held too long or a
+        folder that cannot be written is a SaveError."""
         try:
             with FileLock(str(self.data_dir / LOCK_NAME), timeout=lock_timeout):
                 recover(self.data_dir)
-                package = self.package()
-                change = checked_change(package, change)
-                commit(self.data_dir, self.planned_writes(package, change))
+                file_queue.drop_orphans(file_queue.intake_dir(self.data_dir))
+                yield
         except Timeout as exc:
             raise SaveError("not saved: another save has held the data folder for too long; try again") from exc
         except PermissionError as exc:
             raise SaveError(f"not saved: the data folder cannot be written ({exc.strerror}: {exc.filename})") from exc
-        return change_counts(change)
 
     def planned_writes(self, package: DataPackage, change: Change) -> dict[Path, bytes]:
         """Every file the change writes, with its new bytes."""
@@ -99,6 +113,69 @@ class FileStore:
                   change.table_bytes(name, package.tables.get(TABLES[name].filename, b"")) for name in change.tables()}
         writes.update({self.seeds_dir / name: text.encode("utf-8") for name, text in change.articles.items()})
         return writes
+
+    # ---- the review queue: data/intake/, under the same lock and in the same commit as a save -----------
+    @property
+    def intake_dir(self) -> Path:
+        return file_queue.intake_dir(self.data_dir)
+
+    def queue(self) -> list[queue.QueueItem]:
+        return file_queue.read_queue(self.intake_dir)
+
+    def proposals(self, source_id: str) -> dict:
+        return file_queue.read_proposals(self.intake_dir, source_id)
+
+    def intake(self, make: Intake, editor: str = "local", lock_timeout: float = 30) -> list[queue.QueueItem]:
+        """Save the articles `make` plans against the data of the moment and queue them, in one commit."""
+        made: list[tuple[queue.QueueItem, dict]] = []
+
+        def change_of(current: Dataset) -> Change:
+            change, made[:] = make(current)
+            return change
+
+        with self._locked(lock_timeout):
+            package = self.package()
+            change = checked_change(package, change_of)
+            items = self.queue()
+            taken = {i.source_id for i in items} & {i.source_id for i, _ in made}
+            if taken:
+                raise SaveError(f"not saved: {', '.join(sorted(taken))} already in the review queue")
+            writes = self.planned_writes(package, change)
+            writes.update(file_queue.planned_writes(self.intake_dir, items + [i for i, _ in made],
+                                                    {i.source_id: p for i, p in made}))
+            commit(self.data_dir, writes)
+        return [i for i, _ in made]
+
+    def open_item(self, source_id: str, editor: str, at: dt.datetime | None = None) -> queue.QueueItem:
+        return self._queue_change(source_id, lambda item: queue.opened(item, editor, at))
+
+    def set_aside(self, source_id: str, reason: str, editor: str = "local",
+                  at: dt.datetime | None = None) -> queue.QueueItem:
+        return self._queue_change(source_id, lambda item: queue.set_aside(item, reason, editor, at))
+
+    def finish_review(self, source_id: str, change: Change | Callable[[Dataset], Change], editor: str = "local",
+                      at: dt.datetime | None = None, lock_timeout: float = 30) -> dict[str, int]:
+        """Save the reviewed records and take the article off the queue, in one commit; or neither."""
+        with self._locked(lock_timeout):
+            items = self.queue()
+            done = queue.reviewed(queue.find(items, source_id), editor, at)
+            package = self.package()
+            change = checked_change(package, change)
+            writes = self.planned_writes(package, change)
+            writes.update(file_queue.planned_writes(self.intake_dir, _replaced(items, done)))
+            commit(self.data_dir, writes)
+        return change_counts(change)
+
+    def _queue_change(self, source_id: str, step: Callable[[queue.QueueItem], queue.QueueItem]) -> queue.QueueItem:
+        with self._locked():
+            items = self.queue()
+            changed = step(queue.find(items, source_id))
+            commit(self.data_dir, file_queue.planned_writes(self.intake_dir, _replaced(items, changed)))
+        return changed
+
+
+def _replaced(items: list[queue.QueueItem], changed: queue.QueueItem) -> list[queue.QueueItem]:
+    return [changed if i.source_id == changed.source_id else i for i in items]
 
 
 def commit(data_dir: Path, writes: dict[Path, bytes]) -> None:

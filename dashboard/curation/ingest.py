@@ -6,7 +6,9 @@ same URL, or the same text once whitespace and quote marks are set aside) is
 recognised and not added twice. The article file and its sources row are saved
 together by the store's save, atomically.
 
-Command line:  python -m dashboard.curation.ingest FILE --title "..." [--outlet ...] [--url ...] [--published YYYY-MM-DD]
+Command line (many files, `intake.py`: each into the review queue with the assistant's proposals):
+    python -m dashboard.curation.ingest FILE_OR_FOLDER [FILE_OR_FOLDER ...] [--data-dir DIR --seeds-dir DIR]
+    python -m dashboard.curation.ingest FILE --title "..." [--outlet ...] [--url ...] [--published YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import re
 import sys
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,9 +168,19 @@ def plan_article(draft: ArticleDraft, data: Dataset) -> tuple[str, str, str | No
     duplicate = find_duplicate(draft, data)
     if duplicate:
         raise IngestError(f"this article is already in the dataset as {duplicate}; it was not added again")
+    return article_record(draft, next_article_number(data))
+
+
+def next_article_number(data: Dataset) -> int:
+    """The number after every article file's and every `src-N` source id's: a new article's file and id use it."""
     used = {int(m.group(1)) for name in data.article_files if (m := re.match(r"(\d{3,})_", name))}
     used |= {int(m.group(1)) for s in data["sources"]["source_id"] if (m := re.match(r"src-(\d+)$", s))}
-    number = max(used, default=-1) + 1
+    return max(used, default=-1) + 1
+
+
+def article_record(draft: ArticleDraft, number: int) -> tuple[str, str, str | None, dict]:
+    """The source id, file name, file text (None for a file already among the articles) and sources row of a
+    checked draft, numbered `number`."""
     source_id = f"src-{number:03d}"
     if draft.seed_file:
         row = _source_row(source_id, draft, draft.seed_file)
@@ -194,30 +208,117 @@ def add_article(draft: ArticleDraft, data_dir: Path | None = None, seeds_dir: Pa
     return source_id
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.curation.ingest",
-                                     description="Add an article to seeds/ and sources.csv.")
-    parser.add_argument("file", type=Path, help="a .txt, .md or .html file")
-    parser.add_argument("--title", help="headline (taken from the HTML page if not given)")
-    for name in ("outlet", "author", "url", "published", "licence", "note"):
-        parser.add_argument(f"--{name}", default=None)
-    parser.add_argument("--language", default="en")
-    args = parser.parse_args(argv)
+OVERRIDES = ("title", "outlet", "author", "url", "published", "licence", "note", "language")
+
+
+def article_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """The files named and the article files (.txt, .md, .html) in the folders named, in order; and every other
+    file of those folders, named as skipped (never silently)."""
+    files, skipped = [], []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for found in sorted(p for p in path.rglob("*") if p.is_file()):
+            if any(part.startswith(".") for part in found.relative_to(path).parts):
+                continue  # hidden files and folders (.git, editors' backups)
+            if found.suffix.lower() in ALLOWED_SUFFIXES:
+                files.append(found)
+            else:
+                skipped.append(f"{found}: skipped, not a {', '.join(ALLOWED_SUFFIXES)} file")
+    return files, skipped
+
+
+def _reader(path: Path):
+    def read() -> bytes:
+        if not path.exists():
+            raise IngestError(f"{path}: no such file or folder")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"{path}: {size / 1e6:.1f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit for one article")
+        return path.read_bytes()
+    return read
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The intake's arguments, shared by this command (the data folder) and `python -m dashboard.db intake`."""
+    parser.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER",
+                        help=".txt, .md or .html files, or folders holding them")
+    # dest "article_…": `python -m dashboard.db` has a --url of its own (the database's)
+    parser.add_argument("--title", dest="article_title",
+                        help="headline of the one article given (else read from its text or page)")
+    for name in OVERRIDES[1:-1]:
+        parser.add_argument(f"--{name}", dest=f"article_{name}", default=None, help="of the one article given")
+    parser.add_argument("--language", dest="article_language", default=None,
+                        help="BCP 47 code of the one article given (default: en)")
+    parser.add_argument("--editor", default="local", help="who takes the articles in, for the queue (default: local)")
+
+
+def run(args: argparse.Namespace, store, out=None, err=None) -> int:
+    """Take in the files of `args` with `store`: progress on stderr, one line per file and a summary on stdout.
+    Exit status 0 when every file went in, 1 when any was refused."""
+    from dashboard.curation.intake import intake_files  # intake builds on this module
+
+    out, err = out or sys.stdout, err or sys.stderr
+    overrides = {name: getattr(args, f"article_{name}") for name in OVERRIDES
+                 if getattr(args, f"article_{name}", None) is not None}
+    files, skipped = article_paths(args.paths)
+    if overrides and len(files) != 1:
+        print(f"--{', --'.join(overrides)} describe one article: give one file, not {len(files)}", file=err)
+        return 2
+    for line in skipped:
+        print(line, file=err)
+    started = time.perf_counter()
+
+    def progress(done: int, total: int, name: str) -> None:
+        print(f"[{done}/{total}] {name}", file=err, flush=True)
+
     try:
-        draft = read_upload(args.file.name, args.file.read_bytes())
-        for name in ("title", "outlet", "author", "url", "published", "licence", "note", "language"):
-            value = getattr(args, name)
-            if value is not None:
-                setattr(draft, name, value)
-        source_id = add_article(draft)
-    except (IngestError, StoreError, OSError) as exc:
-        print(f"not added: {exc}", file=sys.stderr)
-        for problem in getattr(exc, "problems", []):
-            print(f"  {problem}", file=sys.stderr)
+        outcomes = intake_files(store, [(str(p), _reader(p)) for p in files], editor=args.editor, overrides=overrides,
+                                progress=progress)
+    except StoreError as exc:
+        print(f"not added: {exc}", file=err)
         return 1
-    print(f"added {source_id}")
-    return 0
+    for outcome in outcomes:
+        if outcome.added:
+            item = outcome.item
+            process = f"{item.process_name or 'none'}{' (new)' if item.process_new else ''}"
+            print(f"added {outcome.source_id} from {outcome.name}: {item.title!r}, dated {item.date or 'unknown'}; "
+                  f"proposed: {item.events} event(s), {item.positions} position(s), {item.new_actors} new actor(s), "
+                  f"process {process}" + ("; title from the file name" if outcome.title_from_name else ""), file=out)
+        else:
+            print(f"not added: {outcome.refused}", file=err)
+            for problem in outcome.problems[:20]:
+                print(f"  {problem}", file=err)
+    refused = sum(not o.added for o in outcomes)
+    print(f"{len(outcomes)} file(s) in {time.perf_counter() - started:.1f} s: {len(outcomes) - refused} added to the "
+          f"review queue of {store.where}, {refused} refused" + (f", {len(skipped)} skipped" if skipped else ""),
+          file=out)
+    return 1 if refused else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.curation.ingest",
+        description="Add articles to the data folder and its review queue: each file is checked (type, size, "
+                    "duplicates), stored with its sources row, and run through the extraction assistant once; its "
+                    "proposals wait in the Curate view's review queue. (A team's database: python -m dashboard.db "
+                    "intake.)")
+    add_arguments(parser)
+    parser.add_argument("--data-dir", type=Path, default=None, help="the tables (default: $PARLEY_DATA_DIR or data/)")
+    parser.add_argument("--seeds-dir", type=Path, default=None,
+                        help="the article texts (default: $PARLEY_SEEDS_DIR or seeds/)")
+    args = parser.parse_args(argv)
+    if os.environ.get("PARLEY_DATABASE_URL"):
+        print("note: PARLEY_DATABASE_URL is set, but this command adds to the data folder; "
+              "python -m dashboard.db intake adds to the database", file=sys.stderr)
+    store = FileStore(args.data_dir or location.data_dir(), args.seeds_dir or location.seeds_dir())
+    return run(args, store)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # run as the package's own module, not as __main__: intake.py catches this module's IngestError, which a
+    # second copy of the module (__main__) would define apart
+    from dashboard.curation import ingest
+
+    raise SystemExit(ingest.main())

@@ -3,18 +3,27 @@ raises.
 
 Two stores keep Parley's data: the data folder (`file_store.FileStore`, one researcher's default, with no
 server to run) and a team's PostgreSQL database (`dashboard.db.store.DatabaseStore`). Views and the command
-line see only this protocol and these errors, so they never need to know which one they talk to.
+line see only this protocol and these errors, so they never need to know which one they talk to. Each store also
+keeps the review queue (`queue.py`), workflow state beside the data that the loader never reads.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from dashboard.curation.change import Change
 from dashboard.dataset.loader import Dataset
 from dashboard.dataset.problems import Problem
 from dashboard.dataset.version import DataVersion
+
+if TYPE_CHECKING:  # queue.py raises this module's errors
+    from dashboard.curation.queue import QueueItem
+
+# What an intake save adds: its articles' files and sources rows, and for each article its queue item with the
+# assistant's proposals (built under the store's lock, against the data as it is then).
+Intake = Callable[[Dataset], tuple[Change, "list[tuple[QueueItem, dict]]"]]
 
 
 class StoreError(Exception):
@@ -50,3 +59,18 @@ class Store(Protocol):
     def validate(self, change: Change, before: Dataset | None = None) -> list[Problem]: ...
 
     def save(self, change: Change | Callable[[Dataset], Change], editor: str = "local") -> dict[str, int]: ...
+
+    # ---- the review queue: workflow state beside the data, never read by the loader (curation/queue.py) ----
+    def queue(self) -> list[QueueItem]: ...  # every item, in the order they were added
+
+    def proposals(self, source_id: str) -> dict: ...  # the assistant's JSON kept for an item
+
+    def intake(self, make: Intake, editor: str = "local") -> list[QueueItem]: ...  # articles saved and queued together
+
+    def open_item(self, source_id: str, editor: str, at: dt.datetime | None = None) -> QueueItem: ...
+
+    def finish_review(self, source_id: str, change: Change | Callable[[Dataset], Change], editor: str = "local",
+                      at: dt.datetime | None = None) -> dict[str, int]: ...  # its records saved, and it ends, together
+
+    def set_aside(self, source_id: str, reason: str, editor: str = "local",
+                  at: dt.datetime | None = None) -> QueueItem: ...

@@ -1,4 +1,5 @@
-"""python -m dashboard.db init | import DATA_DIR SEEDS_DIR | export OUT_DIR | history | revert SAVE_ID
+"""python -m dashboard.db init | import DATA_DIR SEEDS_DIR | export OUT_DIR | history | revert SAVE_ID |
+intake FILE_OR_FOLDER [...]
 
 The database is named by `--url` or the PARLEY_DATABASE_URL environment variable (the app reads the same
 variable, or `[connections.parley] url` in Streamlit's secrets). Messages name the server, never a password.
@@ -11,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from dashboard.curation import ingest
 from dashboard.curation.store import SaveError, StoreUnavailable
 from dashboard.db.store import DatabaseStore
 
@@ -30,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     undo = commands.add_parser("revert", help="withdraw the records one save added (recorded as a save)")
     undo.add_argument("save_id", type=int)
     undo.add_argument("--editor", default="local")
+    intake = commands.add_parser("intake", help="add articles and queue them for review, with the assistant's "
+                                 "proposals (as python -m dashboard.curation.ingest does for a data folder)")
+    ingest.add_arguments(intake)
     options = parser.parse_args(argv)
     if not options.url:
         parser.error("no database: give --url or set PARLEY_DATABASE_URL")
@@ -50,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
                   .to_string(index=False) if len(frame) else "no saves yet")
         elif options.command == "revert":
             print(f"save {options.save_id} reverted by save {store.revert(options.save_id, options.editor)}")
+        elif options.command == "intake":
+            return ingest.run(options, store)
     except StoreUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

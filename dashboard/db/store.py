@@ -6,13 +6,17 @@ of the file's lines, and each article's bytes. Loading turns them back into the 
 transaction: it takes an advisory lock (so two editors saving at once are served one after the other and
 both keep their records), reads the current package, builds the change against it, validates the result
 with the loader and writes the rows, or writes nothing. Each save is a row of `parley_saves` (who, when,
-which article, which records); a revert marks the rows of one save as withdrawn and is itself a save.
+which article, which records); a revert marks the rows of one save as withdrawn and is itself a save. The
+review queue is the table `parley_intake`, changed in the same transaction as the save it goes with.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,8 +26,9 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from dashboard.curation import queue
 from dashboard.curation.change import Change, change_counts
-from dashboard.curation.store import SaveError, StoreUnavailable
+from dashboard.curation.store import Intake, SaveError, StoreUnavailable
 from dashboard.curation.validation import checked_change, errors_of_change, new_errors
 from dashboard.dataset.loader import Dataset, load_package
 from dashboard.dataset.package import ArticleTexts, DataPackage, read_folders
@@ -231,6 +236,96 @@ class DatabaseStore:
             conn.execute(sa.insert(tables.articles), [{"seed_file": name, "content": text.encode("utf-8"),
                                                        "save_id": save_id} for name, text in change.articles.items()])
 
+    # ---- the review queue: parley_intake, changed in the same transaction as the save it goes with --------
+    def queue(self) -> list[queue.QueueItem]:
+        intake = tables.intake
+        with self.connect() as conn, self._reading_queue():
+            rows = conn.execute(sa.select(*(intake.c[c] for c in QUEUE_COLUMNS)).order_by(intake.c.position)).mappings()
+            return [queue.QueueItem(**row) for row in rows]
+
+    def proposals(self, source_id: str) -> dict:
+        with self.connect() as conn, self._reading_queue():
+            kept = conn.execute(sa.select(tables.intake.c.proposals)
+                                .where(tables.intake.c.source_id == source_id)).scalar()
+        if kept is None:
+            raise queue.QueueError(f"{source_id} is not in the review queue")
+        return json.loads(kept)
+
+    def intake(self, make: Intake, editor: str = "local") -> list[queue.QueueItem]:
+        """Save the articles `make` plans against the data of the moment and queue them, in one transaction."""
+        made: list[tuple[queue.QueueItem, dict]] = []
+
+        def change_of(current: Dataset) -> Change:
+            change, made[:] = make(current)
+            return change
+
+        with self._transaction() as conn:
+            change = checked_change(self.package(conn), change_of)
+            save_id = self._record_save(conn, "save", editor, change)
+            self._insert(conn, change, save_id)
+            taken = conn.execute(sa.select(tables.intake.c.source_id).where(
+                tables.intake.c.source_id.in_([i.source_id for i, _ in made]))).scalars().all()
+            if taken:
+                raise SaveError(f"not saved: {', '.join(sorted(taken))} already in the review queue")
+            conn.execute(sa.insert(tables.intake), [{**_queue_row(item), "proposals": json.dumps(result, ensure_ascii=False),
+                                                     "save_id": save_id} for item, result in made])
+        return [i for i, _ in made]
+
+    def open_item(self, source_id: str, editor: str, at: dt.datetime | None = None) -> queue.QueueItem:
+        with self._transaction() as conn:
+            changed = queue.opened(self._queue_item(conn, source_id), editor, at)
+            self._write_item(conn, changed)
+        return changed
+
+    def set_aside(self, source_id: str, reason: str, editor: str = "local",
+                  at: dt.datetime | None = None) -> queue.QueueItem:
+        with self._transaction() as conn:
+            changed = queue.set_aside(self._queue_item(conn, source_id), reason, editor, at)
+            self._write_item(conn, changed)
+        return changed
+
+    def finish_review(self, source_id: str, change: Change | Callable[[Dataset], Change], editor: str = "local",
+                      at: dt.datetime | None = None) -> dict[str, int]:
+        """Save the reviewed records and take the article off the queue, in one transaction; or neither."""
+        with self._transaction() as conn:
+            done = queue.reviewed(self._queue_item(conn, source_id), editor, at)
+            change = checked_change(self.package(conn), change)
+            save_id = self._record_save(conn, "save", editor, change)
+            self._insert(conn, change, save_id)
+            self._update(conn, change, save_id)
+            self._write_item(conn, done, review_save_id=save_id)
+        return change_counts(change)
+
+    @contextmanager
+    def _reading_queue(self) -> Iterator[None]:
+        """A database whose schema predates the queue, or a viewers' role granted SELECT before it was made, says
+        what to do instead of failing."""
+        try:
+            yield
+        except sa.exc.ProgrammingError as exc:
+            state = getattr(exc.orig, "sqlstate", "")
+            if state == "42P01":  # undefined table
+                raise queue.QueueError(f"the database at {self.where} has no review queue yet: upgrade its schema "
+                                       "with python -m dashboard.db init") from exc
+            if state == "42501":  # insufficient privilege
+                raise queue.QueueError(f"this connection to {self.where} may not read the review queue: grant its "
+                                       "role SELECT on parley_intake") from exc
+            raise
+
+    @staticmethod
+    def _queue_item(conn: Connection, source_id: str) -> queue.QueueItem:
+        intake = tables.intake
+        row = conn.execute(sa.select(*(intake.c[c] for c in QUEUE_COLUMNS)).where(intake.c.source_id == source_id)
+                           .with_for_update()).mappings().first()
+        if row is None:
+            raise queue.QueueError(f"{source_id} is not in the review queue")
+        return queue.QueueItem(**row)
+
+    @staticmethod
+    def _write_item(conn: Connection, item: queue.QueueItem, **more) -> None:
+        conn.execute(sa.update(tables.intake).where(tables.intake.c.source_id == item.source_id)
+                     .values(**_queue_row(item), **more))
+
     # ---- moving between files and the database ----------------------------------------------------------
     def import_package(self, data_dir: Path, seeds_dir: Path, editor: str = "import") -> dict[str, int]:
         """Load a data folder and its articles into an empty database, as one save of kind "import"."""
@@ -303,6 +398,13 @@ def _read_rows(path: Path, name: str) -> list[dict]:
         if unknown:
             raise SaveError(f"not imported: {path.name} has column(s) the schema lacks: {', '.join(unknown)}")
         return [{c: row.get(c) or "" for c in TABLES[name].columns} for row in reader]
+
+
+QUEUE_COLUMNS = [f.name for f in dataclasses.fields(queue.QueueItem)]
+
+
+def _queue_row(item: queue.QueueItem) -> dict:
+    return {name: getattr(item, name) for name in QUEUE_COLUMNS}
 
 
 def _summary(records: dict) -> str:

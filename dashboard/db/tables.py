@@ -52,3 +52,32 @@ articles = sa.Table(
     sa.Column("content", sa.LargeBinary, nullable=False),  # the file's bytes, exactly
     *_provenance(),
 )
+
+# The review queue (dashboard/curation/queue.py): workflow state beside the data, never read by the loader. One
+# row per article taken in, with the assistant's proposals kept for it (JSON text: an article's words may hold
+# characters JSONB refuses) and the saves that added the article and that saved its reviewed records.
+intake = sa.Table(
+    f"{PREFIX}intake", metadata,
+    sa.Column("source_id", sa.Text, primary_key=True),
+    sa.Column("seed_file", sa.Text, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("date", sa.Text, nullable=False, server_default=""),
+    sa.Column("process_id", sa.Text, nullable=False, server_default=""),
+    sa.Column("process_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("process_new", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("events", sa.Integer, nullable=False),
+    sa.Column("positions", sa.Integer, nullable=False),
+    sa.Column("new_actors", sa.Integer, nullable=False),
+    sa.Column("added_by", sa.Text, nullable=False),
+    sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("state", sa.Text, nullable=False, index=True),
+    sa.Column("opened_by", sa.Text, nullable=False, server_default=""),
+    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("finished_by", sa.Text, nullable=False, server_default=""),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("proposals", sa.Text, nullable=False),
+    sa.Column("save_id", sa.BigInteger, sa.ForeignKey(f"{PREFIX}saves.save_id"), nullable=False),
+    sa.Column("review_save_id", sa.BigInteger, sa.ForeignKey(f"{PREFIX}saves.save_id"), nullable=True),
+    sa.Column("position", sa.BigInteger, sa.Identity(), nullable=False),  # the order items were added in
+)

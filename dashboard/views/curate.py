@@ -1,4 +1,4 @@
-"""Curate: add an article, review the assistant's proposals, and save the accepted records.
+"""Curate: the review queue, adding articles, reviewing the assistant's proposals, and saving the accepted records.
 
 Saving is only offered where editing is allowed (see dashboard/curation/permissions.py); anyone
 else can still run the assistant and download the proposed records for a curator.
@@ -22,6 +22,7 @@ from dashboard.curation.ingest import (
     read_upload,
     uncurated_articles,
 )
+from dashboard.curation.prefill import prefilled
 from dashboard.curation.review import build_change, change_as_zip, event_rows, new_actor_rows, position_rows
 from dashboard.curation.store import Store, StoreError
 from dashboard.dataset.loader import Dataset
@@ -29,7 +30,7 @@ from dashboard.dataset.problems import problems_frame
 from dashboard.dataset.schema import ACTOR_KINDS, EVENT_STATUSES, EVENT_TYPES, LEVELS, PRECISIONS, STANCES
 from dashboard.extract import extract_article
 from dashboard.outputs.highlight import ARTICLE_STYLE, highlighted_html
-from dashboard.ui import session_access
+from dashboard.ui import review_queue, session_access
 from dashboard.ui.safe_text import md
 from dashboard.ui.state import context
 
@@ -52,9 +53,14 @@ def _metadata_form(prefix: str, draft: ArticleDraft) -> ArticleDraft:
 def _start(data: Dataset, text: str, published: str, source_id: str | None, draft: ArticleDraft | None) -> None:
     reference = dt.date.fromisoformat(published) if published else None
     result = extract_article(text, data["actors"], reference, data["processes"], data["events"], data["propositions"])
-    st.session_state[WORK] = {"text": text, "source_id": source_id, "draft": draft, "result": result}
+    _begin({"text": text, "source_id": source_id, "draft": draft, "result": result})
+
+
+def _begin(work: dict) -> None:
+    """Put an article and its proposals (made now, or kept in the review queue) under review."""
+    st.session_state[WORK] = work
     # the process the assistant proposes is preselected, never the first in the list
-    process = result.get("process") or {}
+    process = work["result"].get("process") or {}
     if process and not process.get("new"):
         st.session_state["curate-process"] = process["process_id"]
     else:
@@ -124,6 +130,11 @@ else:
             icon=":material/lock:")
     if session_access.sign_in_configured() and session_access.editors() and not session_access.current_email():
         st.button("Sign in as an editor", on_click=st.login)
+editor = session_access.current_email() or "local"
+opened = review_queue.queue_panel(ctx.store, data, access.can_edit, editor, reviewing=bool(st.session_state.get(WORK)))
+if opened:
+    _begin(opened)
+    st.rerun()
 
 
 with st.container(border=True):
@@ -135,10 +146,12 @@ with st.container(border=True):
     try:
         if how == "Paste text":
             text = st.text_area("Article text", height=220, key="curate-text",
-                                placeholder="Paste the article's text here, exactly as published.")
+                                placeholder="Paste the article's text here, exactly as published.",
+                                on_change=review_queue.prefill_form, args=("curate-text", "paste"))
             draft = _metadata_form("paste", ArticleDraft(text=text))
             if st.button("Propose records", type="primary", key="propose-paste"):
                 draft.text = text.strip()
+                draft = prefilled(draft)  # a header block split off; what the text states, where nothing was typed
                 check_draft(draft)
                 duplicate = find_duplicate(draft, data)
                 if duplicate:
@@ -146,10 +159,14 @@ with st.container(border=True):
                                       "'An article in the dataset' instead")
                 _start(data, draft.text, draft.published, None, draft)
         elif how == "Upload a file":
-            upload = st.file_uploader("A .txt, .md or .html file", type=["txt", "md", "markdown", "html", "htm"],
-                                      key="curate-upload")
-            if upload is not None:
-                draft = _metadata_form("upload", read_upload(upload.name, upload.getvalue()))
+            uploads = st.file_uploader("A .txt, .md or .html file, or several (they go to the review queue)",
+                                       type=["txt", "md", "markdown", "html", "htm"], key="curate-upload",
+                                       accept_multiple_files=True)
+            if len(uploads) > 1:
+                review_queue.intake_uploads(ctx.store, uploads, access.can_edit, editor)
+            elif uploads:
+                upload = uploads[0]
+                draft = _metadata_form("upload", prefilled(read_upload(upload.name, upload.getvalue())))
                 st.text_area("Text found in the file", draft.text, height=160, disabled=True)
                 if st.button("Propose records", type="primary", key="propose-upload"):
                     check_draft(draft)
@@ -180,6 +197,10 @@ if not work:
 
 result, text = work["result"], work["text"]
 st.subheader("2. Review the proposals")
+queued_title = None
+if work.get("queue"):
+    queued_title = review_queue.queued_review(ctx.store, work, editor, access.can_edit, done=lambda: (
+        st.session_state.pop(WORK, None), st.session_state.pop("curate_tables", None)))
 processes = data.process_names
 left, right = st.columns([2, 3])
 process_id = left.selectbox("Process for these records", [*processes, NEW_PROCESS], key="curate-process",
@@ -291,7 +312,7 @@ elif counts:
 if access.can_edit:
     if st.button("Save accepted records", type="primary", disabled=bool(problems) or not counts, key="curate-save"):
         try:
-            added = ctx.store.save(make_change, editor=session_access.current_email() or "local")
+            added = review_queue.save_review(ctx.store, work, make_change, editor, queued_title)
         except (StoreError, IngestError) as exc:
             st.error(md(str(exc)), icon=":material/error:")
             if getattr(exc, "problems", None):

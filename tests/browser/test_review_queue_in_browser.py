@@ -57,6 +57,12 @@ def review_three_and_see_them_on_the_timeline(page, url: str, store: Store, adde
         wait_ready(page)
         page.get_by_role("button", name="Open for review").click()
         page.get_by_text(f"From the review queue: {source_id}").wait_for(timeout=60_000)
+        page.get_by_text(re.compile(r"^Proposed: ")).wait_for(timeout=60_000)
+        if page.get_by_label("Process id").count():  # a new process: the curator names it, as the caption asks
+            page.get_by_label("Process id").fill(f"synthetic-process-{source_id}")
+            page.get_by_label("Name", exact=True).fill(f"SYNTHETIC process of {source_id}")
+            page.get_by_label("Conflict").fill("SYNTHETIC")
+            page.get_by_label("Conflict").press("Enter")  # a text input is committed on Enter or blur
         page.get_by_text("Every accepted record passes validation.").wait_for(timeout=60_000)
         page.get_by_role("button", name="Save accepted records").click()
         page.get_by_text(f"{source_id} was reviewed and taken off the queue.").wait_for(timeout=60_000)

@@ -85,10 +85,12 @@ SYNTHETIC = ("SYNTHETIC TEST ARTICLE, not a real report. Russia and Ukraine will
 
 
 def propose(page, title="Synthetic: talks in Geneva", extra=""):
-    """Paste an article, give its metadata and ask for proposals; waits until they are drawn."""
-    page.get_by_label("Article text").fill(SYNTHETIC + extra)
+    """Give an article's metadata, paste it and ask for proposals; waits until they are drawn. The metadata goes
+    first: pasted text pre-fills the fields still empty when it is committed, so a title typed after the text
+    would race the pre-fill."""
     page.get_by_label("Title").fill(title)
     page.get_by_label("Published (YYYY-MM-DD, empty if unknown)").fill("2025-05-20")
+    page.get_by_label("Article text").fill(SYNTHETIC + extra)
     page.get_by_role("button", name="Propose records").click()
     page.get_by_text("2. Review the proposals").wait_for(timeout=60_000)
     page.get_by_text("3. Check and save").wait_for(timeout=60_000)

@@ -320,10 +320,16 @@ ROLE_OF_LIST = [Construction("facilitator", "relative clause", "after", re.compi
 # A person whose title makes them a go-between mediates for the actor they act for ("UN Special Envoy Jana Roe").
 ENVOY_TITLES = re.compile(r"\b(?:Envoy|envoy|Special Representative|SRSG|Mediator|mediator|Facilitator|facilitator|"
                           r"Special Coordinator|Co-Chair|Co-chair|co-chair|Chief Mediator|Special Adviser)\b")
-# Bodies named by their role ("the Co-Chairs of the Geneva Talks"): the role their head noun gives.
-ROLE_BODY_HEADS: dict[str, str] = {"Co-Chairs": "mediator", "Co-Chairmen": "mediator", "Co-Chair": "mediator",
-                                   "Mediators": "mediator", "Facilitators": "facilitator", "Guarantors": "guarantor",
-                                   "Observers": "observer", "Co-Hosts": "host"}
+# Bodies named by their role ("the Co-Chairs of the Port Amar Talks", "the Guarantors of the Veldia Accord"): a
+# capitalised plural role noun of the table (or "Co-Chair") heading a name "… of the <Format>", and the role it gives.
+ROLE_BODY_HEADS: dict[str, str] = {head: role for role, heads in {
+    "mediator": ("Co-Chairs", "Co-Chairmen", "Co-Chair", "Mediators", "Co-Mediators", "Brokers"),
+    "facilitator": ("Facilitators", "Co-Facilitators", "Conveners", "Convenors", "Co-Conveners"),
+    "host": ("Co-Hosts", "Hosts"),
+    "guarantor": ("Guarantors", "Guarantor States", "Guarantor Countries", "Guarantor Powers"),
+    "observer": ("Observers",),
+    "witness": ("Witnesses",),
+}.items() for head in heads}
 
 # --- Sides: the side table -----------------------------------------------------------------------------------------
 
@@ -338,7 +344,7 @@ SIDE_VERBS = (r"sign(?:ed|s)?|agree[sd]?|reach(?:ed|es)?|met|meet|conclud(?:ed|e
 SIDE_PEOPLE = r"delegations?|delegates|negotiators|negotiating\s+teams?|envoys|teams?"
 # Nouns for a meeting or a deal that "with X" attaches a side to ("talks with X", "an agreement with X").
 MEETING_NOUNS = r"talks|negotiations|meetings?|summit|discussions|consultations|dialogue|agreement|deal|accord|" \
-    r"ceasefire|truce|contacts|peace|format|mechanism"
+    r"ceasefire|truce|contacts|peace"
 # A dash between two names that these nouns follow names the two sides ("the A–B talks", "the Lima-Quito dialogue").
 DASH_NOUNS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:talks|summit|dialogue|negotiations|meeting|agreement|deal|"
                         r"ceasefire|relations|war|conflict|process|normali[sz]ation|accords?|treaty|"
@@ -454,8 +460,8 @@ WITH_THE_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:with\s+)?(?:both|the two|
                             re.IGNORECASE)
 # "co-hosted the summit with Y": Y co-hosted it, no side.
 COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
-# Looser words for talks ("discussions with X", "a format with X"): they name a side only beside a firmer reading.
-LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue|format|mechanism)\s+with\b", re.IGNORECASE)
+# Looser words for talks ("discussions with X", "contacts with X"): they name a side only beside a firmer reading.
+LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue)\s+with\b", re.IGNORECASE)
 # Endings of a plural demonym that names people, not the state ("Veldians", "Orvanians").
 PEOPLE_PLURAL = re.compile(r"(?:ns|is|ese|ish|ch)s?$")
 # A demonym before these nouns names the country's own talks, not a side ("Veldian political dialogue").

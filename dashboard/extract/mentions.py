@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.dataset import ids
-from dashboard.extract.cues import MONTH_NAMES, WEEKDAY_NAMES
+from dashboard.extract.cues import MONTH_NAMES, ROLE_BODY_HEADS, WEEKDAY_NAMES
 from dashboard.extract.gazetteer import Gazetteer, first_word, gazetteer
 
 _TITLE_WORDS = (
@@ -117,8 +117,9 @@ _SLOTS = (
                 rf"\s+(?:are|is|were|was|include[sd]?)\s+{_NAME_LIST}"), "named in a role: '{}'"),
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
-# "the Co-Chairs of the Geneva Talks": a body named by its role in a format
-_ROLE_BODY = re.compile(r"\b(?P<name>(?:Co-Chairs?|Co-Chairmen|Mediators|Facilitators|Guarantors|Observers|Co-Hosts) of "
+# "the Co-Chairs of the Port Amar Talks", "the Guarantors of the Veldia Accord": a body named by its role in a format
+_ROLE_BODY = re.compile(r"\b(?P<name>(?:" + "|".join(re.escape(h) for h in sorted(ROLE_BODY_HEADS, key=len, reverse=True))
+                        + r") of "
                         r"the (?P<format>[A-Z][\w’'\-]*(?: (?:of |on |for )?[A-Z][\w’'\-]*){0,6}))")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|\d+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")

@@ -25,7 +25,7 @@ _BEFORE_WINDOW = 100
 _DASHED = re.compile(r"^\s*[-–—/]\s*$")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")  # "Foreign Minister ", "Gabonese Foreign Minister "
 _JOINED = re.compile(r",|\band\b|&")  # a list of two names at least: joined by a comma or "and"
-# "Talks with X" names X a side; looser words ("discussions with X", "a format with X") name one only beside a firmer
+# "Talks with X" names X a side; looser words ("discussions with X", "contacts with X") name one only beside a firmer
 # The constructions that make even an intergovernmental organisation a side ("talks between the EU and X").
 _ORGANISATION_SIDES = {"between A and B", "A–B talks", "A and B + verb", "A met B", "the parties are A, B",
                        "signed by A and B"}

@@ -156,7 +156,8 @@ ROLE_ACTS: dict[str, str] = {  # the act: "under the auspices of X", "X's mediat
 }
 # Nouns for the one who does it ("X, the guarantors", "mediator X", "X as host"), by the role they name.
 ROLE_AGENTS: dict[str, str] = {
-    "mediator": r"(?:co-?)?mediators?|co-?chairs?|co-?chairmen|co-?chairpersons?|brokers?",
+    "mediator": r"(?:co-?)?mediators?|co-?chairs?|co-?chairmen|co-?chairpersons?|brokers?|intermediar(?:y|ies)|"
+                r"go-betweens?",
     "facilitator": r"(?:co-?)?facilitators?|(?:co-?)?conveners?|(?:co-?)?convenors?",
     "host": r"co-?hosts?|hosts?(?:\s+(?:country|countries|nation|state|government))?",
     "guarantor": r"(?:co-?)?guarantors?(?:\s+(?:states?|countries|powers))?",
@@ -226,7 +227,7 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "agentive compound", "after", re.compile(rf"^-(?:{participle})\b", i)))
         # "mediated by X", "hosted jointly by X and Y"
         rows.append(Construction(role, "passive", "before", re.compile(
-            rf"\b(?:{participle})\s+(?:(?:jointly|also|again|both|together|first)\s+)?by\s+(?:the\s+)?{PEOPLE_OF}$", i)))
+            rf"\b(?:{participle})\s+(?:(?!by\b)(?:[a-z][\w-]*|\d{{4}}),?\s+){{0,4}}?by\s+(?:the\s+)?{PEOPLE_OF}$", i)))
     for role, act in ROLE_ACTS.items():
         # "under the auspices of X", "with the mediation of X", "through the good offices of X", "facilitation by X",
         # "the mediation efforts of X"
@@ -253,6 +254,10 @@ def _role_rows() -> list[Construction]:
         if role in ROLE_MODIFIER_AGENTS:
             rows.append(Construction(role, "modifier", "after", re.compile(
                 rf"^\s+{_MODIFIER}(?:{ROLE_MODIFIER_AGENTS[role]})\b(?!\s+(?:of|to)\b)", i), check="modifier"))
+        # "the UN envoy", "the AU special representative": an organisation's envoy mediates (see `check`)
+        if role == "mediator":
+            rows.append(Construction(role, "modifier", "after", re.compile(
+                r"^\s+(?:(?:special|personal|chief|top)\s+)?(?:envoys?|representatives?)\b", i), check="organisation"))
         # "The mediators are X", "the guarantors of the process include A and B"
         rows.append(Construction(role, "copular", "before", re.compile(
             rf"\b(?:{agent})(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|is|were|was|include[sd]?|will be|"
@@ -337,7 +342,8 @@ ROLE_BODY_HEADS: dict[str, str] = {head: role for role, heads in {
 # to resume talks"); up to four lower-case words may stand between.
 SIDE_VERBS = (r"sign(?:ed|s)?|agree[sd]?|reach(?:ed|es)?|met|meet|conclud(?:ed|es)|negotiat(?:ed|es|e|ing)|"
               r"h(?:e|o)ld\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|summit|round|consultations|discussions|negotiations)|resum(?:ed|es|e)|accept(?:ed|s)?|str(?:uck|ike)|"
-              r"ink(?:ed)?|initial(?:l)?ed|came together|come together|sat down|talk(?:ed)?|discuss(?:ed)?|"
+              r"ink(?:ed)?|initial(?:l)?ed|clinch(?:ed|es)?|seal(?:ed|s)?|finali[sz]ed|ratified|"
+              r"came together|come together|sat down|talk(?:ed)?|discuss(?:ed)?|"
               r"exchang(?:ed|e)|committed|gathered|convened|engag(?:ed|e)\s+in|"
               r"(?:are|were|have been)\s+(?:negotiating|talking|meeting|trying to (?:reach|broker|agree))")
 # Nouns for a side's people ("the Veldian delegation", "delegations of A and B", "Kessan negotiators").
@@ -367,10 +373,17 @@ class SideConstruction:
 _I = re.IGNORECASE
 SIDE_CONSTRUCTIONS: list[SideConstruction] = [
     # "between A and B", "talks between the government and the rebels"
-    SideConstruction("between A and B", "before", re.compile(r"\bbetween\s+(?:the\s+)?$", _I), least=2),
+    SideConstruction("between A and B", "before", re.compile(r"\b(?:between|among|amongst)\s+(?:the\s+)?$", _I), least=2),
+    # "brought together A and B", "bringing together delegations of A and B"
+    SideConstruction("brought together A and B", "before", re.compile(
+        r"\b(?:brought|bring|brings|bringing)\s+together\s+(?:(?:delegations|representatives|leaders|officials|envoys|"
+        r"negotiators)\s+(?:of|from)\s+)?(?:both\s+)?(?:the\s+)?$", _I), least=2),
     # "A and B signed", "A and B have been negotiating", "A and B agreed to"
     SideConstruction("A and B + verb", "after", re.compile(
         rf"^(?:['’]s?)?,?\s+(?:(?:[a-z][\w-]*|on\s+[A-Z]\w+)\s+){{0,4}}?(?:{SIDE_VERBS})\b"), least=2),
+    # one name as the subject of those verbs ("Veldia signed the accord"): a loose reading, see `events._weak_holds`
+    SideConstruction("A + verb", "after", re.compile(
+        rf"^(?:['’]s?)?,?\s+(?:(?:[a-z][\w-]*|on\s+[A-Z]\w+)\s+){{0,4}}?(?:{SIDE_VERBS})\b"), strong=False),
     # "Russian and Ukrainian direct negotiations", "the Armenia and Azerbaijan talks"
     SideConstruction("A and B talks", "after", re.compile(
         r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|summit|dialogue|meeting|peace process|"

@@ -140,6 +140,8 @@ def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], tail: in
     if row.check == "led" and last.alias in ctx.matcher.gaz.demonyms \
             and re.match(rf"^-led\s+{cues.OWN_PROCESS_NOUNS}\b", hit.group(0), re.IGNORECASE):
         return False  # "the Peruvian-led agreement": the parties' own
+    if row.check == "organisation":
+        return ctx.matcher.kind(last.actor_id) == "international_organisation"
     return not (row.check == "modifier" and last.kind == "person")  # "Jana Roe mediator": no person's role
 
 

@@ -90,7 +90,8 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 start, end = first.start - len(before) + hit.start(), last.end
             else:
                 start, end = first.start, tail + hit.end()
-            if row.family == "A's delegation":
+            if row.family == "A's delegation" and not (len(group) > 1 and re.search(
+                    r"(?:delegations|delegates|negotiators|teams|envoys)$", hit.group(0))):  # "the A and B delegations": both
                 add([last], text[last.start:tail + hit.end()], row.family, strong, last.start, tail + hit.end())
                 continue
             add(group, text[start:end], row.family, strong, start, end)

@@ -41,3 +41,60 @@ def test_a_body_named_by_any_role_noun_of_the_table_takes_that_role(text, body, 
     result = run(text)
     assert (body, role) in roles(result)
     assert sides(result) == {"Ghana", "Togo"}
+
+
+def test_an_article_with_no_day_and_no_place_still_proposes_its_talks_sides_and_go_betweens():
+    result = run("SYNTHETIC. Talks between Ghana and Togo, mediated by Senegal, continue without a breakthrough.",
+                 None)
+    assert sides(result) == {"Ghana", "Togo"} and ("Senegal", "mediator") in roles(result)
+    assert len(result["events"]) == 1 and result["events"][0]["date"] is None
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    # a passive whose agent stands a few words after the participle
+    ("SYNTHETIC. Ghana and Togo signed the accord on 3 May. The accord was brokered last year by Senegal.", "Senegal",
+     "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May in talks hosted this year by Austria.", "Austria",
+     "host"),
+    # an organisation's envoy mediates; an intermediary is a go-between
+    ("SYNTHETIC. Ghana and Togo met on 3 May. The AU special envoy said the talks went well.", "African Union",
+     "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May, with Senegal as intermediary.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal, a trusted go-between, carried messages during the talks.", "Senegal",
+     "mediator"),
+])
+def test_go_betweens_in_the_general_constructions(text, actor, role):
+    result = run(text)
+    assert (actor, role) in roles(result)
+    assert actor not in sides(result)
+
+
+def test_a_passive_agent_is_not_read_across_another_name():
+    result = run("SYNTHETIC. The talks mediated by Senegal on 3 May were attended by Ghana and Togo.")
+    assert ("Ghana", "mediator") not in roles(result) and ("Senegal", "mediator") in roles(result)
+
+
+def test_a_states_envoy_is_no_go_between_by_that_word_alone():
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May. The Ghanaian envoy said the talks went well.")
+    assert not roles(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SYNTHETIC. Talks among Ghana, Togo and Benin opened on 3 May.", {"Ghana", "Togo", "Benin"}),
+    ("SYNTHETIC. On 3 May Senegal brought together Ghana and Togo for a first round.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. On 3 May Senegal brought together delegations of Ghana and Togo.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. Ghana and Togo clinched a deal on 3 May.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. Ghana and Togo sealed the accord on 3 May.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. The Ghanaian and Togolese delegations met on 3 May.", {"Ghana", "Togo"}),
+])
+def test_sides_in_the_general_constructions(text, expected):
+    assert sides(run(text)) == expected
+
+
+def test_one_name_as_the_subject_of_a_side_verb_is_a_side_where_fewer_than_two_are_named_firmly():
+    result = run("SYNTHETIC. Ghana signed the ceasefire on 3 May. Talks with Togo resumed in Port Amar on 5 May.")
+    assert sides(result) == {"Ghana", "Togo"}
+    firm = run("SYNTHETIC. Talks between Ghana and Togo resumed on 3 May. Benin agreed the talks should go on.")
+    assert sides(firm) == {"Ghana", "Togo"}  # a loose reading yields to two firm sides
+    helper = run("SYNTHETIC. Talks with Ghana on 3 May were mediated by Senegal. Senegal met the delegations.")
+    assert "Senegal" not in sides(helper)  # a go-between anywhere is no loose side

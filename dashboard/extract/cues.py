@@ -153,6 +153,7 @@ ROLE_ACTS: dict[str, str] = {  # the act: "under the auspices of X", "X's mediat
     "mediator": r"mediation|good offices|auspices|aegis|sponsorship|chairmanship|co-chairmanship|brokerage",
     "facilitator": r"facilitation",
     "host": r"hospitality|hosting",
+    "observer": r"observer\s+(?:role|status|capacity|mission)",  # "the observer status of X", "X's observer role"
 }
 # Nouns for the one who does it ("X, the guarantors", "mediator X", "X as host"), by the role they name.
 ROLE_AGENTS: dict[str, str] = {
@@ -289,10 +290,6 @@ def _role_rows() -> list[Construction]:
         # "the UN-led talks", "the AU-backed process" (a demonym's "-led" is the parties' own: see `check`)
         Construction("mediator", "agentive compound", "after", re.compile(rf"^-(?:led|backed)\s+{LED_OBJECT}\b", i),
                      check="led"),
-        # "X's proposal to end the war": the one who proposes the settlement
-        Construction("mediator", "proposal", "after", re.compile(
-            r"^(?:['’]s?)?\s+(?:\w+\s+)?proposal\s+(?:to|for)\s+(?:end|resolve|settle|an?\s+(?:[\w-]+\s+){0,4}"
-            r"(?:ceasefire|cease-fire|truce|settlement))", i)),
         # "talks led by X" (not "a delegation led by X": that one is a side)
         Construction("mediator", "passive", "before", re.compile(
             r"\b(?:talks|negotiations|dialogue|mediation|process|efforts?|initiative|consultations|panel|team)\s+"
@@ -305,14 +302,9 @@ def _role_rows() -> list[Construction]:
         Construction("host", "with", "before", re.compile(
             r"\b(?:co-?host(?:s|ed|ing)?|host(?:s|ed|ing)?)\s+(?:[\w’'-]+,?\s+){0,6}?(?:together\s+)?with\s+(?:the\s+)?$",
             i)),
-        # "the observer role of X", "observer status of X"
-        Construction("observer", "nominal", "before", re.compile(r"\bobserver\s+(?:role|status)\s+of\s+(?:the\s+)?$", i)),
         # "with the support of X": a facilitator
         Construction("facilitator", "nominal", "before", re.compile(
             r"\bwith the (?:support|help|assistance) of\s+(?:the\s+)?$", i)),
-        # "X offered its services to organise the talks"
-        Construction("facilitator", "verb", "after", re.compile(
-            rf"^{_REL}\s+(?:\w+\s+){{0,3}}offered (?:its|their) services to organi[sz]e", i)),
     ]
     return rows
 

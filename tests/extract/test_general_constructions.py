@@ -98,3 +98,22 @@ def test_one_name_as_the_subject_of_a_side_verb_is_a_side_where_fewer_than_two_a
     assert sides(firm) == {"Ghana", "Togo"}  # a loose reading yields to two firm sides
     helper = run("SYNTHETIC. Talks with Ghana on 3 May were mediated by Senegal. Senegal met the delegations.")
     assert "Senegal" not in sides(helper)  # a go-between anywhere is no loose side
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    # the observer's act is a noun of the role table: every nominal construction of the table reads it
+    ("SYNTHETIC. Ghana and Togo met on 3 May, with the observer status of Senegal confirmed.", "Senegal", "observer"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal's observer role was welcomed by both.", "Senegal", "observer"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May under the observer mission of Senegal.", "Senegal", "observer"),
+    # an offer of services is read by the verb it leads to
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal offered its services to organise the talks.", "Senegal",
+     "facilitator"),
+])
+def test_roles_read_by_the_tables_general_rows(text, actor, role):
+    result = run(text)
+    assert (actor, role) in roles(result) and actor not in sides(result)
+
+
+def test_a_proposal_to_end_the_war_gives_no_role():
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May to discuss Senegal's proposal to end the war.")
+    assert not roles(result)

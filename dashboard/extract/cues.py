@@ -251,6 +251,10 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "as", "after", re.compile(
             rf"^{_REL}\s+(?:(?!as\b)[\w’'-]+\s+){{0,4}}?as\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?{_ADJ}(?:{agent})\b",
             i), check="gap"))
+        # "X is the mediator", "X has been a guarantor of the process", "X remains the host"
+        rows.append(Construction(role, "copular", "after", re.compile(
+            rf"^{_REL}\s+(?:is|are|was|were|has been|have been|had been|will be|would be|remains?|remained|became|"
+            rf"becomes)\s+(?:the|a|an|its|their|one of the)\s+{_ADJ}(?:{agent})\b", i), check="gap"))
         # "Veldian mediators", "UN observers", "the AU co-chairs" (plural: "Austria will host" is a verb)
         if role in ROLE_MODIFIER_AGENTS:
             rows.append(Construction(role, "modifier", "after", re.compile(
@@ -258,7 +262,8 @@ def _role_rows() -> list[Construction]:
         # "the UN envoy", "the AU special representative": an organisation's envoy mediates (see `check`)
         if role == "mediator":
             rows.append(Construction(role, "modifier", "after", re.compile(
-                r"^\s+(?:(?:special|personal|chief|top)\s+)?(?:envoys?|representatives?)\b", i), check="organisation"))
+                r"^(?:['’]s)?\s+(?:(?:special|personal|chief|top)\s+)?(?:envoys?|representatives?)\b", i),
+                check="organisation"))
         # "The mediators are X", "the guarantors of the process include A and B"
         rows.append(Construction(role, "copular", "before", re.compile(
             rf"\b(?:{agent})(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|is|were|was|include[sd]?|will be|"

@@ -134,7 +134,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|into|of|via|through
                            r"reached|arrived|for|on|over|inside|within)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,2}?"
                            r"(?:(?:[A-Z][\w’'-]+,?\s+)?(?:and|or)\s+)?$|\n\s*$|^\s*$", re.IGNORECASE)
 _ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|were|will|would|signed|agreed|accused|"
-                           r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent)\b|"
+                           r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent|hosted|hosts|"
+                           r"mediated|brokered|facilitated|convened)\b|"
                            r"and\s+[A-Z])")
 _PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 _ADMINISTRATION = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet)\b")

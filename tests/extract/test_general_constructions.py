@@ -117,3 +117,21 @@ def test_roles_read_by_the_tables_general_rows(text, actor, role):
 def test_a_proposal_to_end_the_war_gives_no_role():
     result = run("SYNTHETIC. Ghana and Togo met on 3 May to discuss Senegal's proposal to end the war.")
     assert not roles(result)
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal is the main mediator of the talks.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Austria has been a guarantor of the process since 2016.", "Austria",
+     "guarantor"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. The AU's special envoy said the talks went well.", "African Union",
+     "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Dakar hosted the talks.", "Senegal", "host"),
+])
+def test_copulas_an_organisations_envoy_and_a_capital_that_hosts(text, actor, role):
+    result = run(text)
+    assert (actor, role) in roles(result) and actor not in sides(result)
+
+
+def test_a_copula_denied_gives_no_role():
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May. Senegal is not the mediator of the talks.")
+    assert ("Senegal", "mediator") not in roles(result)

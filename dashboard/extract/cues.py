@@ -268,6 +268,9 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "copular", "before", re.compile(
             rf"\b(?:{agent})(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|is|were|was|include[sd]?|will be|"
             rf"would be|remain)\s+(?:the\s+)?$", i)))
+        # "mediators from Veldia and Orvania", "observers from the AU"
+        rows.append(Construction(role, "title", "before", re.compile(
+            rf"\b(?:{agent})\s+from\s+(?:the\s+)?{PEOPLE_OF}$", i)))
         # "mediator Veldia", "the guarantors, Orvania and Kessa", "host country Orvania", "the co-chairs of the Port Amar
         # Process, A and B"
         rows.append(Construction(role, "title", "before", re.compile(
@@ -390,8 +393,8 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
         rf"\b(?:{SIDE_PEOPLE}|representatives)\s+(?:of|from)\s+(?:both\s+)?(?:the\s+)?$", _I)),
     # "the Veldian delegation", "A's negotiators", "the Orvanian government delegation", "the Ukrainian side"
     SideConstruction("A's delegation", "after", re.compile(
-        rf"^(?:['’]s?)?\s+(?:(?:government|official|top-level|high-level|senior|peace|negotiating)\s+)?"
-        rf"(?:{SIDE_PEOPLE}|side)\b", _I)),
+        rf"^(?:['’]s?)?\s+(?:(?:government|official|top-level|high-level|senior|peace|negotiating|chief|lead|top)\s+)?"
+        rf"(?:{SIDE_PEOPLE}|side|negotiator)\b", _I)),
     # "the parties to the agreement are A, B and C", "the signatories include A and B"
     SideConstruction("the parties are A, B", "before", re.compile(
         r"\b(?:parties|signatories|sides)(?:\s+(?:to|of|in)\s+[^.;:]{1,60}?)?\s+(?:are|were|include[sd]?)\s*:?\s+"

@@ -21,6 +21,7 @@ from dashboard.extract.mentions import Mention
 from dashboard.extract.sentences import Sentence
 
 _AFTER_WINDOW = 120
+_NEGOTIATOR = re.compile(r"(?i)\b(?:negotiator|head of (?:the )?delegation)\b")
 _BEFORE_WINDOW = 100
 _DASHED = re.compile(r"^\s*[-–—/]\s*$")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")  # "Foreign Minister ", "Gabonese Foreign Minister "
@@ -125,6 +126,9 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 if resolved and not any(f.actor == resolved[0] for f in found):
                     found.append(SideClaim(resolved[0], place.alias, text[a.start:b.end] + noun, "A–B talks (capitals)",
                                            True, a.start, b.end + len(noun)))
+    for m in named:  # "Chief Negotiator Jana Roe": a side's negotiator negotiates for the actor they act for
+        if m.kind == "person" and _NEGOTIATOR.search(ctx.title_of(m)) and ctx.side_of(m) != m.actor_id:
+            add([m], f"{ctx.title_of(m)} {m.alias}", "title: a side's negotiator", False, m.start, m.end)
     return found
 
 

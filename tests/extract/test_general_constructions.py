@@ -135,3 +135,16 @@ def test_copulas_an_organisations_envoy_and_a_capital_that_hosts(text, actor, ro
 def test_a_copula_denied_gives_no_role():
     result = run("SYNTHETIC. Ghana and Togo met on 3 May. Senegal is not the mediator of the talks.")
     assert ("Senegal", "mediator") not in roles(result)
+
+
+def test_agents_from_a_state_take_its_role():
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May, with mediators from Senegal and Gabon present.")
+    assert {("Senegal", "mediator"), ("Gabon", "mediator")} <= roles(result) and sides(result) == {"Ghana", "Togo"}
+
+
+@pytest.mark.parametrize("text", [
+    "SYNTHETIC. Talks with Togo resumed on 3 May. Ghana's chief negotiator said the gap had narrowed.",
+    "SYNTHETIC. Talks with Togo resumed on 3 May. Chief Negotiator Jana Roe of Ghana said the gap had narrowed.",
+])
+def test_a_sides_negotiator_names_that_side(text):
+    assert sides(run(text)) == {"Ghana", "Togo"}

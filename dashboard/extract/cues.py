@@ -298,6 +298,10 @@ def _role_rows() -> list[Construction]:
         # "the UN-led talks", "the AU-backed process" (a demonym's "-led" is the parties' own: see `check`)
         Construction("mediator", "agentive compound", "after", re.compile(rf"^-(?:led|backed)\s+{LED_OBJECT}\b", i),
                      check="led"),
+        # "X's proposal to end the war": the one who proposes the settlement
+        Construction("mediator", "proposal", "after", re.compile(
+            r"^(?:['’]s?)?\s+(?:\w+\s+)?proposal\s+(?:to|for)\s+(?:end|resolve|settle|an?\s+(?:[\w-]+\s+){0,4}"
+            r"(?:ceasefire|cease-fire|truce|settlement))", i)),
         # "talks led by X" (not "a delegation led by X": that one is a side)
         Construction("mediator", "passive", "before", re.compile(
             r"\b(?:talks|negotiations|dialogue|mediation|process|efforts?|initiative|consultations|panel|team)\s+"

@@ -263,7 +263,8 @@ def _fallback_sides(facts: list[SentenceFacts]) -> None:
     the talks (each only while two sides are still missing), then, where no side at all is named as one, the states
     and armed groups those sentences name."""
     third = {r.actor for f in facts for r in f.roles}
-    firm = len({s.actor for f in facts for s in f.sides})
+    # a lone subject of a side verb ("Veldia must meet its obligations") names no side firmly enough to bar the rest
+    firm = len({s.actor for f in facts for s in f.sides if s.construction != "A + verb"})
     for pool in ("belligerents", "armed", "named"):
         if pool == "named" and firm:
             return  # one side named as one: the states merely named beside it are no better guess for the other

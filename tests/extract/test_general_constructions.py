@@ -114,9 +114,16 @@ def test_roles_read_by_the_tables_general_rows(text, actor, role):
     assert (actor, role) in roles(result) and actor not in sides(result)
 
 
-def test_a_proposal_to_end_the_war_gives_no_role():
+def test_a_third_states_proposal_to_end_the_war_makes_it_a_go_between():
+    # kept by the audit: seen in a corpus article and a seed article of two different processes
     result = run("SYNTHETIC. Ghana and Togo met on 3 May to discuss Senegal's proposal to end the war.")
-    assert not roles(result)
+    assert ("Senegal", "mediator") in roles(result) and sides(result) == {"Ghana", "Togo"}
+
+
+def test_a_lone_subject_of_a_side_verb_does_not_bar_the_states_named_near_the_talks():
+    result = run("SYNTHETIC. On 3 May the first ship left under the deal. Ghana must meet its obligations under the "
+                 "deal, and Togo must keep its ports open under the deal.")
+    assert {"Ghana", "Togo"} <= sides(result)
 
 
 @pytest.mark.parametrize("text, actor, role", [

@@ -30,7 +30,7 @@ def words(*alternatives: str) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-# Speech: '"...," Ryabkov said', 'Ryabkov said that', 'according to Ryabkov'.
+# Speech: '"...," Vela said', 'Vela said that', 'according to Vela'.
 SAID = r"(?:said|says|stated|told|added|noted|stressed|emphasi[sz]ed|insisted|warned|declared|announced)"
 
 # --- Events -----------------------------------------------------------------------------------------------------

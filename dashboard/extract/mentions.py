@@ -639,7 +639,7 @@ class ActorMatcher:
                 if "\n" in m.group(0) or any(s < start + len(name) and start < e for s, e in taken):
                     continue
                 if self._known(name) and not name.count(" "):
-                    continue  # "President Trump" when Trump is in the registry: the registry has him
+                    continue  # "President Vela" when Vela is in the registry: the registry has him
                 if re.fullmatch(TITLES, name.split()[0]) or name.split()[-1] in GROUP_HEADS:
                     continue
                 registry_id = self.surface.get(name) or self._registry_person(name)

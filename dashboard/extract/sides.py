@@ -102,7 +102,7 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         if row.pattern.match(gap) and not cues.NOT_THEIR_OWN_ACT.search(gap):
             add(a, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, b)
             add(b, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, a)
-    if ctx.issuers and groups:  # "We have never refused dialogue with the Ukrainian side": the issuer is the other side
+    if ctx.issuers and groups:  # "We have never refused dialogue with the Orvanian side": the issuer is the other side
         for we in re.finditer(r"(?<![\w’'])(?:We|we|I)(?=\s)", sentence.text):
             start = sentence.start + we.start()
             b = next((g for g in groups if g[0].start > start), None)
@@ -133,7 +133,7 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
 
 
 def belligerents_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[SideClaim]:
-    """'Hamas's assault against Israel', 'the attack by A on B': the sides of the fighting."""
+    """'Veldia's assault against Orvania', 'the attack by A on B': the sides of the fighting."""
     text = ctx.text
     out: list[SideClaim] = []
     named = [m for m in mentions if m.actor_id and m.kind in ("state", "group", "person")]

@@ -147,6 +147,7 @@ ROLE_PARTICIPLES: dict[str, str] = {
     "host": r"co-?hosted|hosted",
     "guarantor": r"guaranteed",
     "witness": r"witnessed",
+    "observer": r"monitored",  # "monitored by X", "the UN-monitored truce" ("observed by" is also "kept by")
 }
 # Nouns that name the act or the one who does it ("the mediation of X", "X's good offices", "X, the guarantors").
 ROLE_ACTS: dict[str, str] = {  # the act: "under the auspices of X", "X's mediation"
@@ -403,9 +404,11 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
     SideConstruction("the parties are A, B", "before", re.compile(
         r"\b(?:parties|signatories|sides)(?:\s+(?:to|of|in)\s+[^.;:]{1,60}?)?\s+(?:are|were|include[sd]?)\s*:?\s+"
         r"(?:the\s+)?$", _I)),
-    # "signed by the government and the rebels", "the deal agreed by A and B"
+    # "signed by the government and the rebels", "the deal agreed by A and B", "the deal reached on 3 May by A and B"
+    # (not "the deal reached on 3 May was welcomed by X": a copula starts another clause)
     SideConstruction("signed by A and B", "before", re.compile(
-        r"\b(?:signed|agreed|concluded|negotiated|initial(?:l)?ed|accepted)\s+(?:[^.;:]{0,60}?\s+)?by\s+"
+        r"\b(?:signed|agreed|concluded|negotiated|initial(?:l)?ed|accepted|reached|struck|sealed|clinched|finali[sz]ed|"
+        r"ratified)\s+(?:(?:(?!\b(?:was|were|is|are|been|be)\b)[^.;:]){0,60}?\s+)?by\s+"
         r"(?:both\s+)?(?:the\s+)?$", _I)),
     # "talks with A", "to discuss the crisis with A", "an agreement with A"
     SideConstruction("talks with A", "before", re.compile(

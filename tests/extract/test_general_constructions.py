@@ -155,3 +155,14 @@ def test_agents_from_a_state_take_its_role():
 ])
 def test_a_sides_negotiator_names_that_side(text):
     assert sides(run(text)) == {"Ghana", "Togo"}
+
+
+def test_a_deal_reached_by_two_sides_names_them_and_one_welcomed_by_a_third_does_not():
+    assert sides(run("SYNTHETIC. The deal reached on 3 May by Ghana and Togo was welcomed.")) == {"Ghana", "Togo"}
+    result = run("SYNTHETIC. Talks between Ghana and Togo ended on 3 May; the deal reached there was welcomed by Norway.")
+    assert sides(result) == {"Ghana", "Togo"}
+
+
+def test_monitors_are_observers():
+    result = run("SYNTHETIC. Ghana and Togo agreed a truce on 3 May, to be monitored by the African Union.")
+    assert ("African Union", "observer") in roles(result)

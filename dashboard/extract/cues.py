@@ -433,6 +433,16 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
         r"engag\w*)\s+(?:[\w-]+\s+){0,4}?with\s+)(?:the\s+)?(?:(?:prime minister|president|foreign minister|"
         r"leaders?|king|emir|chancellor)s?\s+of\s+(?:the\s+)?)?(?:[A-Z][\w.’'-]*\s+){0,4}$", _I)),
 ]
+# "A said (on Monday) (that) it would …": "it" is A, so the words after it are A's own ("A said it would resume talks
+# with B": A met B).
+SAID_IT = re.compile(rf"^\s+(?:{SAID}|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?it(?=\s)")  # not "they": others, often
+# "A's president hosted his B counterpart", "A held talks with her B counterpart": A and B, the two sides; the words
+# between A and the demonym B, then the noun after B.
+COUNTERPART_BEFORE = re.compile(
+    r"^(?:['’]s?)?\s+(?:[\w,-]+\s+){0,12}?(?:met|meets|meeting|hosted|hosts|received|receives|welcomed|welcomes|called|"
+    r"phoned|visited|(?:spoke|speaks|talked|talks|negotiations|consultations|meetings?|call)\s+with)\s+(?:with\s+)?"
+    r"(?:his|her|their)\s+$", re.IGNORECASE)
+COUNTERPART = re.compile(r"\s+counterparts?\b")
 # "the two sides", "both parties": the sides the article names as sides elsewhere.
 BOTH_SIDES = re.compile(r"\b(?:the two|both|the three|all three)\s+(?:sides|parties|countries|governments|delegations|"
                         r"leaders)\b(?!\s+(?:sponsoring|mediating|facilitating|hosting|guaranteeing|brokering|"

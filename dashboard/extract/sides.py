@@ -99,9 +99,17 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
     row = next(r for r in cues.SIDE_CONSTRUCTIONS if r.where == "pair")
     for a, b in zip(groups, groups[1:]):  # "A met B", "A spoke with B", "A signed an agreement with B"
         gap = text[a[-1].end:b[0].start]
-        if row.pattern.match(gap) and not cues.NOT_THEIR_OWN_ACT.search(gap):
-            add(a, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, b)
-            add(b, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, a)
+        said = cues.SAID_IT.match(gap)  # "A said it would resume talks with B": "it" is A
+        own = " " + gap[said.end():] if said else gap
+        family = row.family + " (A said it …)" if said else row.family
+        if not (row.pattern.match(own) and not cues.NOT_THEIR_OWN_ACT.search(own)):
+            # "A's president hosted his B counterpart", "A held talks with her B counterpart"
+            if not (cues.COUNTERPART_BEFORE.match(gap) and cues.COUNTERPART.match(text, name_end(text, b[-1]))
+                    and not cues.NOT_THEIR_OWN_ACT.search(gap)):
+                continue
+            family = "A met B's counterpart"
+        add(a, text[a[0].start:b[-1].end], family, True, a[0].start, b[-1].end, b)
+        add(b, text[a[0].start:b[-1].end], family, True, a[0].start, b[-1].end, a)
     if ctx.issuers and groups:  # "We have never refused dialogue with the Orvanian side": the issuer is the other side
         for we in re.finditer(r"(?<![\w’'])(?:We|we|I)(?=\s)", sentence.text):
             start = sentence.start + we.start()

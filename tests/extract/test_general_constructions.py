@@ -166,3 +166,17 @@ def test_a_deal_reached_by_two_sides_names_them_and_one_welcomed_by_a_third_does
 def test_monitors_are_observers():
     result = run("SYNTHETIC. Ghana and Togo agreed a truce on 3 May, to be monitored by the African Union.")
     assert ("African Union", "observer") in roles(result)
+
+
+@pytest.mark.parametrize("text", [
+    "SYNTHETIC. PORT AMAR, May 3 (Agency) - Ghana said on Wednesday it would resume talks with Togo next week.",
+    "SYNTHETIC. PORT AMAR, May 3 (Agency) - Ghana's president hosted his Togolese counterpart on Wednesday for talks.",
+    "SYNTHETIC. Togo's foreign minister arrived on 3 May for talks with his Ghanaian counterpart.",
+])
+def test_a_side_that_speaks_of_itself_or_meets_its_counterpart(text):
+    assert sides(run(text)) == {"Ghana", "Togo"}
+
+
+def test_a_commentator_that_says_others_will_meet_is_no_side():
+    result = run("SYNTHETIC. Talks between Ghana and Togo resume on 3 May. Norway said they would meet in Port Amar.")
+    assert sides(result) == {"Ghana", "Togo"}

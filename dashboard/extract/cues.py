@@ -45,7 +45,9 @@ TALKS = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet(?:s|ing)?"
               r"normali[sz]ation", r"reconven\w*", r"conven\w*", r"cessation", r"signing", r"signed", r"accepted",
               r"spoke (?:by phone )?with", r"forum", r"reaching", r"discussions?", r"discuss(?:ed|es|ing)?",
               r"gathered", r"co-?chairs?", r"peace efforts?", r"ceremony", r"(?<!the )(?<!an )(?<!a )agreed",
-              r"spoke", r"talked", r"phoned", r"visit(?:s|ed|ing)?", r"received")
+              r"spoke", r"talked", r"phoned", r"visit(?:s|ed|ing)?", r"received",
+              r"auspices", r"good offices", r"(?:co-)?sponsor\w*", r"witness\w*", r"monitor(?:s|ed|ing)?", r"intermediar\w*",
+              r"go-betweens?")
 
 # A place is a venue when a meeting word stands near it ("talks in Istanbul", "met in Doha", "Today in Jeddah").
 VENUE_CONTEXT = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet", r"held", r"hold", r"summit\w*",

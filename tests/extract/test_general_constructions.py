@@ -180,3 +180,11 @@ def test_a_side_that_speaks_of_itself_or_meets_its_counterpart(text):
 def test_a_commentator_that_says_others_will_meet_is_no_side():
     result = run("SYNTHETIC. Talks between Ghana and Togo resume on 3 May. Norway said they would meet in Port Amar.")
     assert sides(result) == {"Ghana", "Togo"}
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal's good offices were decisive.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Gabon and Senegal, the witnesses, stood by.", "Senegal", "witness"),
+])
+def test_a_sentence_with_a_role_word_alone_is_read_as_one_about_the_talks(text, actor, role):
+    assert (actor, role) in roles(run(text))

@@ -474,12 +474,11 @@ ISSUER = re.compile(r"(?:\b(?:Statement|Remarks|Readout|Communiqu[eé]|Press Rel
                     r"(?:on|at|to|after|following|with)\b)")
 # Travel: the places after these words are destinations, not sides.
 DESTINATION = re.compile(r"\b(?:travel\w*|visit\w*|trips?|tour\w*|arriv\w*|head\w* to)\b[^.;]*$", re.IGNORECASE)
-# A demonym before these nouns names people or goods, not the state acting ("American hostages").
-PEOPLE_NOUNS = re.compile(r"^\s+(?:people|hostages|citizens|civilians|families|prisoners|refugees|soldiers|children|"
-                          r"women|men|nationals|workers|population|communities|grain|exports|ports?|voters|public|"
-                          r"press|media|daily|newspaper|capital|territory|soil|border|economy|military|troops|forces)\b",
-                          re.IGNORECASE)
-
+# A demonym names the state acting only before one of its bodies or office-holders ("the Veldian government", "Orvanian
+# officials"); before any other noun it describes ("Veldian hostages", "Orvanian political dialogue", "Veldian troops").
+STATE_BODY = re.compile(r"^\s+(?:(?:[a-z-]+\s+){0,2}?)(?:government|authorities|administration|regime|side|sides|"
+                        r"delegations?|negotiators?|officials?|leaders?|leadership|president|prime minister|"
+                        r"(?:foreign )?ministers?|ministry|envoys?|diplomats?|state|parliament|cabinet|counterparts?)\b")
 
 # --- Words the rule modules read around names (sides.py, relations.py, venues.py, events.py) ---------------------
 
@@ -496,8 +495,6 @@ COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
 LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue)\s+with\b", re.IGNORECASE)
 # Endings of a plural demonym that names people, not the state ("Veldians", "Orvanians").
 PEOPLE_PLURAL = re.compile(r"(?:ns|is|ese|ish|ch)s?$")
-# A demonym before these nouns names the country's own talks, not a side ("Veldian political dialogue").
-OWN_TALKS = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:talks|dialogue|negotiations|peace process|process|reconciliation)\b")
 # A title's brief ("Special Envoy for X"): X is what the envoy works on, not a side.
 PORTFOLIO = re.compile(r"\b(?:Envoy|Representative|Coordinator|Minister|Secretary|Adviser|Advisor|envoy|representative|"
                        r"coordinator|adviser)\s+(?:for|to|on)\s+(?:the\s+)?$")

@@ -79,6 +79,9 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 hit = row.pattern.search(untitled)  # "signed by Foreign Minister X": the words before the title
             if not hit:
                 continue
+            if row.family.endswith("+ verb") and last.alias in ctx.matcher.gaz.demonyms and re.match(r"\s+[a-z]", after) \
+                    and not cues.STATE_BODY.match(after):
+                continue  # "Veldian hostages were discussed": the demonym describes people, it is no subject
             if row.where == "after" and (cues.NOT_THEIR_OWN_ACT.search(hit.group(0))
                                          or any(tail <= m.start < tail + hit.end() for m in named)):
                 continue  # "A and B urged C to sign", "A welcomed that C signed": not A's own act
@@ -200,9 +203,9 @@ def named_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         possessive = re.match(r"['’]s?\b", after)  # "at Peru's ports": the owner, not the place
         if _LOCATED.search(before[-40:]) and not possessive or cues.EXAMPLES.search(before[-120:]):
             continue
-        if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)
-                                        or cues.PEOPLE_PLURAL.search(m.alias) and m.alias not in gaz.country_forms
-                                        or cues.OWN_TALKS.match(after)):
+        if m.alias in gaz.demonyms and (re.match(r"^\s+[a-z]", predicate) and not cues.STATE_BODY.match(predicate)
+                                        or re.match(r"^(?:-\w+|\s+[A-Z])", after)
+                                        or cues.PEOPLE_PLURAL.search(m.alias) and m.alias not in gaz.country_forms):
             continue  # "Veldians", "Orvanian hostages": people; "Veldian political dialogue": the country's own talks
         out.append(SideClaim(actor, m.alias, f"named in a sentence about the talks: {m.alias}",
                              "named in a sentence about the talks (no side named as one)", False, m.start, m.end))

@@ -188,3 +188,14 @@ def test_a_commentator_that_says_others_will_meet_is_no_side():
 ])
 def test_a_sentence_with_a_role_word_alone_is_read_as_one_about_the_talks(text, actor, role):
     assert (actor, role) in roles(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no side named as one: the states named near the talks, a demonym only where it names the state's body
+    ("SYNTHETIC. The talks resumed on 3 May. Ghanaian officials and Togolese leaders attended the talks.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. The talks resumed on 3 May. Ghanaian and Togolese hostages were discussed.", set()),
+    ("SYNTHETIC. The talks resumed on 3 May. Ghanaian hostages were discussed, and the Togolese economy.", set()),
+    ("SYNTHETIC. The Ghanaian political dialogue resumed on 3 May.", set()),
+])
+def test_a_demonym_names_a_side_only_before_a_body_or_office_of_its_state(text, expected):
+    assert sides(run(text)) == expected

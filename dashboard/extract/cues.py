@@ -250,6 +250,10 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "apposition", "after", re.compile(
             rf"^\s*,\s+(?:(?:which|who)\s+(?:is|are|was|were|acts?|acted|serves?|served)\s+(?:as\s+)?|acting as\s+|"
             rf"serving as\s+)?(?:the|a|an|its|their|our|one of the)\s+{_ADJ}(?:{agent})\b", i)))
+        # "Veldia's mediators", "Orvania's facilitators" (not "X's hosts" or "X's guarantors": those who host or
+        # guarantee X)
+        if role not in ("host", "guarantor"):
+            rows.append(Construction(role, "possessive", "after", re.compile(rf"^['’]s?\s+{_ADJ}(?:{agent})\b", i)))
         # "X serves as host", "X acted as mediators", "X as guarantors", "X's role as mediator"
         rows.append(Construction(role, "as", "after", re.compile(
             rf"^{_REL}\s+(?:(?!as\b)[\w’'-]+\s+){{0,4}}?as\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?{_ADJ}(?:{agent})\b",

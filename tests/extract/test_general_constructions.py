@@ -199,3 +199,46 @@ def test_a_sentence_with_a_role_word_alone_is_read_as_one_about_the_talks(text, 
 ])
 def test_a_demonym_names_a_side_only_before_a_body_or_office_of_its_state(text, expected):
     assert sides(run(text)) == expected
+
+
+# --- Families kept by the audit that had no test of their own on invented text -------------------------------------
+
+@pytest.mark.parametrize("text, actor, role", [
+    ("SYNTHETIC. Ghana and Togo met on 3 May in talks led by Senegal.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May with the support of Senegal.", "Senegal", "facilitator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal's mediators shuttled between the delegations.", "Senegal",
+     "mediator"),
+])
+def test_talks_led_by_the_support_of_and_a_states_mediators(text, actor, role):
+    result = run(text)
+    assert (actor, role) in roles(result) and actor not in sides(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SYNTHETIC. Talks with Togo resumed on 3 May. Ghana's commitment to the accord was reaffirmed.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. The accord was signed on 3 May on behalf of Ghana and on behalf of Togo.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. Talks between Ghana and Togo resumed on 3 May; the two countries sponsoring the talks, Gabon and "
+     "Senegal, attended.", {"Ghana", "Togo"}),
+])
+def test_commitment_behalf_and_the_sponsors_who_are_no_sides(text, expected):
+    assert sides(run(text)) == expected
+
+
+def test_a_transcripts_head_names_its_issuer_and_a_byline_its_speaker():
+    text = ("SYNTHETIC.\nJana Roe, Assistant Secretary for East Asian Affairs\nGhana Remarks on the Talks\n\nMay 3, 2023\n\n"
+            "We have never refused dialogue with Togo, and we met Togo today.")
+    result = run(text)
+    people = {a["name"] for a in result["new_actors"] if a["kind"] == "person"}
+    assert "Jana Roe" in people and not any("Asian" in p for p in people)  # a region's adjective is no name
+    assert {"Ghana", "Togo"} <= sides(result)  # the head's issuer is the "we"
+
+
+def test_a_leaders_administration_stands_for_the_state_and_an_envoys_brief_is_no_side():
+    registry = pd.DataFrame([("jana-roe", "Jana Roe", "person", "Roe", "ghana", "President", ""),
+                             ("ghana", "Ghana", "state", "", "", "", "GHA")], columns=EMPTY.columns)
+    result = extract_article("SYNTHETIC. The Roe administration and Togo signed the accord on 3 May.", registry,
+                             dt.date(2023, 5, 4))
+    assert {p for e in result["events"] for p in e["parties"]} == {"ghana", "togo"}
+    brief = run("SYNTHETIC. The talks resumed on 3 May. The Special Envoy for Benin, Ana Ruiz, attended; Ghana and "
+                "Togo met.")
+    assert "Benin" not in sides(brief)

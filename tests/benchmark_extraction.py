@@ -14,6 +14,9 @@ Two sets, printed apart, both of which the rules were shaped on (they flatter th
   venue is the city, or the country where no city is given. "Proposed events per true one" divides
   the events proposed by the true events, counted per article as the larger of its true days and
   venues (at least one).
+The corpus is split by peace process into two halves (`corpus_split`, a rule fixed in this file, not chosen by
+results): DEV, whose per-article figures a developer reads and shapes rules on, and HOLDOUT, printed in totals
+only, like the sealed set. `--split dev` prints DEV per article; `--split holdout` prints HOLDOUT's totals only.
 `--sealed DIR` scores a sealed set (../shared/corpus-sealed) and prints its totals only: no article name, no
 per-article figure, so the set stays a measurement on text no rule was shaped by (its truth.json `_about`).
 Only that set measures how the assistant reads articles it has never seen.
@@ -26,6 +29,7 @@ loader's own quote check. The last lines time a 5,000-word article and measure t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -182,14 +186,16 @@ def score_corpus_article(path: Path, truth: dict, actors) -> tuple[dict[str, Cou
     return counts, result, len(events), true_events
 
 
-def run_corpus(corpus: Path = CORPUS) -> tuple[dict[str, Counter], dict[str, dict[str, Counter]], tuple[int, int],
-                                                 tuple[int, int]]:
-    """Scores on a corpus: totals, per article, (verbatim ok, spans), (proposed events, true events)."""
+def run_corpus(corpus: Path = CORPUS, half: str | None = None) -> tuple[dict[str, Counter], dict[str, dict[str, Counter]],
+                                                                     tuple[int, int], tuple[int, int]]:
+    """Scores on a corpus: totals, per article, (verbatim ok, spans), (proposed events, true events). `half`: only the
+    articles of that half of `corpus_split` ("dev" or "holdout")."""
     actors = load_dataset()["actors"]
     truth_all = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    halves = corpus_split([n for n in truth_all if not n.startswith("_")])
     scored, event_counts = [], [0, 0]
     for name, truth in sorted(truth_all.items()):
-        if name.startswith("_"):
+        if name.startswith("_") or (half is not None and halves[name] != half):
             continue
         path = corpus / "articles" / name
         counts, result, proposed, true_events = score_corpus_article(path, truth, actors)
@@ -197,6 +203,43 @@ def run_corpus(corpus: Path = CORPUS) -> tuple[dict[str, Counter], dict[str, dic
         event_counts[0] += proposed
         event_counts[1] += true_events
     return (*tally(scored), (event_counts[0], event_counts[1]))
+
+
+# Processes whose articles are written under more than one name: talks between the same two main sides, counted as
+# one process so that no side's spelling or construction is shaped on in one half and measured in the other.
+SAME_PROCESS = {"sixparty": "korean-peninsula", "us-dprk": "korean-peninsula"}
+# Process names of two words in the corpus's file names ("b08_us-dprk-singapore-summit-2018.txt"); any other name's
+# process is its first word ("c09_yemen-kuwait-talks-resume.txt": yemen).
+TWO_WORD_PROCESSES = ("israel-lebanon", "israel-hamas", "serbia-kosovo", "us-dprk", "mozambique-renamo")
+
+
+def process_of(name: str) -> str:
+    """The peace process an article of the corpus is about, from its file name: the words after the article's code up
+    to an underscore ("a04_yemen_stockholm-…": yemen), else a two-word process name it starts with, else its first
+    word; processes known under two names are one (SAME_PROCESS)."""
+    rest = re.sub(r"^[a-z]\d+_", "", name)
+    if "_" in rest:
+        process = rest.split("_", 1)[0]
+    else:
+        process = next((p for p in TWO_WORD_PROCESSES if rest.startswith(p + "-")), rest.split("-", 1)[0])
+    return SAME_PROCESS.get(process, process)
+
+
+def corpus_split(names: list[str]) -> dict[str, str]:
+    """Each article's half, "dev" or "holdout", by a fixed rule blind to results: the processes in the order of the
+    SHA-256 of their names, each in turn going whole to the half that holds fewer articles so far (DEV on a tie). No
+    process is in both halves; the halves differ by at most the largest process's size."""
+    by_process: dict[str, list[str]] = {}
+    for name in sorted(names):
+        by_process.setdefault(process_of(name), []).append(name)
+    half: dict[str, str] = {}
+    sizes = {"dev": 0, "holdout": 0}
+    for process in sorted(by_process, key=lambda p: hashlib.sha256(p.encode()).hexdigest()):
+        side = "dev" if sizes["dev"] <= sizes["holdout"] else "holdout"
+        sizes[side] += len(by_process[process])
+        for name in by_process[process]:
+            half[name] = side
+    return half
 
 
 def speed_and_memory() -> dict[str, float]:
@@ -252,17 +295,34 @@ def sealed(folder: Path) -> None:
     print(f"proposed events per true one: {proposed}/{true} = {proposed / true:.2f}")
 
 
+def split(half: str) -> None:
+    """DEV per article (the half rules are shaped on); HOLDOUT in totals only, the way the sealed set is printed."""
+    totals, per_article, (ok, n), (proposed, true) = run_corpus(CORPUS, half)
+    if half == "dev":
+        print_table(f"{CORPUS}: DEV half ({len(per_article)} articles, shaped on)", totals, per_article)
+    else:
+        print_totals(f"{CORPUS}: HOLDOUT half ({len(per_article)} articles, totals only)", totals)
+    print(f"\nverbatim quotes and evidence spans: {ok}/{n} pass the loader's quote check")
+    print(f"proposed events per true one: {proposed}/{true} = {proposed / true:.2f}")
+
+
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--sealed":
         sealed(Path(sys.argv[2]))
+        return
+    if len(sys.argv) == 3 and sys.argv[1] == "--split" and sys.argv[2] in ("dev", "holdout"):
+        split(sys.argv[2])
         return
     figures = speed_and_memory()  # first, so that the gazetteer's load and memory are this run's own
     totals, per_article, (ok, n) = run()
     print_table("seeds/ (the rules were written against these)", totals, per_article)
     print(f"\nverbatim quotes and evidence spans: {ok}/{n} pass the loader's quote check")
     if (CORPUS / "truth.json").is_file():
-        totals, per_article, (ok, n), (proposed, true) = run_corpus()
-        print_table(f"{CORPUS} (the rules were shaped on these too)", totals, per_article)
+        split("dev")
+        split("holdout")
+        totals, _, (ok, n), (proposed, true) = run_corpus()
+        print_totals(f"{CORPUS}: all {sum(1 for _ in (CORPUS / 'articles').glob('*.txt'))} articles (the rules were "
+                     f"shaped on these too), totals only", totals)
         print(f"\nverbatim quotes and evidence spans: {ok}/{n} pass the loader's quote check")
         print(f"proposed events per true one: {proposed}/{true} = {proposed / true:.2f}")
     else:

@@ -30,7 +30,7 @@ def words(*alternatives: str) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-# Speech: '"...," Ryabkov said', 'Ryabkov said that', 'according to Ryabkov'.
+# Speech: '"...," Vela said', 'Vela said that', 'according to Vela'.
 SAID = r"(?:said|says|stated|told|added|noted|stressed|emphasi[sz]ed|insisted|warned|declared|announced)"
 
 # --- Events -----------------------------------------------------------------------------------------------------
@@ -45,7 +45,9 @@ TALKS = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet(?:s|ing)?"
               r"normali[sz]ation", r"reconven\w*", r"conven\w*", r"cessation", r"signing", r"signed", r"accepted",
               r"spoke (?:by phone )?with", r"forum", r"reaching", r"discussions?", r"discuss(?:ed|es|ing)?",
               r"gathered", r"co-?chairs?", r"peace efforts?", r"ceremony", r"(?<!the )(?<!an )(?<!a )agreed",
-              r"spoke", r"talked", r"phoned", r"visit(?:s|ed|ing)?", r"received")
+              r"spoke", r"talked", r"phoned", r"visit(?:s|ed|ing)?", r"received",
+              r"auspices", r"good offices", r"(?:co-)?sponsor\w*", r"witness\w*", r"monitor(?:s|ed|ing)?", r"intermediar\w*",
+              r"go-betweens?")
 
 # A place is a venue when a meeting word stands near it ("talks in Istanbul", "met in Doha", "Today in Jeddah").
 VENUE_CONTEXT = words(r"talks?", r"negotiat\w*", r"meetings?", r"met", r"meet", r"held", r"hold", r"summit\w*",
@@ -147,16 +149,19 @@ ROLE_PARTICIPLES: dict[str, str] = {
     "host": r"co-?hosted|hosted",
     "guarantor": r"guaranteed",
     "witness": r"witnessed",
+    "observer": r"monitored",  # "monitored by X", "the UN-monitored truce" ("observed by" is also "kept by")
 }
 # Nouns that name the act or the one who does it ("the mediation of X", "X's good offices", "X, the guarantors").
 ROLE_ACTS: dict[str, str] = {  # the act: "under the auspices of X", "X's mediation"
     "mediator": r"mediation|good offices|auspices|aegis|sponsorship|chairmanship|co-chairmanship|brokerage",
     "facilitator": r"facilitation",
     "host": r"hospitality|hosting",
+    "observer": r"observer\s+(?:role|status|capacity|mission)",  # "the observer status of X", "X's observer role"
 }
 # Nouns for the one who does it ("X, the guarantors", "mediator X", "X as host"), by the role they name.
 ROLE_AGENTS: dict[str, str] = {
-    "mediator": r"(?:co-?)?mediators?|co-?chairs?|co-?chairmen|co-?chairpersons?|brokers?",
+    "mediator": r"(?:co-?)?mediators?|co-?chairs?|co-?chairmen|co-?chairpersons?|brokers?|intermediar(?:y|ies)|"
+                r"go-betweens?",
     "facilitator": r"(?:co-?)?facilitators?|(?:co-?)?conveners?|(?:co-?)?convenors?",
     "host": r"co-?hosts?|hosts?(?:\s+(?:country|countries|nation|state|government))?",
     "guarantor": r"(?:co-?)?guarantors?(?:\s+(?:states?|countries|powers))?",
@@ -226,7 +231,7 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "agentive compound", "after", re.compile(rf"^-(?:{participle})\b", i)))
         # "mediated by X", "hosted jointly by X and Y"
         rows.append(Construction(role, "passive", "before", re.compile(
-            rf"\b(?:{participle})\s+(?:(?:jointly|also|again|both|together|first)\s+)?by\s+(?:the\s+)?{PEOPLE_OF}$", i)))
+            rf"\b(?:{participle})\s+(?:(?!by\b)(?:[a-z][\w-]*|\d{{4}}),?\s+){{0,4}}?by\s+(?:the\s+)?{PEOPLE_OF}$", i)))
     for role, act in ROLE_ACTS.items():
         # "under the auspices of X", "with the mediation of X", "through the good offices of X", "facilitation by X",
         # "the mediation efforts of X"
@@ -245,18 +250,34 @@ def _role_rows() -> list[Construction]:
         rows.append(Construction(role, "apposition", "after", re.compile(
             rf"^\s*,\s+(?:(?:which|who)\s+(?:is|are|was|were|acts?|acted|serves?|served)\s+(?:as\s+)?|acting as\s+|"
             rf"serving as\s+)?(?:the|a|an|its|their|our|one of the)\s+{_ADJ}(?:{agent})\b", i)))
+        # "Veldia's mediators", "Orvania's facilitators" (not "X's hosts" or "X's guarantors": those who host or
+        # guarantee X)
+        if role not in ("host", "guarantor"):
+            rows.append(Construction(role, "possessive", "after", re.compile(rf"^['’]s?\s+{_ADJ}(?:{agent})\b", i)))
         # "X serves as host", "X acted as mediators", "X as guarantors", "X's role as mediator"
         rows.append(Construction(role, "as", "after", re.compile(
             rf"^{_REL}\s+(?:(?!as\b)[\w’'-]+\s+){{0,4}}?as\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?{_ADJ}(?:{agent})\b",
             i), check="gap"))
+        # "X is the mediator", "X has been a guarantor of the process", "X remains the host"
+        rows.append(Construction(role, "copular", "after", re.compile(
+            rf"^{_REL}\s+(?:is|are|was|were|has been|have been|had been|will be|would be|remains?|remained|became|"
+            rf"becomes)\s+(?:the|a|an|its|their|one of the)\s+{_ADJ}(?:{agent})\b", i), check="gap"))
         # "Veldian mediators", "UN observers", "the AU co-chairs" (plural: "Austria will host" is a verb)
         if role in ROLE_MODIFIER_AGENTS:
             rows.append(Construction(role, "modifier", "after", re.compile(
                 rf"^\s+{_MODIFIER}(?:{ROLE_MODIFIER_AGENTS[role]})\b(?!\s+(?:of|to)\b)", i), check="modifier"))
+        # "the UN envoy", "the AU special representative": an organisation's envoy mediates (see `check`)
+        if role == "mediator":
+            rows.append(Construction(role, "modifier", "after", re.compile(
+                r"^(?:['’]s)?\s+(?:(?:special|personal|chief|top)\s+)?(?:envoys?|representatives?)\b", i),
+                check="organisation"))
         # "The mediators are X", "the guarantors of the process include A and B"
         rows.append(Construction(role, "copular", "before", re.compile(
             rf"\b(?:{agent})(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?\s+(?:are|is|were|was|include[sd]?|will be|"
             rf"would be|remain)\s+(?:the\s+)?$", i)))
+        # "mediators from Veldia and Orvania", "observers from the AU"
+        rows.append(Construction(role, "title", "before", re.compile(
+            rf"\b(?:{agent})\s+from\s+(?:the\s+)?{PEOPLE_OF}$", i)))
         # "mediator Veldia", "the guarantors, Orvania and Kessa", "host country Orvania", "the co-chairs of the Port Amar
         # Process, A and B"
         rows.append(Construction(role, "title", "before", re.compile(
@@ -300,14 +321,9 @@ def _role_rows() -> list[Construction]:
         Construction("host", "with", "before", re.compile(
             r"\b(?:co-?host(?:s|ed|ing)?|host(?:s|ed|ing)?)\s+(?:[\w’'-]+,?\s+){0,6}?(?:together\s+)?with\s+(?:the\s+)?$",
             i)),
-        # "the observer role of X", "observer status of X"
-        Construction("observer", "nominal", "before", re.compile(r"\bobserver\s+(?:role|status)\s+of\s+(?:the\s+)?$", i)),
         # "with the support of X": a facilitator
         Construction("facilitator", "nominal", "before", re.compile(
             r"\bwith the (?:support|help|assistance) of\s+(?:the\s+)?$", i)),
-        # "X offered its services to organise the talks"
-        Construction("facilitator", "verb", "after", re.compile(
-            rf"^{_REL}\s+(?:\w+\s+){{0,3}}offered (?:its|their) services to organi[sz]e", i)),
     ]
     return rows
 
@@ -320,10 +336,16 @@ ROLE_OF_LIST = [Construction("facilitator", "relative clause", "after", re.compi
 # A person whose title makes them a go-between mediates for the actor they act for ("UN Special Envoy Jana Roe").
 ENVOY_TITLES = re.compile(r"\b(?:Envoy|envoy|Special Representative|SRSG|Mediator|mediator|Facilitator|facilitator|"
                           r"Special Coordinator|Co-Chair|Co-chair|co-chair|Chief Mediator|Special Adviser)\b")
-# Bodies named by their role ("the Co-Chairs of the Geneva Talks"): the role their head noun gives.
-ROLE_BODY_HEADS: dict[str, str] = {"Co-Chairs": "mediator", "Co-Chairmen": "mediator", "Co-Chair": "mediator",
-                                   "Mediators": "mediator", "Facilitators": "facilitator", "Guarantors": "guarantor",
-                                   "Observers": "observer", "Co-Hosts": "host"}
+# Bodies named by their role ("the Co-Chairs of the Port Amar Talks", "the Guarantors of the Veldia Accord"): a
+# capitalised plural role noun of the table (or "Co-Chair") heading a name "… of the <Format>", and the role it gives.
+ROLE_BODY_HEADS: dict[str, str] = {head: role for role, heads in {
+    "mediator": ("Co-Chairs", "Co-Chairmen", "Co-Chair", "Mediators", "Co-Mediators", "Brokers"),
+    "facilitator": ("Facilitators", "Co-Facilitators", "Conveners", "Convenors", "Co-Conveners"),
+    "host": ("Co-Hosts", "Hosts"),
+    "guarantor": ("Guarantors", "Guarantor States", "Guarantor Countries", "Guarantor Powers"),
+    "observer": ("Observers",),
+    "witness": ("Witnesses",),
+}.items() for head in heads}
 
 # --- Sides: the side table -----------------------------------------------------------------------------------------
 
@@ -331,14 +353,15 @@ ROLE_BODY_HEADS: dict[str, str] = {"Co-Chairs": "mediator", "Co-Chairmen": "medi
 # to resume talks"); up to four lower-case words may stand between.
 SIDE_VERBS = (r"sign(?:ed|s)?|agree[sd]?|reach(?:ed|es)?|met|meet|conclud(?:ed|es)|negotiat(?:ed|es|e|ing)|"
               r"h(?:e|o)ld\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|summit|round|consultations|discussions|negotiations)|resum(?:ed|es|e)|accept(?:ed|s)?|str(?:uck|ike)|"
-              r"ink(?:ed)?|initial(?:l)?ed|came together|come together|sat down|talk(?:ed)?|discuss(?:ed)?|"
+              r"ink(?:ed)?|initial(?:l)?ed|clinch(?:ed|es)?|seal(?:ed|s)?|finali[sz]ed|ratified|"
+              r"came together|come together|sat down|talk(?:ed)?|discuss(?:ed)?|"
               r"exchang(?:ed|e)|committed|gathered|convened|engag(?:ed|e)\s+in|"
               r"(?:are|were|have been)\s+(?:negotiating|talking|meeting|trying to (?:reach|broker|agree))")
 # Nouns for a side's people ("the Veldian delegation", "delegations of A and B", "Kessan negotiators").
 SIDE_PEOPLE = r"delegations?|delegates|negotiators|negotiating\s+teams?|envoys|teams?"
 # Nouns for a meeting or a deal that "with X" attaches a side to ("talks with X", "an agreement with X").
 MEETING_NOUNS = r"talks|negotiations|meetings?|summit|discussions|consultations|dialogue|agreement|deal|accord|" \
-    r"ceasefire|truce|contacts|peace|format|mechanism"
+    r"ceasefire|truce|contacts|peace"
 # A dash between two names that these nouns follow names the two sides ("the A–B talks", "the Lima-Quito dialogue").
 DASH_NOUNS = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:talks|summit|dialogue|negotiations|meeting|agreement|deal|"
                         r"ceasefire|relations|war|conflict|process|normali[sz]ation|accords?|treaty|"
@@ -361,10 +384,17 @@ class SideConstruction:
 _I = re.IGNORECASE
 SIDE_CONSTRUCTIONS: list[SideConstruction] = [
     # "between A and B", "talks between the government and the rebels"
-    SideConstruction("between A and B", "before", re.compile(r"\bbetween\s+(?:the\s+)?$", _I), least=2),
+    SideConstruction("between A and B", "before", re.compile(r"\b(?:between|among|amongst)\s+(?:the\s+)?$", _I), least=2),
+    # "brought together A and B", "bringing together delegations of A and B"
+    SideConstruction("brought together A and B", "before", re.compile(
+        r"\b(?:brought|bring|brings|bringing)\s+together\s+(?:(?:delegations|representatives|leaders|officials|envoys|"
+        r"negotiators)\s+(?:of|from)\s+)?(?:both\s+)?(?:the\s+)?$", _I), least=2),
     # "A and B signed", "A and B have been negotiating", "A and B agreed to"
     SideConstruction("A and B + verb", "after", re.compile(
         rf"^(?:['’]s?)?,?\s+(?:(?:[a-z][\w-]*|on\s+[A-Z]\w+)\s+){{0,4}}?(?:{SIDE_VERBS})\b"), least=2),
+    # one name as the subject of those verbs ("Veldia signed the accord"): a loose reading, see `events._weak_holds`
+    SideConstruction("A + verb", "after", re.compile(
+        rf"^(?:['’]s?)?,?\s+(?:(?:[a-z][\w-]*|on\s+[A-Z]\w+)\s+){{0,4}}?(?:{SIDE_VERBS})\b"), strong=False),
     # "Russian and Ukrainian direct negotiations", "the Armenia and Azerbaijan talks"
     SideConstruction("A and B talks", "after", re.compile(
         r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|summit|dialogue|meeting|peace process|"
@@ -374,15 +404,17 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
         rf"\b(?:{SIDE_PEOPLE}|representatives)\s+(?:of|from)\s+(?:both\s+)?(?:the\s+)?$", _I)),
     # "the Veldian delegation", "A's negotiators", "the Orvanian government delegation", "the Ukrainian side"
     SideConstruction("A's delegation", "after", re.compile(
-        rf"^(?:['’]s?)?\s+(?:(?:government|official|top-level|high-level|senior|peace|negotiating)\s+)?"
-        rf"(?:{SIDE_PEOPLE}|side)\b", _I)),
+        rf"^(?:['’]s?)?\s+(?:(?:government|official|top-level|high-level|senior|peace|negotiating|chief|lead|top)\s+)?"
+        rf"(?:{SIDE_PEOPLE}|side|negotiator)\b", _I)),
     # "the parties to the agreement are A, B and C", "the signatories include A and B"
     SideConstruction("the parties are A, B", "before", re.compile(
         r"\b(?:parties|signatories|sides)(?:\s+(?:to|of|in)\s+[^.;:]{1,60}?)?\s+(?:are|were|include[sd]?)\s*:?\s+"
         r"(?:the\s+)?$", _I)),
-    # "signed by the government and the rebels", "the deal agreed by A and B"
+    # "signed by the government and the rebels", "the deal agreed by A and B", "the deal reached on 3 May by A and B"
+    # (not "the deal reached on 3 May was welcomed by X": a copula starts another clause)
     SideConstruction("signed by A and B", "before", re.compile(
-        r"\b(?:signed|agreed|concluded|negotiated|initial(?:l)?ed|accepted)\s+(?:[^.;:]{0,60}?\s+)?by\s+"
+        r"\b(?:signed|agreed|concluded|negotiated|initial(?:l)?ed|accepted|reached|struck|sealed|clinched|finali[sz]ed|"
+        r"ratified)\s+(?:(?:(?!\b(?:was|were|is|are|been|be)\b)[^.;:]){0,60}?\s+)?by\s+"
         r"(?:both\s+)?(?:the\s+)?$", _I)),
     # "talks with A", "to discuss the crisis with A", "an agreement with A"
     SideConstruction("talks with A", "before", re.compile(
@@ -407,6 +439,16 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
         r"engag\w*)\s+(?:[\w-]+\s+){0,4}?with\s+)(?:the\s+)?(?:(?:prime minister|president|foreign minister|"
         r"leaders?|king|emir|chancellor)s?\s+of\s+(?:the\s+)?)?(?:[A-Z][\w.’'-]*\s+){0,4}$", _I)),
 ]
+# "A said (on Monday) (that) it would …": "it" is A, so the words after it are A's own ("A said it would resume talks
+# with B": A met B).
+SAID_IT = re.compile(rf"^\s+(?:{SAID}|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?it(?=\s)")  # not "they": others, often
+# "A's president hosted his B counterpart", "A held talks with her B counterpart": A and B, the two sides; the words
+# between A and the demonym B, then the noun after B.
+COUNTERPART_BEFORE = re.compile(
+    r"^(?:['’]s?)?\s+(?:[\w,-]+\s+){0,12}?(?:met|meets|meeting|hosted|hosts|received|receives|welcomed|welcomes|called|"
+    r"phoned|visited|(?:spoke|speaks|talked|talks|negotiations|consultations|meetings?|call)\s+with)\s+(?:with\s+)?"
+    r"(?:his|her|their)\s+$", re.IGNORECASE)
+COUNTERPART = re.compile(r"\s+counterparts?\b")
 # "the two sides", "both parties": the sides the article names as sides elsewhere.
 BOTH_SIDES = re.compile(r"\b(?:the two|both|the three|all three)\s+(?:sides|parties|countries|governments|delegations|"
                         r"leaders)\b(?!\s+(?:sponsoring|mediating|facilitating|hosting|guaranteeing|brokering|"
@@ -436,12 +478,11 @@ ISSUER = re.compile(r"(?:\b(?:Statement|Remarks|Readout|Communiqu[eé]|Press Rel
                     r"(?:on|at|to|after|following|with)\b)")
 # Travel: the places after these words are destinations, not sides.
 DESTINATION = re.compile(r"\b(?:travel\w*|visit\w*|trips?|tour\w*|arriv\w*|head\w* to)\b[^.;]*$", re.IGNORECASE)
-# A demonym before these nouns names people or goods, not the state acting ("American hostages").
-PEOPLE_NOUNS = re.compile(r"^\s+(?:people|hostages|citizens|civilians|families|prisoners|refugees|soldiers|children|"
-                          r"women|men|nationals|workers|population|communities|grain|exports|ports?|voters|public|"
-                          r"press|media|daily|newspaper|capital|territory|soil|border|economy|military|troops|forces)\b",
-                          re.IGNORECASE)
-
+# A demonym names the state acting only before one of its bodies or office-holders ("the Veldian government", "Orvanian
+# officials"); before any other noun it describes ("Veldian hostages", "Orvanian political dialogue", "Veldian troops").
+STATE_BODY = re.compile(r"^\s+(?:(?:[a-z-]+\s+){0,2}?)(?:government|authorities|administration|regime|side|sides|"
+                        r"delegations?|negotiators?|officials?|leaders?|leadership|president|prime minister|"
+                        r"(?:foreign )?ministers?|ministry|envoys?|diplomats?|state|parliament|cabinet|counterparts?)\b")
 
 # --- Words the rule modules read around names (sides.py, relations.py, venues.py, events.py) ---------------------
 
@@ -454,12 +495,10 @@ WITH_THE_SIDES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:with\s+)?(?:both|the two|
                             re.IGNORECASE)
 # "co-hosted the summit with Y": Y co-hosted it, no side.
 COHOST = re.compile(r"\bco-?host", re.IGNORECASE)
-# Looser words for talks ("discussions with X", "a format with X"): they name a side only beside a firmer reading.
-LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue|format|mechanism)\s+with\b", re.IGNORECASE)
+# Looser words for talks ("discussions with X", "contacts with X"): they name a side only beside a firmer reading.
+LOOSE_TALKS = re.compile(r"\b(?:discussions|consultations|contacts|dialogue)\s+with\b", re.IGNORECASE)
 # Endings of a plural demonym that names people, not the state ("Veldians", "Orvanians").
 PEOPLE_PLURAL = re.compile(r"(?:ns|is|ese|ish|ch)s?$")
-# A demonym before these nouns names the country's own talks, not a side ("Veldian political dialogue").
-OWN_TALKS = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:talks|dialogue|negotiations|peace process|process|reconciliation)\b")
 # A title's brief ("Special Envoy for X"): X is what the envoy works on, not a side.
 PORTFOLIO = re.compile(r"\b(?:Envoy|Representative|Coordinator|Minister|Secretary|Adviser|Advisor|envoy|representative|"
                        r"coordinator|adviser)\s+(?:for|to|on)\s+(?:the\s+)?$")

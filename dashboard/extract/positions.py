@@ -50,7 +50,7 @@ def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mentio
 
 
 def _speaker(sentence: Sentence, mentions: list[Mention], last_person: Mention | None, ctx: ArticleContext) -> Mention | None:
-    """Who is quoted: '"...," Ryabkov said', 'Ryabkov said ...', or "He ..." after a named person."""
+    """Who is quoted: '"...," Vela said', 'Vela said ...', or "He ..." after a named person."""
     text = ctx.text
     people = [m for m in mentions if m.kind == "person" and m.actor_id]
     for m in people:

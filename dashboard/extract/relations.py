@@ -100,9 +100,10 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 role = "facilitator" if re.search(r"(?i)facilitator", title) else "mediator"
                 add(m, role, f"{title} {m.alias}", f"title: {title}", m.start, m.end)
         body = ctx.matcher.candidates.get(m.actor_id or "")
-        if body and body.cue.startswith("named by its role"):  # "the Co-Chairs of the Geneva Talks"
-            head = body.name.split()[0]
-            add(m, cues.ROLE_BODY_HEADS.get(head, "mediator"), m.alias, f"title: {head}", m.start, m.end)
+        if body and body.cue.startswith("named by its role"):  # "the Co-Chairs of the Port Amar Talks"
+            head = max((h for h in cues.ROLE_BODY_HEADS if body.name.startswith(h + " ")), key=len, default="")
+            add(m, cues.ROLE_BODY_HEADS.get(head, "mediator"), m.alias, f"title: {head or body.name.split()[0]}",
+                m.start, m.end)
     claims += _issuer_roles(sentence, ctx, claims)
     return _through_people(claims, ctx)
 
@@ -139,6 +140,8 @@ def _holds(row: cues.Construction, hit: re.Match, group: list[Mention], tail: in
     if row.check == "led" and last.alias in ctx.matcher.gaz.demonyms \
             and re.match(rf"^-led\s+{cues.OWN_PROCESS_NOUNS}\b", hit.group(0), re.IGNORECASE):
         return False  # "the Peruvian-led agreement": the parties' own
+    if row.check == "organisation":
+        return ctx.matcher.kind(last.actor_id) == "international_organisation"
     return not (row.check == "modifier" and last.kind == "person")  # "Jana Roe mediator": no person's role
 
 

@@ -21,11 +21,12 @@ from dashboard.extract.mentions import Mention
 from dashboard.extract.sentences import Sentence
 
 _AFTER_WINDOW = 120
+_NEGOTIATOR = re.compile(r"(?i)\b(?:negotiator|head of (?:the )?delegation)\b")
 _BEFORE_WINDOW = 100
 _DASHED = re.compile(r"^\s*[-–—/]\s*$")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")  # "Foreign Minister ", "Gabonese Foreign Minister "
 _JOINED = re.compile(r",|\band\b|&")  # a list of two names at least: joined by a comma or "and"
-# "Talks with X" names X a side; looser words ("discussions with X", "a format with X") name one only beside a firmer
+# "Talks with X" names X a side; looser words ("discussions with X", "contacts with X") name one only beside a firmer
 # The constructions that make even an intergovernmental organisation a side ("talks between the EU and X").
 _ORGANISATION_SIDES = {"between A and B", "A–B talks", "A and B + verb", "A met B", "the parties are A, B",
                        "signed by A and B"}
@@ -78,6 +79,9 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 hit = row.pattern.search(untitled)  # "signed by Foreign Minister X": the words before the title
             if not hit:
                 continue
+            if row.family.endswith("+ verb") and last.alias in ctx.matcher.gaz.demonyms and re.match(r"\s+[a-z]", after) \
+                    and not cues.STATE_BODY.match(after):
+                continue  # "Veldian hostages were discussed": the demonym describes people, it is no subject
             if row.where == "after" and (cues.NOT_THEIR_OWN_ACT.search(hit.group(0))
                                          or any(tail <= m.start < tail + hit.end() for m in named)):
                 continue  # "A and B urged C to sign", "A welcomed that C signed": not A's own act
@@ -90,17 +94,26 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 start, end = first.start - len(before) + hit.start(), last.end
             else:
                 start, end = first.start, tail + hit.end()
-            if row.family == "A's delegation":
+            if row.family == "A's delegation" and not (len(group) > 1 and re.search(
+                    r"(?:delegations|delegates|negotiators|teams|envoys)$", hit.group(0))):  # "the A and B delegations": both
                 add([last], text[last.start:tail + hit.end()], row.family, strong, last.start, tail + hit.end())
                 continue
             add(group, text[start:end], row.family, strong, start, end)
     row = next(r for r in cues.SIDE_CONSTRUCTIONS if r.where == "pair")
     for a, b in zip(groups, groups[1:]):  # "A met B", "A spoke with B", "A signed an agreement with B"
         gap = text[a[-1].end:b[0].start]
-        if row.pattern.match(gap) and not cues.NOT_THEIR_OWN_ACT.search(gap):
-            add(a, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, b)
-            add(b, text[a[0].start:b[-1].end], row.family, True, a[0].start, b[-1].end, a)
-    if ctx.issuers and groups:  # "We have never refused dialogue with the Ukrainian side": the issuer is the other side
+        said = cues.SAID_IT.match(gap)  # "A said it would resume talks with B": "it" is A
+        own = " " + gap[said.end():] if said else gap
+        family = row.family + " (A said it …)" if said else row.family
+        if not (row.pattern.match(own) and not cues.NOT_THEIR_OWN_ACT.search(own)):
+            # "A's president hosted his B counterpart", "A held talks with her B counterpart"
+            if not (cues.COUNTERPART_BEFORE.match(gap) and cues.COUNTERPART.match(text, name_end(text, b[-1]))
+                    and not cues.NOT_THEIR_OWN_ACT.search(gap)):
+                continue
+            family = "A met B's counterpart"
+        add(a, text[a[0].start:b[-1].end], family, True, a[0].start, b[-1].end, b)
+        add(b, text[a[0].start:b[-1].end], family, True, a[0].start, b[-1].end, a)
+    if ctx.issuers and groups:  # "We have never refused dialogue with the Orvanian side": the issuer is the other side
         for we in re.finditer(r"(?<![\w’'])(?:We|we|I)(?=\s)", sentence.text):
             start = sentence.start + we.start()
             b = next((g for g in groups if g[0].start > start), None)
@@ -124,11 +137,14 @@ def sides_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 if resolved and not any(f.actor == resolved[0] for f in found):
                     found.append(SideClaim(resolved[0], place.alias, text[a.start:b.end] + noun, "A–B talks (capitals)",
                                            True, a.start, b.end + len(noun)))
+    for m in named:  # "Chief Negotiator Jana Roe": a side's negotiator negotiates for the actor they act for
+        if m.kind == "person" and _NEGOTIATOR.search(ctx.title_of(m)) and ctx.side_of(m) != m.actor_id:
+            add([m], f"{ctx.title_of(m)} {m.alias}", "title: a side's negotiator", False, m.start, m.end)
     return found
 
 
 def belligerents_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[SideClaim]:
-    """'Hamas's assault against Israel', 'the attack by A on B': the sides of the fighting."""
+    """'Veldia's assault against Orvania', 'the attack by A on B': the sides of the fighting."""
     text = ctx.text
     out: list[SideClaim] = []
     named = [m for m in mentions if m.actor_id and m.kind in ("state", "group", "person")]
@@ -187,9 +203,9 @@ def named_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
         possessive = re.match(r"['’]s?\b", after)  # "at Peru's ports": the owner, not the place
         if _LOCATED.search(before[-40:]) and not possessive or cues.EXAMPLES.search(before[-120:]):
             continue
-        if m.alias in gaz.demonyms and (cues.PEOPLE_NOUNS.match(after) or re.match(r"^(?:-\w+|\s+[A-Z])", after)
-                                        or cues.PEOPLE_PLURAL.search(m.alias) and m.alias not in gaz.country_forms
-                                        or cues.OWN_TALKS.match(after)):
+        if m.alias in gaz.demonyms and (re.match(r"^\s+[a-z]", predicate) and not cues.STATE_BODY.match(predicate)
+                                        or re.match(r"^(?:-\w+|\s+[A-Z])", after)
+                                        or cues.PEOPLE_PLURAL.search(m.alias) and m.alias not in gaz.country_forms):
             continue  # "Veldians", "Orvanian hostages": people; "Veldian political dialogue": the country's own talks
         out.append(SideClaim(actor, m.alias, f"named in a sentence about the talks: {m.alias}",
                              "named in a sentence about the talks (no side named as one)", False, m.start, m.end))

@@ -65,7 +65,7 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     table = _table_venues(sentence, ctx)
     for place in places:
         if any(s < place.end and place.start < e for s, e in people):
-            continue  # "Hamas" is not the town of Hamm, a person not a village
+            continue  # a group's name is no town inside it ("the Kessa Front" is not Kessa), a person not a village
         if any(v.place.start <= place.start < v.place.end for v in table):
             continue  # "the Bella Center": the venue the table knows, not a town called Bella
         before = text[max(sentence.start, place.start - 70):place.start]
@@ -73,8 +73,8 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         cue = _VENUE_BEFORE.search(before)
         listed = found and _VENUE_LIST.match(text[found[-1].place.end:place.start])
         if found and re.fullmatch(r",\s*", text[found[-1].place.end:place.start]) and not place.city:
-            continue  # "Jeddah, Saudi Arabia": the city's own country
-        compound = re.search(r"[-–—/]\s*$", before)  # "the Moscow-Kyiv talks": two sides, not a place
+            continue  # "Port Amar, Kenya": the city's own country
+        compound = re.search(r"[-–—/]\s*$", before)  # "the Lima-Quito talks": two sides, not a place
         if place.city and not compound and (_NAMED.match(after) or _named_document(after, sentence, ctx)):
             noun = (_NAMED.match(after) or _NAMED_DOCUMENT.match(after)).group(0)
             found.append(VenueClaim(place, place.alias + noun, "named format: the <place> " + noun.split()[-1].lower()))
@@ -86,7 +86,7 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                                     "building named for its city"))
             continue
         if not cue and not listed or cues.SEAT.search(before):
-            continue  # "the authorities in Kiev": the government, not where talks meet
+            continue  # "the authorities in Lima": the government, not where talks meet
         if place.city:
             near = text[max(sentence.start, place.start - 90):min(sentence.end, place.end + 50)]
             if not cues.VENUE_CONTEXT.search(near):
@@ -156,7 +156,7 @@ def _capitals_unnamed(sentence: Sentence, ctx: ArticleContext, found: list[Venue
 
 
 def _dateline_town(sentence: Sentence, ctx: ArticleContext, found: list[VenueClaim]) -> list[VenueClaim]:
-    """'Talks in the Kazakh city' under a date line from a Kazakh city: that city."""
+    """'Talks in the Peruvian city' under a date line from a Peruvian city: that city."""
     if ctx.dateline is None or found or not cues.VENUE_CONTEXT.search(sentence.text):
         return []
     for m in _UNNAMED_TOWN.finditer(sentence.text):

@@ -19,7 +19,7 @@ ACTORS = pd.DataFrame([
     # a synthetic registry for synthetic articles
     ("armenia", "Armenia", "state", "Yerevan; Armenian", "", ""),
     ("azerbaijan", "Azerbaijan", "state", "Baku; Azerbaijani", "", ""),
-    ("qatar", "Qatar", "state", "Doha; Qatari", "", ""),
+    ("qatar", "Qatar", "state", "Qatari", "", ""),
     ("norway", "Norway", "state", "Oslo; Norwegian", "", ""),
     ("osce", "OSCE", "international_organisation", "", "", ""),
     ("ann-vale", "Ann Vale", "person", "Vale", "armenia", "Foreign Minister"),
@@ -53,10 +53,10 @@ def test_modal_may_is_not_a_date():
 
 
 def test_event_with_date_venue_parties_and_mediator():
-    result = run("SYNTHETIC. Armenia and Azerbaijan will hold talks in Doha on 12 March, mediated by Qatar.")
+    result = run("SYNTHETIC. Armenia and Azerbaijan will hold talks in Muscat on 12 March, mediated by Qatar.")
     (event,) = result["events"]
     assert (event["date"], event["precision"], event["status"]) == ("2024-03-12", "day", "announced")
-    assert event["venue_city"] == "Doha"
+    assert event["venue_city"] == "Muscat"
     assert event["parties"] == ["armenia", "azerbaijan"]
     assert event["mediators"] == ["qatar"]
 
@@ -114,15 +114,15 @@ def test_possessives_and_demonyms_are_matched_with_their_alias():
 
 
 def test_dateline_sets_what_today_means():
-    text = "SYNTHETIC STATEMENT\n\nMarch 1, 2024\n\nToday the parties signed a ceasefire in Doha."
+    text = "SYNTHETIC STATEMENT\n\nMarch 1, 2024\n\nToday the parties signed a ceasefire in Muscat."
     assert reference_date(text, dt.date(2024, 3, 5)) == (dt.date(2024, 3, 1), "dateline")
     (event,) = extract_article(text, ACTORS, dt.date(2024, 3, 5))["events"]
     assert event["date"] == "2024-03-01" and event["type"] == "agreement_signed"
 
 
 @pytest.mark.parametrize("text", [
-    "SYNTHETIC. Armenia and  Azerbaijan\nmet in Doha on 3 May. “We will not yield,” Vale said.",
-    "SYNTHETIC.\u00a0Qatar’s envoy said talks in Doha on 9 May would go ahead; Baku insisted on its borders.",
+    "SYNTHETIC. Armenia and  Azerbaijan\nmet in Muscat on 3 May. “We will not yield,” Vale said.",
+    "SYNTHETIC.\u00a0Qatar’s envoy said talks in Muscat on 9 May would go ahead; Baku insisted on its borders.",
 ])
 def test_offsets_point_at_the_exact_text_and_quotes_pass_the_loader_check(text):
     result = run(text)
@@ -140,7 +140,7 @@ def test_offsets_point_at_the_exact_text_and_quotes_pass_the_loader_check(text):
 
 def test_countries_missing_from_the_registry_are_proposed_with_their_iso_code():
     registry = ACTORS[ACTORS["actor_id"].isin(["qatar"])].assign(country_code="QAT")
-    result = extract_article("SYNTHETIC. Talks between Serbia and Montenegro resumed in Brussels on 5 May; Moldova "
+    result = extract_article("SYNTHETIC. Talks between Serbia and Montenegro resumed in Vienna on 5 May; Moldova "
                              "will never accept the plan, its president said.", registry, dt.date(2024, 5, 6))
     new = {a["actor_id"]: a for a in result["new_actors"]}
     assert new["serbia"]["country_code"] == "SRB" and new["serbia"]["kind"] == "state"

@@ -1,0 +1,244 @@
+"""The rule families of the generalisation pass (issue 20, held-out half), each on invented text: a body named by any
+role noun of the table, the sides and go-betweens an article names outside the sentences of its dated events, and
+the fallbacks that find sides where no explicit construction names them. Names are invented (Veldia, Orvania, Port
+Amar) or real countries from the gazetteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard.extract import extract_article
+
+EMPTY = pd.DataFrame(columns=["actor_id", "name", "kind", "aliases", "affiliation", "title", "country_code"])
+
+
+def run(text: str, published: str | None = "2023-05-04") -> dict:
+    return extract_article(text, EMPTY, dt.date.fromisoformat(published) if published else None)
+
+
+def roles(result: dict) -> set[tuple[str, str]]:
+    names = {a["actor_id"]: a["name"] for a in result["new_actors"]}
+    return {(names.get(t["actor"], t["actor"]), t["role"]) for e in result["events"] for t in e["third_parties"]}
+
+
+def sides(result: dict) -> set[str]:
+    names = {a["actor_id"]: a["name"] for a in result["new_actors"]}
+    return {names.get(p, p) for e in result["events"] for p in e["parties"]}
+
+
+@pytest.mark.parametrize("text, body, role", [
+    ("SYNTHETIC. Ghana and Togo met on 3 May. The Co-Chairs of the Port Amar Talks welcomed the progress.",
+     "Co-Chairs of the Port Amar Talks", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. The Guarantors of the Veldia Accord attended the round.",
+     "Guarantors of the Veldia Accord", "guarantor"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. The Co-Facilitators of the Orvania Dialogue opened the session.",
+     "Co-Facilitators of the Orvania Dialogue", "facilitator"),
+])
+def test_a_body_named_by_any_role_noun_of_the_table_takes_that_role(text, body, role):
+    result = run(text)
+    assert (body, role) in roles(result)
+    assert sides(result) == {"Ghana", "Togo"}
+
+
+def test_an_article_with_no_day_and_no_place_still_proposes_its_talks_sides_and_go_betweens():
+    result = run("SYNTHETIC. Talks between Ghana and Togo, mediated by Senegal, continue without a breakthrough.",
+                 None)
+    assert sides(result) == {"Ghana", "Togo"} and ("Senegal", "mediator") in roles(result)
+    assert len(result["events"]) == 1 and result["events"][0]["date"] is None
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    # a passive whose agent stands a few words after the participle
+    ("SYNTHETIC. Ghana and Togo signed the accord on 3 May. The accord was brokered last year by Senegal.", "Senegal",
+     "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May in talks hosted this year by Austria.", "Austria",
+     "host"),
+    # an organisation's envoy mediates; an intermediary is a go-between
+    ("SYNTHETIC. Ghana and Togo met on 3 May. The AU special envoy said the talks went well.", "African Union",
+     "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May, with Senegal as intermediary.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal, a trusted go-between, carried messages during the talks.", "Senegal",
+     "mediator"),
+])
+def test_go_betweens_in_the_general_constructions(text, actor, role):
+    result = run(text)
+    assert (actor, role) in roles(result)
+    assert actor not in sides(result)
+
+
+def test_a_passive_agent_is_not_read_across_another_name():
+    result = run("SYNTHETIC. The talks mediated by Senegal on 3 May were attended by Ghana and Togo.")
+    assert ("Ghana", "mediator") not in roles(result) and ("Senegal", "mediator") in roles(result)
+
+
+def test_a_states_envoy_is_no_go_between_by_that_word_alone():
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May. The Ghanaian envoy said the talks went well.")
+    assert not roles(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SYNTHETIC. Talks among Ghana, Togo and Benin opened on 3 May.", {"Ghana", "Togo", "Benin"}),
+    ("SYNTHETIC. On 3 May Senegal brought together Ghana and Togo for a first round.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. On 3 May Senegal brought together delegations of Ghana and Togo.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. Ghana and Togo clinched a deal on 3 May.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. Ghana and Togo sealed the accord on 3 May.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. The Ghanaian and Togolese delegations met on 3 May.", {"Ghana", "Togo"}),
+])
+def test_sides_in_the_general_constructions(text, expected):
+    assert sides(run(text)) == expected
+
+
+def test_one_name_as_the_subject_of_a_side_verb_is_a_side_where_fewer_than_two_are_named_firmly():
+    result = run("SYNTHETIC. Ghana signed the ceasefire on 3 May. Talks with Togo resumed in Port Amar on 5 May.")
+    assert sides(result) == {"Ghana", "Togo"}
+    firm = run("SYNTHETIC. Talks between Ghana and Togo resumed on 3 May. Benin agreed the talks should go on.")
+    assert sides(firm) == {"Ghana", "Togo"}  # a loose reading yields to two firm sides
+    helper = run("SYNTHETIC. Talks with Ghana on 3 May were mediated by Senegal. Senegal met the delegations.")
+    assert "Senegal" not in sides(helper)  # a go-between anywhere is no loose side
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    # the observer's act is a noun of the role table: every nominal construction of the table reads it
+    ("SYNTHETIC. Ghana and Togo met on 3 May, with the observer status of Senegal confirmed.", "Senegal", "observer"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal's observer role was welcomed by both.", "Senegal", "observer"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May under the observer mission of Senegal.", "Senegal", "observer"),
+    # an offer of services is read by the verb it leads to
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal offered its services to organise the talks.", "Senegal",
+     "facilitator"),
+])
+def test_roles_read_by_the_tables_general_rows(text, actor, role):
+    result = run(text)
+    assert (actor, role) in roles(result) and actor not in sides(result)
+
+
+def test_a_third_states_proposal_to_end_the_war_makes_it_a_go_between():
+    # kept by the audit: seen in a corpus article and a seed article of two different processes
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May to discuss Senegal's proposal to end the war.")
+    assert ("Senegal", "mediator") in roles(result) and sides(result) == {"Ghana", "Togo"}
+
+
+def test_a_lone_subject_of_a_side_verb_does_not_bar_the_states_named_near_the_talks():
+    result = run("SYNTHETIC. On 3 May the first ship left under the deal. Ghana must meet its obligations under the "
+                 "deal, and Togo must keep its ports open under the deal.")
+    assert {"Ghana", "Togo"} <= sides(result)
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal is the main mediator of the talks.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Austria has been a guarantor of the process since 2016.", "Austria",
+     "guarantor"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. The AU's special envoy said the talks went well.", "African Union",
+     "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Dakar hosted the talks.", "Senegal", "host"),
+])
+def test_copulas_an_organisations_envoy_and_a_capital_that_hosts(text, actor, role):
+    result = run(text)
+    assert (actor, role) in roles(result) and actor not in sides(result)
+
+
+def test_a_copula_denied_gives_no_role():
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May. Senegal is not the mediator of the talks.")
+    assert ("Senegal", "mediator") not in roles(result)
+
+
+def test_agents_from_a_state_take_its_role():
+    result = run("SYNTHETIC. Ghana and Togo met on 3 May, with mediators from Senegal and Gabon present.")
+    assert {("Senegal", "mediator"), ("Gabon", "mediator")} <= roles(result) and sides(result) == {"Ghana", "Togo"}
+
+
+@pytest.mark.parametrize("text", [
+    "SYNTHETIC. Talks with Togo resumed on 3 May. Ghana's chief negotiator said the gap had narrowed.",
+    "SYNTHETIC. Talks with Togo resumed on 3 May. Chief Negotiator Jana Roe of Ghana said the gap had narrowed.",
+])
+def test_a_sides_negotiator_names_that_side(text):
+    assert sides(run(text)) == {"Ghana", "Togo"}
+
+
+def test_a_deal_reached_by_two_sides_names_them_and_one_welcomed_by_a_third_does_not():
+    assert sides(run("SYNTHETIC. The deal reached on 3 May by Ghana and Togo was welcomed.")) == {"Ghana", "Togo"}
+    result = run("SYNTHETIC. Talks between Ghana and Togo ended on 3 May; the deal reached there was welcomed by Norway.")
+    assert sides(result) == {"Ghana", "Togo"}
+
+
+def test_monitors_are_observers():
+    result = run("SYNTHETIC. Ghana and Togo agreed a truce on 3 May, to be monitored by the African Union.")
+    assert ("African Union", "observer") in roles(result)
+
+
+@pytest.mark.parametrize("text", [
+    "SYNTHETIC. PORT AMAR, May 3 (Agency) - Ghana said on Wednesday it would resume talks with Togo next week.",
+    "SYNTHETIC. PORT AMAR, May 3 (Agency) - Ghana's president hosted his Togolese counterpart on Wednesday for talks.",
+    "SYNTHETIC. Togo's foreign minister arrived on 3 May for talks with his Ghanaian counterpart.",
+])
+def test_a_side_that_speaks_of_itself_or_meets_its_counterpart(text):
+    assert sides(run(text)) == {"Ghana", "Togo"}
+
+
+def test_a_commentator_that_says_others_will_meet_is_no_side():
+    result = run("SYNTHETIC. Talks between Ghana and Togo resume on 3 May. Norway said they would meet in Port Amar.")
+    assert sides(result) == {"Ghana", "Togo"}
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal's good offices were decisive.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Gabon and Senegal, the witnesses, stood by.", "Senegal", "witness"),
+])
+def test_a_sentence_with_a_role_word_alone_is_read_as_one_about_the_talks(text, actor, role):
+    assert (actor, role) in roles(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no side named as one: the states named near the talks, a demonym only where it names the state's body
+    ("SYNTHETIC. The talks resumed on 3 May. Ghanaian officials and Togolese leaders attended the talks.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. The talks resumed on 3 May. Ghanaian and Togolese hostages were discussed.", set()),
+    ("SYNTHETIC. The talks resumed on 3 May. Ghanaian hostages were discussed, and the Togolese economy.", set()),
+    ("SYNTHETIC. The Ghanaian political dialogue resumed on 3 May.", set()),
+])
+def test_a_demonym_names_a_side_only_before_a_body_or_office_of_its_state(text, expected):
+    assert sides(run(text)) == expected
+
+
+# --- Families kept by the audit that had no test of their own on invented text -------------------------------------
+
+@pytest.mark.parametrize("text, actor, role", [
+    ("SYNTHETIC. Ghana and Togo met on 3 May in talks led by Senegal.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May with the support of Senegal.", "Senegal", "facilitator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal's mediators shuttled between the delegations.", "Senegal",
+     "mediator"),
+])
+def test_talks_led_by_the_support_of_and_a_states_mediators(text, actor, role):
+    result = run(text)
+    assert (actor, role) in roles(result) and actor not in sides(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SYNTHETIC. Talks with Togo resumed on 3 May. Ghana's commitment to the accord was reaffirmed.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. The accord was signed on 3 May on behalf of Ghana and on behalf of Togo.", {"Ghana", "Togo"}),
+    ("SYNTHETIC. Talks between Ghana and Togo resumed on 3 May; the two countries sponsoring the talks, Gabon and "
+     "Senegal, attended.", {"Ghana", "Togo"}),
+])
+def test_commitment_behalf_and_the_sponsors_who_are_no_sides(text, expected):
+    assert sides(run(text)) == expected
+
+
+def test_a_transcripts_head_names_its_issuer_and_a_byline_its_speaker():
+    text = ("SYNTHETIC.\nJana Roe, Assistant Secretary for East Asian Affairs\nGhana Remarks on the Talks\n\nMay 3, 2023\n\n"
+            "We have never refused dialogue with Togo, and we met Togo today.")
+    result = run(text)
+    people = {a["name"] for a in result["new_actors"] if a["kind"] == "person"}
+    assert "Jana Roe" in people and not any("Asian" in p for p in people)  # a region's adjective is no name
+    assert {"Ghana", "Togo"} <= sides(result)  # the head's issuer is the "we"
+
+
+def test_a_leaders_administration_stands_for_the_state_and_an_envoys_brief_is_no_side():
+    registry = pd.DataFrame([("jana-roe", "Jana Roe", "person", "Roe", "ghana", "President", ""),
+                             ("ghana", "Ghana", "state", "", "", "", "GHA")], columns=EMPTY.columns)
+    result = extract_article("SYNTHETIC. The Roe administration and Togo signed the accord on 3 May.", registry,
+                             dt.date(2023, 5, 4))
+    assert {p for e in result["events"] for p in e["parties"]} == {"ghana", "togo"}
+    brief = run("SYNTHETIC. The talks resumed on 3 May. The Special Envoy for Benin, Ana Ruiz, attended; Ghana and "
+                "Togo met.")
+    assert "Benin" not in sides(brief)

@@ -68,10 +68,11 @@ def app(monkeypatch):
             monkeypatch.setenv("PARLEY_SEEDS_DIR", str(folder.seeds))
         at = AppTest.from_file(APP, default_timeout=60)
         at.query_params.update(query or {})
-        at.run()
-        if page:
+        if page:  # the first run opens that view (Streamlit finds it by its file name, which is its address)
             at.switch_page(page)
-            at.run()
+        at.run()
+        if page:  # now that the navigation is known: a view it does not offer raises ValueError, as for a viewer
+            at.switch_page(page)
         return at
 
     yield make
@@ -97,20 +98,30 @@ def postgres():
     server.destroy()
 
 
-@pytest.fixture
-def database(postgres, request) -> str:
-    """The URL of a new, empty database with Parley's schema, on the throw-away server."""
+def _create_database(postgres, name: str, template: str | None = None) -> str:
     import sqlalchemy as sa
 
-    from dashboard.db.store import DatabaseStore
-
-    name = "t_" + uuid.uuid4().hex[:12]
     admin = sa.create_engine(postgres.url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     admin.dispose()
-    url = postgres.url.rsplit("/", 1)[0] + "/" + name
-    store = DatabaseStore.from_url(url)
+    return postgres.url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def migrated_template(postgres) -> str:
+    """The name of a database migrated to the newest schema once per run: each test's database is a copy of it
+    (PostgreSQL copies a template's files), not a fresh run of every migration. The template itself is migrated
+    from empty; tests/db/test_database_store.py downgrades and upgrades again."""
+    from dashboard.db.store import DatabaseStore
+
+    store = DatabaseStore.from_url(_create_database(postgres, "parley_template"))
     store.init()
-    store.engine.dispose()
-    return url
+    store.engine.dispose()  # a template cannot be copied while anyone is connected to it
+    return "parley_template"
+
+
+@pytest.fixture
+def database(postgres, migrated_template) -> str:
+    """The URL of a new, empty database with Parley's schema, on the throw-away server."""
+    return _create_database(postgres, "t_" + uuid.uuid4().hex[:12], template=migrated_template)

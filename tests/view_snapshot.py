@@ -51,8 +51,7 @@ def views(data_dir: Path | None = None, seeds_dir: Path | None = None, variants:
             st.cache_resource.clear()
             at = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=120)
             at.query_params.update(query)
-            at.run()
-            at.switch_page(view.file).run()
+            at.switch_page(view.file).run()  # the first run opens the view itself
             out.append(f"== {view.name} ({variant})")
             out.extend(element_lines(at._tree))
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class View:
     name: str  # how tests and benchmarks name it; also its address (`url_path`), except for the default view
-    file: str  # the script, relative to dashboard/
+    file: str  # the script, relative to dashboard/: views/<name>.py, so an address names the script it runs
     title: str
     icon: str
     default: bool = False  # the view at the app's root address
@@ -37,7 +37,7 @@ VIEWS: tuple[View, ...] = (
     View("search", "views/search.py", "Search", ":material/search:"),
     View("data", "views/data.py", "Data", ":material/table:"),
     View("curate", "views/curate.py", "Curate", ":material/edit_note:", edits=True),
-    View("status", "views/update_status.py", "Update a status", ":material/event_repeat:", edits=True),
+    View("status", "views/status.py", "Update a status", ":material/event_repeat:", edits=True),
     View("history", "views/history.py", "History", ":material/history:", database_only=True),
 )
 BY_NAME = {view.name: view for view in VIEWS}

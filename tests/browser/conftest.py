@@ -103,10 +103,14 @@ def exceptions(page: Page) -> int:
     return page.locator("[data-testid=stException]").count()
 
 
-def screenshot(page: Page, name: str) -> None:
-    """The whole page at the page's own width (the app scrolls inside its main area, so the viewport is made
-    as tall as the content for the picture), then the viewport as it was."""
+def screenshot(page: Page, name: str, whole: bool = False) -> None:
+    """The viewport as it is; with `whole`, the whole page at the page's own width (the app scrolls inside its
+    main area, so the viewport is made as tall as the content for the picture, then set back: the charts
+    redraw twice, which costs a second or two a picture)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if not whole:
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+        return
     before = page.viewport_size or {"width": 1440, "height": 1000}
     main = page.locator("[data-testid=stMain]")
     height = main.evaluate("el => el.scrollHeight") if main.count() else before["height"]

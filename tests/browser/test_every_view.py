@@ -11,7 +11,7 @@ checked for
 - accessibility: axe-core's WCAG 2 A/AA rules in the light and the dark theme (axe-core ships inside the
   `axe-playwright-python` package and is injected into the page; nothing is fetched). The theme follows the
   browser's colour scheme, switched here on the open page.
-Screenshots of each state go to artifacts/screenshots/.
+Screenshots of each state go to artifacts/screenshots/ (the light desktop one of the whole page).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def test_every_view_renders_links_keeps_its_address_fits_and_meets_wcag_aa(brows
         theme_is(page, light=True)
         found["desktop layout"] = layout_problems(page)
         found["light theme"] = violations(page)
-        screenshot(page, f"{name}")
+        screenshot(page, f"{name}", whole=True)
         page.emulate_media(color_scheme="dark")
         theme_is(page, light=False)
         found["dark theme"] = violations(page)

@@ -8,9 +8,10 @@ import pytest
 
 from dashboard.dataset.loader import load_dataset
 from dashboard.ui.safe_text import md
-from dashboard.views.registry import views_for
+from dashboard.views.registry import VIEWS, views_for
 
 PAGES = [view.file for view in views_for("files")]
+TITLES = {view.file: view.title for view in views_for("files")}
 NARROW = {"process": "Black Sea Grain Initiative"}
 NOTHING = {"type": "call", "status": "suspended"}
 
@@ -30,7 +31,12 @@ def chart_spec(at, index=0) -> str:
 def test_every_page_renders_without_exception(app, page, query):
     at = app(query=query, page=page)
     assert not at.exception, [e.value for e in at.exception]
-    assert at.title, "every view has a title"
+    assert [t.value for t in at.title][:1] == [TITLES[page]], "the view asked for ran, under the registry's title"
+
+
+def test_each_view_is_the_script_of_its_name():
+    """Its address names the script it runs (tests open a view by its file before the navigation is known)."""
+    assert [view.file for view in VIEWS] == [f"views/{view.name}.py" for view in VIEWS]
 
 
 def test_overview_shows_each_process_and_the_istanbul_round(app):

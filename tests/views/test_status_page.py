@@ -7,7 +7,7 @@ from test_view_pages import text_of
 from dashboard.dataset.loader import load_dataset
 from dashboard.ui.safe_text import md
 
-PAGE = "views/update_status.py"
+PAGE = "views/status.py"
 QUOTE = "if negotiations take longer than 6 weeks, the cease-fire will continue"
 
 

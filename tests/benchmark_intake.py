@@ -1,4 +1,4 @@
-"""Batch intake's time per article and peak memory: the 26 never-seen corpus articles, and 500 SYNTHETIC ones.
+"""Batch intake's time per article and peak memory: the 26 real corpus articles, and 500 SYNTHETIC ones.
 
 Run from the repository root:  python tests/benchmark_intake.py [--corpus 26] [--synthetic 500]
 

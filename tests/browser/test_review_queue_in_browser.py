@@ -1,4 +1,4 @@
-"""The review queue in Chromium, on the data folder and on PostgreSQL: the 26 never-seen corpus articles
+"""The review queue in Chromium, on the data folder and on PostgreSQL: the 26 real corpus articles
 (../shared/corpus) go into a temporary copy of the bundled data with one command, the queue lists all 26 (and,
 full, meets WCAG AA under axe-core in both themes), three are opened, reviewed and saved, and they leave the
 queue while their events show on the Timeline. The corpus is read, never copied into the repository."""

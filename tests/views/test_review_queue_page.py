@@ -1,6 +1,7 @@
 """The Curate view's review queue in AppTest: it lists the articles taken in, filters and sorts them, says who
 opened one, opens one into the review tables pre-filled from its kept proposals, saves it off the queue, sets
-one aside with a reason; several uploads go in at once; a pasted article's title and date come from its text.
+one aside with a reason; a reviewed article's records show on every view that lists records; several uploads go
+in at once; a pasted article's title and date come from its text.
 Every article here is SYNTHETIC, invented for the test."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 from dashboard.curation.file_store import FileStore
 from dashboard.curation.intake import intake_files
 from dashboard.dataset.loader import load_dataset
+from dashboard.views.registry import views_for
 
 ARTICLES = {
     "doha.txt": ("Synthetic talks round in Doha\n\nMarch 5, 2024\n\nSYNTHETIC TEST ARTICLE, not a real report. "
@@ -161,3 +163,36 @@ def test_a_pasted_article_is_prefilled_from_its_text_and_without_a_headline_asks
     at.button(key="propose-paste").click().run()
     assert not at.exception and not at.error
     assert at.data_editor[0].value.loc[0, "venue_city"] == "Doha"
+
+
+def everything_shown(at) -> str:
+    """Every text a view shows: its Markdown and captions, table cells, chart JSON and widget options."""
+    parts = [str(e.value) for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
+                                       "warning") for e in at.get(kind)]
+    parts += [frame.value.to_csv() for frame in at.dataframe]
+    parts += [chart.proto.spec for chart in at.get("plotly_chart")]
+    parts += [str(option) for box in at.selectbox for option in box.options]
+    return plain("\n".join(parts))
+
+
+def test_a_reviewed_articles_records_show_on_every_view_that_lists_records(app, queued, editing):
+    folder, store = queued
+    at = app(folder=folder, page="views/curate.py")
+    at.selectbox(key="queue-choice").set_value("src-010").run()
+    at.button(key="queue-open").click().run()
+    at.button(key="curate-save").click().run()
+    assert any("src-010 was reviewed and taken off the queue" in plain(s.value) for s in at.success)
+    data = load_dataset(folder.data, folder.seeds)
+    event = data["events"][data["events"]["start_date"] == "2023-06-03"].iloc[0]
+    process = data["processes"].set_index("process_id").loc[event["process_id"], "name"]
+    article = data["sources"].set_index("source_id").loc["src-010", "title"]
+    shows = {  # what each view that lists records shows of this one (the views of the registry, by name)
+        "overview": process, "timeline": event["title"], "mediators": "Lima", "changes": event["title"],
+        "sources": article, "search": article, "data": event["event_id"], "status": event["title"],
+    }
+    queries = {"changes": {"since": "2000-01-01"}, "search": {"q": "truce Lima"}}
+    for view in views_for("files"):
+        at = app(folder=folder, page=view.file, query=queries.get(view.name))
+        assert not at.exception, (view.name, [e.value for e in at.exception])
+        if view.name in shows:
+            assert shows[view.name] in everything_shown(at), view.name

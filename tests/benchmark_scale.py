@@ -11,7 +11,7 @@ and measures, in one run, as ratios so the figures hold on a noisy machine:
 - filter change: the rerun after changing the event-type filter on each view, over the same at 1,000 events;
 - payload: the bytes of every element each view sends (plotly JSON, table Arrow bytes, text);
 - first render after a start: per view, a `streamlit run` server is started, and once it has warmed up (it
-  loads the data, the search index and the gazetteer when it starts: dashboard/ui/warm_up.py) a fresh
+  loads the data and the gazetteer when it starts: dashboard/ui/warm_up.py) a fresh
   Chromium opens the view; the time from the request to the view drawn (its run over, its title and charts
   on screen), and the part of it spent before the app connected (the page's own scripts, the same for any
   data). The warm-up's own time is printed too;

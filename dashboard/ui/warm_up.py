@@ -2,7 +2,9 @@
 
 `streamlit run dashboard/app.py` serves the app as an `st.App` (see app.py) whose lifespan is
 `warming(view_files)`: a thread then imports every module a view imports, loads the dataset into the cache all
-sessions share, builds the search index and reads the gazetteer, while the server already answers. A
+sessions share and reads the gazetteer, while the server already answers. The search index is not built here:
+at 100,000 events it takes 13 s and 300 MB, which would hold that memory on every server, searched or not
+(tests/benchmark_scale.py measured the peak past 1 GB); the first search builds it, once for all sessions. A
 visitor who arrives during the warm-up waits only for what is left of it (Streamlit's cache lets one
 computation of a value run at a time and hands its result to everyone waiting). Anything that fails here
 is only logged: the first visitor then does the same work and sees the error as usual.
@@ -44,14 +46,13 @@ def _not_warm_up(record: logging.LogRecord) -> bool:
 
 
 def warm_up(view_files: list[Path]) -> dict[str, float]:
-    """Import what the views import, load the dataset, build its search index, read the gazetteer. Returns the
+    """Import what the views import, load the dataset, read the gazetteer. Returns the
     seconds each step took; logs one line to the server's log."""
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_not_warm_up)
     took: dict[str, float] = {}
     steps = [("imports", lambda: [importlib.import_module(name) for name in imported_by(view_files)]),
              ("dataset", lambda: state.shared_dataset(state.current_store())),
-             ("gazetteer", lambda: importlib.import_module("dashboard.extract.gazetteer").gazetteer()),
-             ("search index", lambda: state.search_index(*state.shared_dataset(store := state.current_store()), store))]
+             ("gazetteer", lambda: importlib.import_module("dashboard.extract.gazetteer").gazetteer())]
     for name, step in steps:
         start = time.perf_counter()
         try:

@@ -30,8 +30,8 @@ class Server:
     with the repository's own .streamlit/config.toml (the production settings)."""
 
     def __init__(self, data_dir: Path, seeds_dir: Path, env: dict[str, str] | None = None, log: Path | None = None,
-                 args: list[str] | None = None, app: Path | None = None):
-        self.port = free_port()
+                 args: list[str] | None = None, app: Path | None = None, port: int | None = None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         environment = {k: v for k, v in os.environ.items() if not k.startswith("PARLEY_")}
         environment.update({"PARLEY_DATA_DIR": str(data_dir), "PARLEY_SEEDS_DIR": str(seeds_dir)}, **(env or {}))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.extract.mentions import Mention
+from dashboard.extract.mentions import LOWER_TITLES, Mention
 from dashboard.extract.sentences import Sentence
 
 # A clause ends before a subordinating word after a comma, at a semicolon, at a dash between spaces, before ", and"
@@ -18,12 +18,14 @@ _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|b
                            r"|\s+(?=and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:said|says|told|announced|added)\b)")
 # Words a list of names may carry between its members ("A, B and the C", "A and Deputy President B", "A and leftist
 # rebels of the B").
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)(?:the\s+)?"
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)"
+                     r"(?:the\s+|(?<=and )(?:his|her|their)\s+)?"
                      r"(?:(?:former|late|acting|then|outgoing|incoming|interim|paramilitary|rebel|militant|armed|"
                      r"separatist|opposition|insurgent|jihadist|ruling|exiled|outlawed|main|leftist|military|"
                      r"transitional|federal|national)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}"
                      r"|\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|from)\s+(?:the\s+)?")
 _TITLED = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,3}")  # "South African Deputy President X": title words between
+_LOWER_TITLED = re.compile(rf"\s+{LOWER_TITLES}\s*,?\s+")  # "… his Veldian counterpart X": the demonym's person
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "Sheikh X of Veldia": a person and the state they act for
 _BRACKET = re.compile(r"\s*\([^()\n]{1,40}\)|,\s+or\s+[A-Z][A-Z&.\-]{1,8}(?=,)")  # "(NLF)", ", or NLF,"
 
@@ -65,7 +67,7 @@ def coordinated(mentions: list[Mention], text: str) -> list[list[Mention]]:
             apposed = re.fullmatch(r"\s*,\s*", gap) and (m.kind == "person") != (last.kind == "person")
             listed = _LISTED.fullmatch(gap) and not apposed and not re.search(
                 r"[.;:!?]|\b(?:which|who|that|but|said)\b", gap)
-            titled = _TITLED.fullmatch(gap)
+            titled = _TITLED.fullmatch(gap) or (_LOWER_TITLED.fullmatch(gap) and m.kind == "person")
             of = _OF.fullmatch(gap) and last.kind == "person"
             if (listed or titled or of) and len(gap) < 60:
                 groups[-1].append(m)

@@ -44,9 +44,12 @@ _TITLE_WORDS = (
     "Maj. Gen.", "Col.", "Adm.", "Sen.", "Gov.", "Amb.", "Pres.", "PM", "FM",
 )
 # Titles written in lower case in an apposition ("X's foreign minister, Y", "Y, the UN special envoy").
-_LOWER_TITLES = (r"(?:(?:former|acting|deputy|chief|top|lead|senior|special|foreign|prime|interior|defen[cs]e|"
+# An office written in lower case before or after a name ("Peru's foreign minister X", "X, the UN envoy", "his
+# Peruvian counterpart X"): grammar.py reads it too, between the members of a list.
+LOWER_TITLES = (r"(?:(?:former|acting|deputy|chief|top|lead|senior|special|foreign|prime|interior|defen[cs]e|"
                  r"vice)\s+){0,2}(?:minister|envoy|negotiator|mediator|facilitator|representative|president|leader|"
-                 r"spokesman|spokeswoman|spokesperson|ambassador|commander|adviser|secretary of state|secretary-general)")
+                 r"spokesman|spokeswoman|spokesperson|ambassador|commander|adviser|secretary of state|secretary-general|"
+                 r"counterpart)")
 TITLES = "(?:" + "|".join(re.escape(t) for t in sorted(_TITLE_WORDS, key=len, reverse=True)) + ")"
 _TITLE_PREFIX = r"(?:(?:former|late|acting|Acting|interim|then|outgoing|incoming|the)\s+)*"
 _MONTHS = "|".join(MONTH_NAMES + WEEKDAY_NAMES)
@@ -628,12 +631,13 @@ class ActorMatcher:
             # "Special Envoy for the Region Jana Roe", "UN Special Envoy, Jana Roe", "Sheikh X of Veldia"
             re.compile(rf"(?P<title>{TITLES})(?:\s+(?:for|of|to)\s+(?:the\s+)?{_WORD}(?:,?\s+(?:and|of|the|{_WORD}))*?)?"
                        rf",?\s+(?P<name>{_NAME})(?:\s+of\s+(?:the\s+)?(?P<of>{_WORD}(?:\s+{_WORD}){{0,2}}))?"),
-            # "Uruguay's foreign minister, Elena Costa", "Uruguay, whose foreign minister, Elena Costa,"
-            re.compile(rf"(?P<of>{_WORD}(?:\s+{_WORD}){{0,2}})(?:['’]s?|,\s+whose)\s+(?P<title>{_LOWER_TITLES})\s*,\s+"
+            # "Uruguay's foreign minister, Elena Costa", "Uruguay, whose foreign minister, Elena Costa,", "Uruguay's
+            # foreign minister Elena Costa", "his Uruguayan counterpart Elena Costa" (a title in lower case)
+            re.compile(rf"(?P<of>{_WORD}(?:\s+{_WORD}){{0,2}})(?:['’]s?|,\s+whose)?\s+(?P<title>{LOWER_TITLES})\s*,?\s+"
                        rf"(?P<name>{_NAME})"),
             # "Jana Roe, the UN special envoy,", "Tomas Vela, Peru's foreign minister"
             re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){{0,3}}"
-                       rf"(?P<title>{_LOWER_TITLES})\b"),
+                       rf"(?P<title>{LOWER_TITLES})\b"),
             # "Jana Roe, Assistant Secretary for Regional Affairs" (a byline, a transcript's head)
             re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<title>{TITLES})\b(?!\s+[A-Z][a-z]+\s+[A-Z])"),
         )

@@ -100,6 +100,8 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
                 resolved = resolve(kind, m.group(group), reference)
                 if resolved and kind == "month_alone" and reference and _future_clause(text, m.start()):
                     resolved = _coming_month(m.group(group), reference)  # "the next round in September"
+                elif resolved and resolved[0] and kind in ("day_month", "month_day") and reference:
+                    resolved = (_year_by_tense(resolved[0], tense_before(text, m.start()), reference), "day")
                 mention = DateMention(m.group(group), start, end, *resolved) if resolved else None
             if mention is None:
                 continue
@@ -168,12 +170,27 @@ def tense_before(text: str, at: int) -> str:
 
 def _future_clause(text: str, at: int) -> bool:
     """The nearest tense marker before `at` in its clause is a future one ("will", "next", "planned")."""
-    sentence_start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    before = text[sentence_start:at]
-    clause = before[max((c.end() for c in _CLAUSE_START.finditer(before)), default=0):]
-    future_at = max((f.end() for f in _FUTURE.finditer(clause)), default=-1)
-    past_at = max((p.end() for p in _PAST.finditer(clause)), default=-1)
-    return future_at >= past_at > -2 and future_at >= 0
+    return tense_before(text, at) == "future"
+
+
+# A day named without its year may lie a little on the other side of the reference: an article dated a few days
+# after the day its own date line gives, or a "will meet on 3 May" read the day after.
+_TENSE_SLACK = dt.timedelta(days=7)
+
+
+def _year_by_tense(iso: str, tense: str, reference: dt.date) -> str:
+    """The year of a day named without one ("on 21 November"), from its clause's tense: the coming one where the
+    clause speaks of the future ("a new round will open on 21 November"), the last one where it speaks of the
+    past ("signed on 21 November"), else the nearest (`iso`, as resolved)."""
+    if not tense:
+        return iso
+    day = dt.date.fromisoformat(iso)
+    candidates = [c for c in (_valid(reference.year + k, day.month, day.day) for k in (-1, 0, 1)) if c]
+    if tense == "future":
+        coming = [c for c in candidates if dt.date.fromisoformat(c) >= reference - _TENSE_SLACK]
+        return min(coming) if coming else iso
+    past = [c for c in candidates if dt.date.fromisoformat(c) <= reference + _TENSE_SLACK]
+    return max(past) if past else iso
 
 
 def _coming_month(span: str, reference: dt.date) -> tuple[str, str] | None:

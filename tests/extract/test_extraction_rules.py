@@ -48,6 +48,17 @@ def test_year_less_date_takes_the_nearest_year_and_stays_yearless_without_a_refe
     assert [(m.text, m.date) for m in find_dates("next Thursday", None)] == [("next Thursday", None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A new round will open on 21 November.", "2024-11-21"),  # the future: the coming one, though May is nearer
+    ("The accord was signed on 21 November.", "2023-11-21"),  # the past: the last one
+    ("The round closed on 20 September.", "2023-09-20"),  # the past, though the coming one is nearer
+    ("Talks on 21 November.", "2023-11-21"),  # no tense: the nearest
+    ("They will meet again on 8 May.", "2024-05-08"),  # a day just before the reference stays in its year
+])
+def test_a_year_less_day_takes_its_year_from_the_tense_of_its_clause(text, expected):
+    assert find_dates(text, dt.date(2024, 5, 10))[0].date == expected
+
+
 def test_modal_may_is_not_a_date():
     assert find_dates("Delegations may meet again.", dt.date(2024, 3, 4)) == []
 

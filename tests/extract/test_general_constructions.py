@@ -177,6 +177,19 @@ def test_a_side_that_speaks_of_itself_or_meets_its_counterpart(text):
     assert sides(run(text)) == {"Ghana", "Togo"}
 
 
+@pytest.mark.parametrize("text", [
+    "SYNTHETIC. Talks resumed. Ghana's foreign minister Kofi Mensah and his Togolese counterpart Ama Dogbe met in "
+    "Lome on 3 May.",
+    "SYNTHETIC. Talks resumed. Ghanaian foreign minister Kofi Mensah held talks with his Togolese counterpart Ama "
+    "Dogbe on 3 May.",
+])
+def test_people_named_after_a_title_in_lower_case_stand_for_their_states(text):
+    result = run(text)
+    assert sides(result) == {"Ghana", "Togo"}
+    people = {a["name"]: a["affiliation"] for a in result["new_actors"] if a["kind"] == "person"}
+    assert people == {"Kofi Mensah": "ghana", "Ama Dogbe": "togo"}
+
+
 def test_a_commentator_that_says_others_will_meet_is_no_side():
     result = run("SYNTHETIC. Talks between Ghana and Togo resume on 3 May. Norway said they would meet in Port Amar.")
     assert sides(result) == {"Ghana", "Togo"}

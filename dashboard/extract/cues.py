@@ -513,6 +513,11 @@ ASKED = re.compile(r"\b(?:urg\w*|call\w* on|ask\w*|invit\w*|press\w*|encourag\w*
 # A place after these words is a government's seat or a speaker's whereabouts ("the authorities in X", "said in X"), no venue.
 SEAT = re.compile(r"\b(?:authorities|government|officials|leadership|regime|embassy|administration)\s+in\s+$|"
                   rf"\b(?:{SAID}|speaking|spoke|told\s+\w+|said\s+\w+)\s+(?:\w+\s+)?in\s+$", re.IGNORECASE)
+# A place after these words is what the talks are about, not where they meet ("a ceasefire in X", "the war in X",
+# "peace in X", "hostages held in X"); "peace talks in X" still names a venue (the noun before "in" is "talks").
+SUBJECT_PLACE = re.compile(r"\b(?:cease-?fires?|truces?|war|fighting|conflict|peace|violence|crisis|hostilities|"
+                           r"humanitarian\s+situation|situation|hostages?(?:\s+held)?|killed|displaced|offensive|"
+                           r"occupation|security)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 # Capitalised words after "met in" that are no town: months, days, languages and demonyms, institutions.
 NOT_A_TOWN = re.compile(rf"^(?:{'|'.join(MONTH_NAMES + WEEKDAY_NAMES)})$|(?:ish|ese|ian|ean)$|^(?:Parliament|"
                         r"Congress|Senate|Council|Assembly|Court|Private|Public|Secret|Person|Principle|Total|English|"

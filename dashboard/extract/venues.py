@@ -85,8 +85,8 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             found.append(VenueClaim(place, _LOCATIVE.search(before).group(0) + place.alias + building,
                                     "building named for its city"))
             continue
-        if not cue and not listed or cues.SEAT.search(before):
-            continue  # "the authorities in Lima": the government, not where talks meet
+        if not cue and not listed or cues.SEAT.search(before) or cues.SUBJECT_PLACE.search(before):
+            continue  # "the authorities in Lima": the government, not where talks meet; "a truce in X": their subject
         if place.city:
             near = text[max(sentence.start, place.start - 90):min(sentence.end, place.end + 50)]
             if not cues.VENUE_CONTEXT.search(near):

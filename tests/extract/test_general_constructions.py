@@ -255,3 +255,11 @@ def test_a_leaders_administration_stands_for_the_state_and_an_envoys_brief_is_no
     brief = run("SYNTHETIC. The talks resumed on 3 May. The Special Envoy for Benin, Ana Ruiz, attended; Ghana and "
                 "Togo met.")
     assert "Benin" not in sides(brief)
+
+
+@pytest.mark.parametrize("text", [
+    "SYNTHETIC. Delegations of Ghana and Togo met in Accra on 3 May to discuss a ceasefire in Lome.",
+    "SYNTHETIC. Delegations of Ghana and Togo met in Accra on 3 May on ending the war in Lome.",
+])
+def test_a_place_the_talks_are_about_is_no_venue(text):
+    assert {e["venue_city"] for e in run(text)["events"]} == {"Accra"}

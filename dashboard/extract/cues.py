@@ -146,14 +146,15 @@ ROLE_VERBS: dict[str, str] = {
 ROLE_PARTICIPLES: dict[str, str] = {
     "mediator": r"(?:co-?)?mediated|brokered|co-?chaired|chaired|(?:co-?)?sponsored",
     "facilitator": r"(?:co-?)?facilitated|(?:co-?)?convened|organi[sz]ed",
-    "host": r"co-?hosted|hosted",
+    "host": r"co-?hosted|hosted|presided",  # "a ceremony presided over by X"
     "guarantor": r"guaranteed",
     "witness": r"witnessed",
     "observer": r"monitored",  # "monitored by X", "the UN-monitored truce" ("observed by" is also "kept by")
 }
 # Nouns that name the act or the one who does it ("the mediation of X", "X's good offices", "X, the guarantors").
 ROLE_ACTS: dict[str, str] = {  # the act: "under the auspices of X", "X's mediation"
-    "mediator": r"mediation|good offices|auspices|aegis|sponsorship|chairmanship|co-chairmanship|brokerage",
+    "mediator": r"mediation|good offices|auspices|aegis|sponsorship|chairmanship|co-chairmanship|brokerage|"
+                r"shuttle diplomacy",
     "facilitator": r"facilitation",
     "host": r"hospitality|hosting",
     "observer": r"observer\s+(?:role|status|capacity|mission)",  # "the observer status of X", "X's observer role"
@@ -196,7 +197,7 @@ _NOT_RECEIVED = "".join(rf"(?<!{w} )" for w in ("accept", "accepts", "accepted",
                                                  "reject", "rejects", "rejected", "thank", "thanks", "thanked", "praised",
                                                  "praises", "commended", "commends", "appreciated", "appreciates",
                                                  "refused", "refuses", "for"))
-_ADJ = r"(?:[\w-]+\s+){0,2}?"  # up to two words before a role noun ("the so-called guarantors", "a key mediator")
+_ADJ = r"(?:[\w’'-]+\s+){0,2}?"  # up to two words before a role noun ("the so-called guarantors", "the talks' host")
 # one word between a name and the role noun it modifies, not a preposition or an auxiliary ("Veldian-Orvanian mediation")
 _MODIFIER = r"(?:(?!(?:and|or|for|to|of|in|on|at|by|with|from|will|would|shall|can|may|must|also|again|the|a|an|has|" \
     r"have|had|is|are|was|were)\b)[\w-]+\s+)?"
@@ -311,8 +312,17 @@ def _role_rows() -> list[Construction]:
             r"(?:ceasefire|cease-fire|truce|settlement))", i)),
         # "talks led by X" (not "a delegation led by X": that one is a side)
         Construction("mediator", "passive", "before", re.compile(
-            r"\b(?:talks|negotiations|dialogue|mediation|process|efforts?|initiative|consultations|panel|team)\s+"
-            r"(?:\w+\s+){0,3}?led\s+by\s+(?:the\s+)?$", i)),
+            r"\b(?:talks|negotiations|dialogue|mediation|process|efforts?|initiative|consultations|panel|team)\s*,?\s+"
+            r"(?:\w+\s+){0,3}?led\s+by\s+(?:the\s+)?(?:former\s+)?$", i)),
+        # "X has played a key role in the negotiations", "X, which played a central role in brokering the deal"
+        Construction("mediator", "verb", "after", re.compile(
+            rf"^{_REL}\s+(?:(?:has|have|had)\s+)?(?:\w+\s+)?(?:played|plays|play|playing)\s+(?:a|an|the)\s+{_ADJ}"
+            r"role\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|negotiating|mediation|mediating|"
+            r"brokering|process|dialogue|deal|agreement)\b", i), check="gap"),
+        # "X's diplomats have shuttled between the two sides"
+        Construction("mediator", "verb", "after", re.compile(
+            rf"^{_REL}(?:\s+(?:diplomats|officials|envoys?|mediators|negotiators))?\s+(?:(?:has|have|had)\s+(?:been\s+)?)?"
+            r"(?:\w+\s+)?shuttl(?:e|es|ed|ing)\s+between\b", i), check="gap"),
         # "in the presence of X": a witness; "at the invitation of X": the host
         Construction("witness", "nominal", "before", re.compile(rf"\bin the presence of\s+(?:the\s+)?{PEOPLE_OF}$", i)),
         Construction("host", "nominal", "before", re.compile(r"\b(?:at|on|upon) the invitation of\s+(?:the\s+)?$", i)),
@@ -411,10 +421,12 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
         r"\b(?:parties|signatories|sides)(?:\s+(?:to|of|in)\s+[^.;:]{1,60}?)?\s+(?:are|were|include[sd]?)\s*:?\s+"
         r"(?:the\s+)?$", _I)),
     # "signed by the government and the rebels", "the deal agreed by A and B", "the deal reached on 3 May by A and B"
-    # (not "the deal reached on 3 May was welcomed by X": a copula starts another clause)
+    # (not "the deal reached on 3 May was welcomed by X": a copula starts another clause; not "signed at a ceremony
+    # presided over by X", "attended by X": another participle takes the "by", unless joined by "and": "accepted and
+    # implemented by X")
     SideConstruction("signed by A and B", "before", re.compile(
         r"\b(?:signed|agreed|concluded|negotiated|initial(?:l)?ed|accepted|reached|struck|sealed|clinched|finali[sz]ed|"
-        r"ratified)\s+(?:(?:(?!\b(?:was|were|is|are|been|be)\b)[^.;:]){0,60}?\s+)?by\s+"
+        r"ratified)\s+(?:(?:(?!\b(?:was|were|is|are|been|be)\b|(?-i:(?<!and )(?<!ly )\b[a-z]+ed\b))[^.;:]){0,60}?\s+)?by\s+"
         r"(?:both\s+)?(?:the\s+)?$", _I)),
     # "talks with A", "to discuss the crisis with A", "an agreement with A"
     SideConstruction("talks with A", "before", re.compile(

@@ -62,6 +62,14 @@ def test_an_article_with_no_day_and_no_place_still_proposes_its_talks_sides_and_
     ("SYNTHETIC. Ghana and Togo met on 3 May, with Senegal as intermediary.", "Senegal", "mediator"),
     ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal, a trusted go-between, carried messages during the talks.", "Senegal",
      "mediator"),
+    # a role played in the talks, shuttle diplomacy, the talks' host, a ceremony presided over, a team led by a person
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal has played a key role in the negotiations.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo signed the accord on 3 May. The deal was the result of Senegalese shuttle diplomacy.", "Senegal",
+     "mediator"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. Senegal, the talks' host, said progress was made.", "Senegal", "host"),
+    ("SYNTHETIC. Ghana and Togo signed the accord on 3 May at a ceremony presided over by Senegal.", "Senegal", "host"),
+    ("SYNTHETIC. Ghana and Togo met on 3 May. The mediation team, led by former Senegalese President Awa Diop, was "
+     "hopeful.", "Awa Diop", "mediator"),
 ])
 def test_go_betweens_in_the_general_constructions(text, actor, role):
     result = run(text)

@@ -163,7 +163,7 @@ def test_curate_view_proposes_for_every_real_article_without_an_exception(app, f
 def test_new_actors_show_with_their_kind_and_the_words_that_made_them(app, folder):
     at = app(folder=folder, page="views/curate.py")
     paste(at, text="SYNTHETIC TEST ARTICLE. The Karenni Salvation Front (KSF) and Peru signed a truce in Lima "
-                   "on 3 June, brokered by Chile.")
+                   "on 3 June, brokered by Chile.", published="2025-06-05")
     shown = [d.value for d in at.dataframe]  # the editable new-actor table and the table of every name found
     rows = next(frame for frame in shown if "why" in frame.columns)
     front = rows[rows["name"] == "Karenni Salvation Front"].iloc[0]
@@ -177,7 +177,8 @@ def test_new_actors_show_with_their_kind_and_the_words_that_made_them(app, folde
 def test_accepted_new_actors_join_the_registry_on_save_with_the_event_that_names_them(app, folder, editing):
     at = app(folder=folder, page="views/curate.py")
     paste(at, text="SYNTHETIC TEST ARTICLE. The Karenni Salvation Front (KSF) and Peru signed a truce in Lima "
-                   "on 3 June, brokered by Chile.", title="Synthetic: a truce in Lima")
+                   "on 3 June, brokered by Chile.", title="Synthetic: a truce in Lima",
+          published="2025-06-05")  # reported two days after: "signed on 3 June" is the 3 June just past
     assert any("passes validation" in s.value for s in at.success)
     at.button(key="curate-save").click().run()
     assert not at.exception and any("Saved:" in s.value for s in at.success)

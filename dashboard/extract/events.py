@@ -210,10 +210,17 @@ def _targets(at: int, f: SentenceFacts, own: list[int], events: list[Event], ori
                                        origin[i] > f.index))]
 
 
+# A go-between meets each side in turn: "A met B" names no side of the talks when A or B holds a go-between's role
+# (a call is the exception: "Secretary X spoke with Minister Y", whose state hosts other talks, is a call of two sides).
+_MEETING_ONE_SIDE = {"A met B", "A met B's counterpart", "A met B (A said it …)", "talks with A"}
+
+
 def _drop_go_betweens(event: Event) -> None:
-    """A go-between of the event is no side of it, unless a construction names it as one (a call's other end)."""
+    """A go-between of the event is no side of it, unless a construction names it as one (a call's other end); meeting
+    a side ("the mediator met the rebels' delegation") does not."""
     third = {t.actor for t in event.third_parties}
-    explicit = {c.actor for c in event.party_cues if c.construction in _EXPLICIT}
+    firm = _EXPLICIT if event.type == "call" else _EXPLICIT - _MEETING_ONE_SIDE  # a call's two ends are its sides
+    explicit = {c.actor for c in event.party_cues if c.construction in firm}
     event.parties = [p for p in event.parties if p not in third or p in explicit]
     event.party_cues = [c for c in event.party_cues if c.actor in event.parties]
 

@@ -271,3 +271,12 @@ def test_a_leaders_administration_stands_for_the_state_and_an_envoys_brief_is_no
 ])
 def test_a_place_the_talks_are_about_is_no_venue(text):
     assert {e["venue_city"] for e in run(text)["events"]} == {"Accra"}
+
+
+def test_a_go_between_meeting_one_side_is_no_side_but_a_calls_two_ends_are():
+    met = run("SYNTHETIC. Senegal's envoy met the Ghanaian delegation in Dakar on 3 May. Senegal is mediating between "
+              "Ghana and Togo.")
+    assert sides(met) == {"Ghana", "Togo"} and ("Senegal", "mediator") in roles(met)
+    call = run("SYNTHETIC. Ghana's president spoke by phone with Senegal's president on 3 May and thanked Senegal for "
+               "hosting the talks between Ghana and Togo.")
+    assert {"Ghana", "Senegal"} <= sides(call)

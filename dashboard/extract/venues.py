@@ -56,6 +56,14 @@ class VenueClaim:
     construction: str  # "in <city>", "named format: the <city> talks", "venue table: Camp David", …
 
 
+# "met Hamas officials in Doha", "held talks with officials in Geneva": the officials were met there, so the place
+# is where they met ("officials in Kyiv said …" stays a seat)
+_MET_PEOPLE = re.compile(r"\b(?:met|meets|meet|meeting|talks\s+with|talked\s+with|spoke\s+with)\s+(?:with\s+)?"
+                         r"(?:[\w’'-]+\s+){0,5}?(?:officials|authorities|government|leadership)\s+in\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_SAYS = re.compile(rf"\s*,?\s+(?:{cues.SAID}|have|has|had|were|are)\b", re.IGNORECASE)
+
+
 def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[VenueClaim]:
     """The venues one sentence about talks names, in the order written."""
     text = ctx.text
@@ -85,7 +93,8 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             found.append(VenueClaim(place, _LOCATIVE.search(before).group(0) + place.alias + building,
                                     "building named for its city"))
             continue
-        if not cue and not listed or cues.SEAT.search(before) or cues.SUBJECT_PLACE.search(before):
+        seat = cues.SEAT.search(before) and not (_MET_PEOPLE.search(before) and not _SAYS.match(after))
+        if not cue and not listed or seat or cues.SUBJECT_PLACE.search(before):
             continue  # "the authorities in Lima": the government, not where talks meet; "a truce in X": their subject
         if place.city:
             near = text[max(sentence.start, place.start - 90):min(sentence.end, place.end + 50)]

@@ -280,3 +280,11 @@ def test_a_go_between_meeting_one_side_is_no_side_but_a_calls_two_ends_are():
     call = run("SYNTHETIC. Ghana's president spoke by phone with Senegal's president on 3 May and thanked Senegal for "
                "hosting the talks between Ghana and Togo.")
     assert {"Ghana", "Senegal"} <= sides(call)
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("SYNTHETIC. Senegal's minister held talks with Ghanaian and Togolese officials in Dakar on 3 May.", "Dakar"),
+    ("SYNTHETIC. Ghana and Togo will meet on 3 May, officials in Dakar said.", None),  # a seat, no venue
+])
+def test_the_officials_a_meeting_was_held_with_are_met_where_they_are(text, venue):
+    assert {e["venue_city"] for e in run(text)["events"]} == {venue}

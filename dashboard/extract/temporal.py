@@ -49,7 +49,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(p)) for name, p in (
     # news style: "gathered in Port Amar Thursday", "met Monday" (not "Black Friday": a name's capitals before it)
     ("weekday", rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)(?<![A-Z][a-z]{{4}}\s)(?<![A-Z][a-z]{{5}}\s)"
                 rf"(?<![A-Z][a-z]{{6}}\s)\b(?P<d>{WEEKDAY})\b(?!\s+\d)(?!,?\s+(?:{MONTH}))"),
-    ("month_alone", rf"\b(?:in|In|since|until|by|early|late|mid-|this|last|next|past|during)\s+(?P<d>{MONTH})(?!\w|\.\w)"),
+    ("month_alone", rf"\b(?:(?:in|In|since|until|by|early|late|mid|this|last|next|past|during)\s+|(?:[Ee]arly|[Ll]ate|"
+                    rf"[Mm]id)-)(?P<d>{MONTH})(?!\w|\.\w)"),  # "in March", "mid-March", "late-March"
     ("year", rf"(?<![\d/.\-]){YEAR}(?![\d/\-]|\.\d)"),
 )]
 

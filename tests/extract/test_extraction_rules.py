@@ -59,6 +59,12 @@ def test_a_year_less_day_takes_its_year_from_the_tense_of_its_clause(text, expec
     assert find_dates(text, dt.date(2024, 5, 10))[0].date == expected
 
 
+@pytest.mark.parametrize("text", ["The next round is scheduled for mid-March.", "They will meet in late-March.",
+                                  "They will meet in early March."])
+def test_part_of_a_month_is_that_month(text):
+    assert [(m.date, m.precision) for m in find_dates(text, dt.date(2024, 2, 20))] == [("2024-03", "month")]
+
+
 def test_modal_may_is_not_a_date():
     assert find_dates("Delegations may meet again.", dt.date(2024, 3, 4)) == []
 

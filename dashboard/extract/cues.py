@@ -559,7 +559,13 @@ STANCES: list[tuple[str, re.Pattern]] = [
 # The reporter's verbs ("insists", "refuses", "emphasised") set the stance, never a red line (data/README.md).
 RED_LINE = words(_WILL_NOT, r"won['’]t", r"never", r"under no circumstances", r"non-negotiable", r"red lines?",
                  r"must be (?:acknowledged|recognised|recognized|respected)", r"rul(?:e|ed|es|ing) out",
-                 _CANNOT_AGREE, r"not include", r"not negotiable", r"no (?:\w+ )?concessions?")
+                 _CANNOT_AGREE, r"not include", r"not negotiable", r"no (?:\w+ )?concessions?",
+                 # the categorical words of English, whoever says them: "unacceptable", "a non-starter", "not up for
+                 # negotiation", "we will not cede", "a precondition for any talks", "no deal without"
+                 r"(?:is|are|was|were|be|remains?) (?:totally |completely |simply |absolutely )?unacceptable",
+                 r"non-starter", r"not up for (?:negotiation|discussion|debate)", r"(?:pre-?condition)s? for",
+                 r"not (?:cede|surrender|give up|compromise on|trade away|bargain)",
+                 r"no (?:deal|agreement|peace|talks|negotiations) (?:without|unless|until)")
 
 # Issues, by the first family whose words the position's sentence uses.
 ISSUES: list[tuple[str, re.Pattern]] = [

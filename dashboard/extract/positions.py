@@ -19,10 +19,13 @@ def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mentio
                 ctx: ArticleContext) -> Position | None:
     """The position a sentence states, held by its speaker or the subject of the clause that states it."""
     stance = first_family(cues.STANCES, sentence.text, default="")
+    red = cues.RED_LINE.search(sentence.text)
+    if not stance and red:  # "… is unacceptable", "a precondition for any deal": the red line is the stance
+        stance = "demands" if re.search(r"(?i)condition", red.group(0)) else "rejects"
     if not stance:
         return None
     holder = _speaker(sentence, mentions, last_person, ctx)
-    cue = next(p.search(sentence.text) for name, p in cues.STANCES if name == stance and p.search(sentence.text))
+    cue = next((p.search(sentence.text) for name, p in cues.STANCES if name == stance and p.search(sentence.text)), red)
     if holder is None:
         cue_at = sentence.start + cue.start()
         clause_start = clause_at(sentence, cue_at)[0]
@@ -38,7 +41,6 @@ def position_in(sentence: Sentence, mentions: list[Mention], last_person: Mentio
     if holder.kind == "person":
         speaker_id = holder.actor_id
         actor = ctx.matcher.affiliation(holder.actor_id) or holder.actor_id
-    red = cues.RED_LINE.search(sentence.text)
     red_line = bool(red)
     if _DOUBLE_NEGATIVE.search(sentence.text):
         red_line = False

@@ -106,6 +106,17 @@ def test_red_line_and_quote_attribution():
     assert welcomed and not welcomed[0]["red_line"] and welcomed[0]["stance"] == "accepts"
 
 
+@pytest.mark.parametrize("text, stance", [
+    ('SYNTHETIC. "Any change to the border is unacceptable," Vale said on Monday.', "rejects"),
+    ("SYNTHETIC. Vale said on Monday the status of the border was not up for negotiation.", "rejects"),
+    ("SYNTHETIC. Vale said on Monday that a withdrawal from the border was a precondition for any settlement.",
+     "demands"),
+])
+def test_categorical_words_alone_state_a_red_line(text, stance):
+    [position] = run(text)["positions"]
+    assert position["actor"] == "armenia" and position["red_line"] and position["stance"] == stance
+
+
 def test_pronoun_takes_the_last_named_speaker():
     result = run("SYNTHETIC. Foreign Minister Ann Vale spoke to reporters. She insisted that the border must be "
                  "respected.")

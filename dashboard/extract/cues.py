@@ -282,7 +282,7 @@ def _role_rows() -> list[Construction]:
         # "mediator Veldia", "the guarantors, Orvania and Kessa", "host country Orvania", "the co-chairs of the Port Amar
         # Process, A and B"
         rows.append(Construction(role, "title", "before", re.compile(
-            rf"\b(?:{agent})(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+|(?=,))){{1,5}}?(?=,))?\s*,?\s+"
+            rf"\b(?:{agent})(?:\s+(?:of|for|to)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]*(?:\s+|(?=,))){{1,5}}?)(?=,))?\s*,?\s+"
             rf"(?:the\s+)?$", i)))
     for role, verb in ROLE_VERBS.items():
         # "We thank X for hosting", "X for its leadership in facilitating the talks"
@@ -442,14 +442,14 @@ SIDE_CONSTRUCTIONS: list[SideConstruction] = [
     # "the leaders of A, B and C", "the foreign ministers of A and B" (weak: a go-between's ministers are named so too)
     SideConstruction("leaders of A and B", "before", re.compile(
         r"\b(?:leaders?|heads? of (?:state|government)|prime ministers?|presidents?|governments|(?:foreign )?ministers?"
-        r"(?: of [A-Z][\w ]{0,40}?)?|kings?|emirs?|chancellors?)\s+of\s+(?:both\s+)?(?:the\s+)?$", _I), strong=False,
+        r"(?: of (?-i:[A-Z])[\w ]{0,40}?)?|kings?|emirs?|chancellors?)\s+of\s+(?:both\s+)?(?:the\s+)?$", _I), strong=False,
         least=2),
     # "A met B", "A met with B", "A spoke with B", "A held talks with B", "A signed an agreement with B"
     SideConstruction("A met B", "pair", re.compile(
-        r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,5}?(?:(?:met|meets|meet|meeting)\s+(?:with\s+)?|(?:spoke|speaks|speak|talked|"
+        r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,8}?(?:(?:met|meets|meet|meeting)\s+(?:with\s+)?|(?:spoke|speaks|speak|talked|"
         r"talks|call|negotiat\w*|signed|sign|reached|agreed|concluded|discuss\w*|dialogue|consultations|"
         r"engag\w*)\s+(?:[\w-]+\s+){0,4}?with\s+)(?:the\s+)?(?:(?:prime minister|president|foreign minister|"
-        r"leaders?|king|emir|chancellor)s?\s+of\s+(?:the\s+)?)?(?:[A-Z][\w.’'-]*\s+){0,4}$", _I)),
+        r"leaders?|king|emir|chancellor)s?\s+of\s+(?:the\s+)?)?(?-i:(?:[A-Z][\w.’'-]*\s+){0,4})$", _I)),
 ]
 # "A said (on Monday) (that) it would …": "it" is A, so the words after it are A's own ("A said it would resume talks
 # with B": A met B).

@@ -134,8 +134,8 @@ GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnment|Ministry\s+of\s+(?:Foreign|Exter
 _MAX_TOKENS = 12
 # A capital is a place after these words ("talks in Lima", "flew to Quito"), and an actor before these ("Lima said").
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|into|of|via|through|towards?|across|around|visit\w*|left|"
-                           r"reached|arrived|for|on|over|inside|within)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,2}?"
-                           r"(?:(?:[A-Z][\w’'-]+,?\s+)?(?:and|or)\s+)?$|\n\s*$|^\s*$", re.IGNORECASE)
+                           r"reached|arrived|for|on|over|inside|within)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]+\s+){0,2}?)"
+                           r"(?:(?-i:(?:[A-Z][\w’'-]+,?\s+)?)(?:and|or)\s+)?$|\n\s*$|^\s*$", re.IGNORECASE)
 _ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|were|will|would|signed|agreed|accused|"
                            r"rejected|welcomed|insisted|denied|refused|wants|wanted|demanded|demands|announced|sent|hosted|hosts|"
                            r"mediated|brokered|facilitated|convened)\b|"

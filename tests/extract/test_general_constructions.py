@@ -288,3 +288,9 @@ def test_a_go_between_meeting_one_side_is_no_side_but_a_calls_two_ends_are():
 ])
 def test_the_officials_a_meeting_was_held_with_are_met_where_they_are(text, venue):
     assert {e["venue_city"] for e in run(text)["events"]} == {venue}
+
+
+def test_the_subject_of_a_long_predicate_about_talks_with_b_is_a_side():
+    result = run("SYNTHETIC. Ghana's president said on Saturday that Accra would not cede territory in any peace talks "
+                 "with Togo.")
+    assert sides(result) == {"Ghana", "Togo"}

@@ -87,10 +87,13 @@ _ORG_OF = re.compile(rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s+)?(?:Organi[sz]ation
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&.\-]{1,9})\)")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.\-]{1,8})\)|,\s+or\s+(?P<acr2>[A-Z][A-Z&.\-]{1,8}),")
 _PLURAL_GROUP = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}(?:is|s))\b")
+# "the Veldians and the government signed", "the Veldians have agreed": a plural name as the subject of a side's verb
+_SIDE_PREDICATE = re.compile(r"(?:\s+and\s+(?:the\s+)?[^.;:,]{1,50}?)?\s+(?:have\s+|has\s+|had\s+|will\s+)?"
+                             r"(?:resumed|signed|agreed|met|reached|concluded|held|began|started)\b")
 # "between the Government of X and Sendaro": a side, whatever it is called
-_BETWEEN_SIDES = (re.compile(r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)\s+and\b"),
-                  re.compile(r"\bbetween\s+[^.;:]{1,80}?\s+and\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]+)(?![\w’'\-])"
-                             r"(?!\s+[A-Z])"))
+_BETWEEN_SIDES = (re.compile(r"\bbetween\s+(?:the\s+)?(?P<name>(?:(?:al|el|ad|as|an|ar|ash|at)-)?[A-Z][\w’'\-/]+)\s+and\b"),
+                  re.compile(r"\bbetween\s+[^.;:]{1,80}?\s+and\s+(?:the\s+)?(?P<name>(?:(?:al|el|ad|as|an|ar|ash|at)-)?"
+                             r"[A-Z][\w’'\-/]+)(?![\w’'\-/])(?!\s+[A-Z])"))
 _DESCRIBED_GROUP = re.compile(
     r"\b(?:militant|armed|rebel|terrorist|insurgent|opposition|militia|separatist|jihadist|Islamist|paramilitary|"
     r"political)\s+(?:group|movement|organi[sz]ation|faction|party|force)\s+(?P<name>[A-Z][\w’'\-]+)")
@@ -104,7 +107,7 @@ _HEADLINE_WORDS = re.compile(r"\b(?:Between|Against|Amid|After|Before|Over|With|
                              r"Will|Is|Are|As|Talks|Negotiations|Deal|Agreement)\b")
 # Lists of names in the slots that name a side or a go-between: "between X and Y", "the parties are X, Y and Z",
 # "mediated by X", "the mediators are X" (the names no list holds are proposed from these slots).
-_CAP = r"[A-Z][\w’'\-]*(?:\.[A-Z]\.?)*"
+_CAP = r"(?:(?:al|el|ad|as|an|ar|ash|at)-)?[A-Z][\w’'\-]*(?:/[A-Z0-9][\w’'\-]*)?(?:\.[A-Z]\.?)*"  # "AFC/M23", "al-Shabaab"
 _JOIN = r"(?: |\s?,\s?(?:and )?(?:the )?| (?:and|of|for|the|de|du|des|al|el|la|le) (?:the )?)"
 _NAME_LIST = rf"(?P<list>(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*)"
 _SLOTS = (
@@ -115,7 +118,8 @@ _SLOTS = (
     (re.compile(rf"\b(?:auspices|mediation|facilitation|good offices)\s+of\s+{_NAME_LIST}"), "named in a role: '{}'"),
     (re.compile(rf"\b(?:talks|negotiations|agreement|deal|ceasefire|truce|accord)\s+with\s+{_NAME_LIST}"),
      "named as a side: '{}'"),
-    (re.compile(rf"\bdelegations?\s+(?:of|from)\s+{_NAME_LIST}"), "named as a side: '{}'"),
+    (re.compile(rf"\b(?:[Dd]elegations?|[Rr]epresentatives|[Dd]elegates|[Nn]egotiators)\s+(?:of|from)\s+{_NAME_LIST}"),
+     "named as a side: '{}'"),
     (re.compile(rf"\b(?:[Mm]ediators?|[Ff]acilitators?|[Gg]uarantors?|[Oo]bservers?)(?:\s+(?:of|to|for|in)\s+[^.;:]{{1,60}}?)?"
                 rf"\s+(?:are|is|were|was|include[sd]?)\s+{_NAME_LIST}"), "named in a role: '{}'"),
 )
@@ -147,7 +151,7 @@ _PEOPLE_OF_NAME = re.compile(r"^(?:Representatives|Delegates|Delegations?|Member
 # A side no list holds, written after "and" with the verb that makes both sides ("A and the Barisan Front (BF) resumed
 # talks"): a name of two words or more
 _AND_SIDE_SLOT = re.compile(r"\band\s+(?:the\s+)?(?:[a-z]+\s+){0,1}"
-                            r"(?P<list>[A-Z][\w’'-]+(?: (?:of |for |the )*[A-Z][\w’'-]+){1,5})"
+                            r"(?P<list>(?:(?:al|el|ad|as|an|ar|ash|at)-)?[A-Z][\w’'/-]+(?: (?:of |for |the )*[A-Z][\w’'-]+){0,5})"
                             r"(?:\s+\([A-Z][A-Za-z]{1,8}\))?\s+(?:have\s+|has\s+|had\s+|will\s+)?"
                             r"(?:resumed|signed|agreed|met|reached|concluded|held|began|started)\b")
 # A side named by what it is ("loyalist militias", "rebel groups", "the rebels"), in a side's slot beside a named one.
@@ -592,7 +596,8 @@ class ActorMatcher:
             singular = plural[:-1]
             if self._known(plural) or self._known(singular) or plural.lower() in text or re.fullmatch(TITLES, singular):
                 continue
-            if re.search(rf"\b{re.escape(singular)}\b", text) or len(re.findall(rf"\b{plural}\b", text)) >= 2:
+            if re.search(rf"\b{re.escape(singular)}\b", text) or len(re.findall(rf"\b{plural}\b", text)) >= 2 \
+                    or _SIDE_PREDICATE.match(text, m.end()):
                 actor_id = add(plural, m.start("name"), "group", f"plural group name: 'the {plural}'")
                 if actor_id:
                     self._alias(actor_id, singular)

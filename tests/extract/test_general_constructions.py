@@ -294,3 +294,15 @@ def test_the_subject_of_a_long_predicate_about_talks_with_b_is_a_side():
     result = run("SYNTHETIC. Ghana's president said on Saturday that Accra would not cede territory in any peace talks "
                  "with Togo.")
     assert sides(result) == {"Ghana", "Togo"}
+
+
+@pytest.mark.parametrize("text, side", [
+    ("SYNTHETIC. Talks on 3 May between the government of Ghana and al-Kessan stalled.", "al-Kessan"),
+    ("SYNTHETIC. Ghana and Marrabun agreed to a truce on 3 May.", "Marrabun"),
+    ("SYNTHETIC. The army of Ghana and the KSF signed the accord in Accra on 3 May.", "KSF"),
+    ("SYNTHETIC. Representatives of the Vedani and the Ghanaian government met in Accra on 3 May.", "Vedani"),
+    ("SYNTHETIC. The Marrabis and the Ghanaian government agreed to a truce on 3 May.", "Marrabis"),
+    ("SYNTHETIC. The accord was signed on 3 May between Togo and the ACF/K12.", "ACF/K12"),
+])
+def test_a_name_no_list_knows_is_a_side_where_a_sides_construction_holds_it(text, side):
+    assert side in sides(run(text))

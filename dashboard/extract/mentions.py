@@ -145,6 +145,8 @@ _ACTING_AFTER = re.compile(r"['’]s\s|\s+(?:(?:said|says|has|have|had|is|was|we
                            r"mediated|brokered|facilitated|convened)\b|"
                            r"and\s+[A-Z])")
 _PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+# "talks with Lima": the capital is the other side
+_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|agreement|deal|dialogue|truce|ceasefire|accord)\s+with\s+$")
 _ADMINISTRATION = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet)\b")
 _PEOPLE_OF_NAME = re.compile(r"^(?:Representatives|Delegates|Delegations?|Members|Leaders|Officials|Envoys|Negotiators|"
                              r"Commanders|Fighters)\s+(?:of|from)\s+(?:the\s+)?")
@@ -357,7 +359,7 @@ class ActorMatcher:
 
     def _capitals(self, text: str, found: list[Mention]) -> list[Mention]:
         """A capital standing for its state ("Kinshasa and Kigali signed", "talks between Lima and Quito",
-        "Kigali's demands"), not a place something happens in ("in Kigali", "to Lima")."""
+        "Kigali's demands", "talks with Lima"), not a place something happens in ("in Kigali", "to Lima")."""
         out: list[Mention] = []
         taken = [(m.start, m.end) for m in found]
         for place in self.places(text):
@@ -368,7 +370,8 @@ class ActorMatcher:
                 continue
             paired = _PAIRED_BEFORE.search(before) and (out or found) and \
                 any(m.end <= place.start and place.start - m.end < 12 for m in found + out)
-            if not (_ACTING_AFTER.match(after) or re.search(r"\bbetween\s+(?:the\s+)?$", before) or paired):
+            if not (_ACTING_AFTER.match(after) or re.search(r"\bbetween\s+(?:the\s+)?$", before) or paired
+                    or _TALKS_WITH.search(before)):
                 continue
             code = self.gaz.capitals.get(place.name) or self.gaz.capitals.get(_plain(place.name))
             if code is None:

@@ -306,3 +306,8 @@ def test_the_subject_of_a_long_predicate_about_talks_with_b_is_a_side():
 ])
 def test_a_name_no_list_knows_is_a_side_where_a_sides_construction_holds_it(text, side):
     assert side in sides(run(text))
+
+
+def test_a_capital_after_talks_with_stands_for_its_state():
+    result = run("SYNTHETIC. The Marrabis said on 3 May that they would resume talks with Accra.")
+    assert "Ghana" in sides(result)

@@ -137,7 +137,8 @@ VENUE_BUILDINGS = (r"(?:Palace|Palais|Palacio|Palazzo|Castle|Château|Chateau|Ho
 ROLE_VERBS: dict[str, str] = {
     "mediator": r"(?:co-?)?mediat(?:e|es|ed|ing)|broker(?:s|ed|ing)?|co-?chair(?:s|ed|ing)?|chair(?:s|ed|ing)?|"
                 r"(?:co-?)?sponsor(?:s|ed|ing)?",
-    "facilitator": r"(?:co-?)?facilitat(?:e|es|ed|ing)|(?:co-?)?conven(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)",
+    "facilitator": r"(?:co-?)?facilitat(?:e|es|ed|ing)|(?:co-?)?conven(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)|"
+                   r"arrang(?:e|es|ed|ing)",
     "host": r"co-?host(?:s|ed|ing)?|host(?:s|ed|ing)?",
     "guarantor": r"guarantee(?:s|d)?|guaranteeing",
     "witness": r"witness(?:es|ed|ing)?",
@@ -145,7 +146,7 @@ ROLE_VERBS: dict[str, str] = {
 # The participles of those verbs that make a passive ("mediated by") or a compound ("UN-mediated").
 ROLE_PARTICIPLES: dict[str, str] = {
     "mediator": r"(?:co-?)?mediated|brokered|co-?chaired|chaired|(?:co-?)?sponsored",
-    "facilitator": r"(?:co-?)?facilitated|(?:co-?)?convened|organi[sz]ed",
+    "facilitator": r"(?:co-?)?facilitated|(?:co-?)?convened|organi[sz]ed|arranged",
     "host": r"co-?hosted|hosted|presided",  # "a ceremony presided over by X"
     "guarantor": r"guaranteed",
     "witness": r"witnessed",

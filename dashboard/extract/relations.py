@@ -82,7 +82,8 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                 members = group
                 if row.family == "agentive compound":  # "Thailand, Malaysia-facilitated talks": the compound's own name
                     members = [m for i, m in enumerate(group) if i == len(group) - 1 or
-                               re.fullmatch(r"\s+and\s+(?:the\s+)?", text[m.end:group[i + 1].start])]
+                               re.fullmatch(r"-?\s+and\s+(?:the\s+)?|-", text[m.end:group[i + 1].start])]
+                    # ("A and B-brokered", "A- and B-brokered", "A-B-brokered": each one's)
                 for m in members:
                     add(m, row.role, words, row.label(_short(hit.group(0))), tail, tail + hit.end())
             else:

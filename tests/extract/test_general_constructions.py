@@ -70,6 +70,10 @@ def test_an_article_with_no_day_and_no_place_still_proposes_its_talks_sides_and_
     ("SYNTHETIC. Ghana and Togo signed the accord on 3 May at a ceremony presided over by Senegal.", "Senegal", "host"),
     ("SYNTHETIC. Ghana and Togo met on 3 May. The mediation team, led by former Senegalese President Awa Diop, was "
      "hopeful.", "Awa Diop", "mediator"),
+    # names joined by hyphens share the compound; "helped arrange the talks"
+    ("SYNTHETIC. Ghana and Togo agreed on 3 May to a Senegalese-Malian-Nigerien mediated truce.", "Mali", "mediator"),
+    ("SYNTHETIC. Ghana and Togo agreed on 3 May to a Senegalese- and Malian-brokered truce.", "Senegal", "mediator"),
+    ("SYNTHETIC. Ghana and Togo met in Dakar on 3 May. Senegal helped arrange the talks.", "Senegal", "facilitator"),
 ])
 def test_go_betweens_in_the_general_constructions(text, actor, role):
     result = run(text)

@@ -107,9 +107,14 @@ def link_problems(page, base: str) -> list[str]:
 
 
 def theme_is(page, light: bool) -> None:
+    """Wait until the page shows the theme: the app's background switched and every colour transition it started is
+    over (axe measures contrast on the colours of the moment: mid-transition text can fail it at random)."""
     test = "===" if light else "!=="
     page.wait_for_function(f"() => getComputedStyle(document.querySelector('.stApp')).backgroundColor {test} "
                            f"'{LIGHT_BACKGROUND}'", timeout=10_000)
+    page.wait_for_function("() => !document.getAnimations().some(a => a instanceof CSSTransition && "
+                           "a.playState === 'running')", timeout=10_000)
+    next_frame(page)
 
 
 @pytest.mark.parametrize("name", list(KEY_CONTENT))

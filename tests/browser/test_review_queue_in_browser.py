@@ -58,12 +58,18 @@ def review_three_and_see_them_on_the_timeline(page, url: str, store: Store, adde
         page.get_by_role("button", name="Open for review").click()
         page.get_by_text(f"From the review queue: {source_id}").wait_for(timeout=60_000)
         page.get_by_text(re.compile(r"^Proposed: ")).wait_for(timeout=60_000)
+        valid = page.get_by_text("Every accepted record passes validation.")
+        # the review is drawn when it either asks for a new process's name or says every record is valid: a count
+        # taken the moment "Proposed:" shows may come before the new-process form is drawn
+        page.get_by_label("Process id").or_(valid).first.wait_for(timeout=60_000)
         if page.get_by_label("Process id").count():  # a new process: the curator names it, as the caption asks
-            page.get_by_label("Process id").fill(f"synthetic-process-{source_id}")
-            page.get_by_label("Name", exact=True).fill(f"SYNTHETIC process of {source_id}")
-            page.get_by_label("Conflict").fill("SYNTHETIC")
-            page.get_by_label("Conflict").press("Enter")  # a text input is committed on Enter or blur
-        page.get_by_text("Every accepted record passes validation.").wait_for(timeout=60_000)
+            for label, value in (("Process id", f"synthetic-process-{source_id}"),
+                                 ("Name", f"SYNTHETIC process of {source_id}"), ("Conflict", "SYNTHETIC")):
+                field = page.get_by_label(label, exact=True)
+                field.fill(value)
+                field.press("Enter")  # a text input is committed on Enter (or blur): each one sent before the next
+                wait_ready(page)
+        valid.wait_for(timeout=60_000)
         page.get_by_role("button", name="Save accepted records").click()
         page.get_by_text(f"{source_id} was reviewed and taken off the queue.").wait_for(timeout=60_000)
         page.get_by_text(f"Review queue: {26 - done} article(s) to review").wait_for(timeout=60_000)

@@ -86,13 +86,15 @@ _ORG_OF = re.compile(rf"(?<![\w’'-])(?P<name>(?:{_WORD}\s+)?(?:Organi[sz]ation
                      rf"(?:the\s+)?{_WORD}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_WORD}){{0,3}})")
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&.\-]{1,9})\)")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.\-]{1,8})\)|,\s+or\s+(?P<acr2>[A-Z][A-Z&.\-]{1,8}),")
+_ARTICLE = r"(?:(?:al|el|ad|as|an|ar|ash|at)-)?"  # an Arabic article before a name: "al-Kessan"
+# the verbs that make their subjects sides ("A and B signed", "the Veldians have agreed")
+_SIDE_VERB = r"(?:have\s+|has\s+|had\s+|will\s+)?(?:resumed|signed|agreed|met|reached|concluded|held|began|started)\b"
 _PLURAL_GROUP = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}(?:is|s))\b")
 # "the Veldians and the government signed", "the Veldians have agreed": a plural name as the subject of a side's verb
-_SIDE_PREDICATE = re.compile(r"(?:\s+and\s+(?:the\s+)?[^.;:,]{1,50}?)?\s+(?:have\s+|has\s+|had\s+|will\s+)?"
-                             r"(?:resumed|signed|agreed|met|reached|concluded|held|began|started)\b")
+_SIDE_PREDICATE = re.compile(rf"(?:\s+and\s+(?:the\s+)?[^.;:,]{{1,50}}?)?\s+{_SIDE_VERB}")
 # "between the Government of X and Sendaro": a side, whatever it is called
-_BETWEEN_SIDES = (re.compile(r"\bbetween\s+(?:the\s+)?(?P<name>(?:(?:al|el|ad|as|an|ar|ash|at)-)?[A-Z][\w’'\-/]+)\s+and\b"),
-                  re.compile(r"\bbetween\s+[^.;:]{1,80}?\s+and\s+(?:the\s+)?(?P<name>(?:(?:al|el|ad|as|an|ar|ash|at)-)?"
+_BETWEEN_SIDES = (re.compile(rf"\bbetween\s+(?:the\s+)?(?P<name>{_ARTICLE}[A-Z][\w’'\-/]+)\s+and\b"),
+                  re.compile(rf"\bbetween\s+[^.;:]{{1,80}}?\s+and\s+(?:the\s+)?(?P<name>{_ARTICLE}"
                              r"[A-Z][\w’'\-/]+)(?![\w’'\-/])(?!\s+[A-Z])"))
 _DESCRIBED_GROUP = re.compile(
     r"\b(?:militant|armed|rebel|terrorist|insurgent|opposition|militia|separatist|jihadist|Islamist|paramilitary|"
@@ -107,7 +109,7 @@ _HEADLINE_WORDS = re.compile(r"\b(?:Between|Against|Amid|After|Before|Over|With|
                              r"Will|Is|Are|As|Talks|Negotiations|Deal|Agreement)\b")
 # Lists of names in the slots that name a side or a go-between: "between X and Y", "the parties are X, Y and Z",
 # "mediated by X", "the mediators are X" (the names no list holds are proposed from these slots).
-_CAP = r"(?:(?:al|el|ad|as|an|ar|ash|at)-)?[A-Z][\w’'\-]*(?:/[A-Z0-9][\w’'\-]*)?(?:\.[A-Z]\.?)*"  # "AFC/M23", "al-Shabaab"
+_CAP = rf"{_ARTICLE}[A-Z][\w’'\-]*(?:/[A-Z0-9][\w’'\-]*)?(?:\.[A-Z]\.?)*"  # "AFC/M23", "al-Kessan"
 _JOIN = r"(?: |\s?,\s?(?:and )?(?:the )?| (?:and|of|for|the|de|du|des|al|el|la|le) (?:the )?)"
 _NAME_LIST = rf"(?P<list>(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*)"
 _SLOTS = (
@@ -151,11 +153,10 @@ _ADMINISTRATION = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabin
 _PEOPLE_OF_NAME = re.compile(r"^(?:Representatives|Delegates|Delegations?|Members|Leaders|Officials|Envoys|Negotiators|"
                              r"Commanders|Fighters)\s+(?:of|from)\s+(?:the\s+)?")
 # A side no list holds, written after "and" with the verb that makes both sides ("A and the Barisan Front (BF) resumed
-# talks"): a name of two words or more
+# talks", "A and Marrabun agreed"): a name of one word or more, or an acronym
 _AND_SIDE_SLOT = re.compile(r"\band\s+(?:the\s+)?(?:[a-z]+\s+){0,1}"
-                            r"(?P<list>(?:(?:al|el|ad|as|an|ar|ash|at)-)?[A-Z][\w’'/-]+(?: (?:of |for |the )*[A-Z][\w’'-]+){0,5})"
-                            r"(?:\s+\([A-Z][A-Za-z]{1,8}\))?\s+(?:have\s+|has\s+|had\s+|will\s+)?"
-                            r"(?:resumed|signed|agreed|met|reached|concluded|held|began|started)\b")
+                            rf"(?P<list>{_ARTICLE}[A-Z][\w’'/-]+(?: (?:of |for |the )*[A-Z][\w’'-]+){{0,5}})"
+                            rf"(?:\s+\([A-Z][A-Za-z]{{1,8}}\))?\s+{_SIDE_VERB}")
 # A side named by what it is ("loyalist militias", "rebel groups", "the rebels"), in a side's slot beside a named one.
 _DESCRIPTION = r"(?P<desc>(?:the\s+)?(?:(?:several|various|some|two|three|other|[a-z]+(?:ist|ary|al|ic|an|ed))\s+){0,2}" \
     r"(?:rebels|rebel groups|militias|armed groups|armed movements|insurgents|insurgent groups|separatists|" \

@@ -222,16 +222,12 @@ def _weekday(m: re.Match, text: str, reference: dt.date | None) -> DateMention |
     nearest verb's before the day in its clause ("will resume after the talks were suspended on Sunday": past)."""
     if reference is None:
         return None
-    sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    before = text[sentence_start:m.start()]
-    cut = max((c.end() for c in _CLAUSE_START.finditer(before)), default=0)
-    clause = before[cut:]
-    future_at = max((f.end() for f in _FUTURE.finditer(clause)), default=-1)
-    past_at = max((p.end() for p in _PAST.finditer(clause)), default=-1)
-    if future_at < 0 and past_at < 0:
-        future = bool(_FUTURE.search(before))
-    else:
-        future = future_at >= past_at  # "are expected to end on Tuesday": "expected" is a future word
+    tense = tense_before(text, m.start())  # "are expected to end on Tuesday": "expected" is a future word
+    if tense:
+        future = tense == "future"
+    else:  # no tense in its clause: any future word earlier in the sentence
+        sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        future = bool(_FUTURE.search(text[sentence_start:m.start()]))
     weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
         m.group("d").lower())
     delta = (weekday - reference.weekday()) % 7

@@ -18,7 +18,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?=(?:where|when|which|who|after|before|while|b
                            r"|\s+(?=and\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:said|says|told|announced|added)\b)")
 # Words a list of names may carry between its members ("A, B and the C", "A and Deputy President B", "A and leftist
 # rebels of the B").
-_LISTED = re.compile(r"-(?:\s+and\s+)?|"  # "the US-Qatari-Egyptian mediation", "a Qatari- and Egyptian-brokered truce"
+_LISTED = re.compile(r"-(?:\s+and\s+)?|"  # "the Veldian-Orvanian mediation", "a Veldian- and Orvanian-brokered truce"
                      r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)"
                      r"(?:the\s+|(?<=and )(?:his|her|their)\s+)?"
                      r"(?:(?:former|late|acting|then|outgoing|incoming|interim|paramilitary|rebel|militant|armed|"

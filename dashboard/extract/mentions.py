@@ -109,7 +109,7 @@ _HEADLINE_WORDS = re.compile(r"\b(?:Between|Against|Amid|After|Before|Over|With|
                              r"Will|Is|Are|As|Talks|Negotiations|Deal|Agreement)\b")
 # Lists of names in the slots that name a side or a go-between: "between X and Y", "the parties are X, Y and Z",
 # "mediated by X", "the mediators are X" (the names no list holds are proposed from these slots).
-_CAP = rf"{_ARTICLE}[A-Z][\w’'\-]*(?:/[A-Z0-9][\w’'\-]*)?(?:\.[A-Z]\.?)*"  # "AFC/M23", "al-Kessan"
+_CAP = rf"{_ARTICLE}[A-Z][\w’'\-]*(?:/[A-Z0-9][\w’'\-]*)?(?:\.[A-Z]\.?)*"  # "ACF/K12", "al-Kessan"
 _JOIN = r"(?: |\s?,\s?(?:and )?(?:the )?| (?:and|of|for|the|de|du|des|al|el|la|le) (?:the )?)"
 _NAME_LIST = rf"(?P<list>(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*)"
 _SLOTS = (

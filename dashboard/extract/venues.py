@@ -56,8 +56,8 @@ class VenueClaim:
     construction: str  # "in <city>", "named format: the <city> talks", "venue table: Camp David", …
 
 
-# "met Hamas officials in Doha", "held talks with officials in Geneva": the officials were met there, so the place
-# is where they met ("officials in Kyiv said …" stays a seat)
+# "met Veldian officials in Port Amar", "held talks with officials in Geneva": the officials were met there, so the place
+# is where they met ("officials in Port Amar said …" stays a seat)
 _MET_PEOPLE = re.compile(r"\b(?:met|meets|meet|meeting|talks\s+with|talked\s+with|spoke\s+with)\s+(?:with\s+)?"
                          r"(?:[\w’'-]+\s+){0,5}?(?:officials|authorities|government|leadership)\s+in\s+(?:the\s+)?$",
                          re.IGNORECASE)

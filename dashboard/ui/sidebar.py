@@ -24,6 +24,27 @@ def _date_bounds(data: Dataset):
     return min(starts).date(), max(ends).date()
 
 
+_BOUNDS_KEY = "_parley_date_bounds"  # the data's first and last day when this session's date filter was last drawn
+
+
+def _follow_the_data(lo, hi) -> None:
+    """Keep an untouched date filter at the data's bounds. A date widget keeps its value when its bounds change, so a
+    "To" left at the old last day would hide a record saved since with a later date, though the reader never chose
+    that day. A date the reader moved stays (brought inside the new bounds if the data shrank past it)."""
+    old = st.session_state.get(_BOUNDS_KEY)
+    st.session_state[_BOUNDS_KEY] = (lo, hi)
+    if old is None or old == (lo, hi):
+        return
+    for key, old_bound, bound in ((URL_KEYS["start"], old[0], lo), (URL_KEYS["end"], old[1], hi)):
+        value = st.session_state.get(key)
+        if value is None:
+            continue
+        if value == old_bound:
+            st.session_state[key] = bound
+        elif not lo <= value <= hi:
+            st.session_state[key] = min(max(value, lo), hi)
+
+
 def _clear() -> None:
     for key in URL_KEYS.values():
         st.session_state.pop(key, None)
@@ -41,6 +62,7 @@ def filter_sidebar(data: Dataset) -> Filters:
         lo, hi = _date_bounds(data)
         start = end = None
         if lo is not None:
+            _follow_the_data(lo, hi)
             start = st.date_input("From", value=lo, min_value=lo, max_value=hi, key=URL_KEYS["start"],
                                     bind="query-params", format="YYYY-MM-DD")
             end = st.date_input("To", value=hi, min_value=lo, max_value=hi, key=URL_KEYS["end"],

@@ -91,6 +91,20 @@ def open_view(page: Page, url: str, expected: str | None = None, timeout: float 
     return page
 
 
+def navigate(page: Page, view, expected: str | None = None, timeout: float = 60_000) -> Page:
+    """Go to `view` (of the registry) from the sidebar's navigation, as a reader does: the app stays loaded and only
+    the view's script runs (a full load by address costs Chromium seconds of CPU). Waits for the view's title, the end
+    of its run, `expected` when given, and its charts."""
+    page.locator(f"[data-testid=stSidebarNavLink][href$='/{view.url_path}']").click()
+    page.wait_for_url(re.compile(rf"/{re.escape(view.url_path)}(\?.*)?$"), timeout=timeout)
+    page.get_by_role("heading", name=view.title, exact=True).first.wait_for(timeout=timeout)
+    wait_ready(page, timeout)
+    if expected is not None:
+        page.get_by_text(expected).first.wait_for(timeout=timeout)
+    charts_drawn(page, timeout)
+    return page
+
+
 def choose(page: Page, widget: str, option: str) -> None:
     """Pick one option of a sidebar multiselect, as a viewer does. The view reruns: the caller waits for what it
     expects to see."""

@@ -9,10 +9,11 @@ import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, choose, exceptions, open_view, screenshot
+from conftest import REPO, choose, exceptions, navigate, open_view, screenshot
 from playwright.sync_api import expect
 
 from dashboard.outputs.figures import shorten
+from dashboard.views.registry import BY_NAME
 
 
 def test_a_click_on_a_deadlock_cell_opens_its_two_quotes(page, bundled):
@@ -112,7 +113,7 @@ def test_curate_paste_accept_save_and_see_it_on_the_timeline(page, start_server,
     screenshot(page, "curate-review")
     page.get_by_role("button", name="Save accepted records").click()
     page.get_by_text("Saved:").wait_for(timeout=60_000)
-    open_view(page, f"{server.url}/timeline", "15 events")
+    navigate(page, BY_NAME["timeline"], "15 events")
     assert "Talks round in Geneva" in timeline_rows(page)
     assert "russia-ukraine-2025-06-03-talks-round-in-geneva" in (folder_copy / "data" / "events.csv").read_text()
 

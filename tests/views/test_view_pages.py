@@ -189,3 +189,24 @@ def test_every_chart_has_a_text_summary_as_its_alt_and_beside_it(app, page, char
         alt = plot.proto.alt if hasattr(plot.proto, "alt") else ""
         assert alt and len(alt) > 40, page
         assert md(alt) in captions  # the same words, visible beside the chart
+
+
+def test_a_record_saved_after_the_page_opened_shows_without_touching_the_date_filter(app, folder):
+    """The date filter starts at the data's first and last day; while the reader has not moved it, it follows the
+    data, so a record dated after the old last day (just saved by this curator or another) is not hidden by it."""
+    at = app(folder, page="views/timeline.py")
+    assert len(at.dataframe[0].value) == 14
+    last = at.date_input(key="to").value
+    folder.set("events", "event_id", "ru-ua-2025-05-rubio-lavrov-call", start_date="2025-07-01", end_date="")
+    at.run()
+    assert "ru-ua-2025-05-rubio-lavrov-call" in set(at.dataframe[0].value["event_id"])
+    assert len(at.dataframe[0].value) == 14 and at.date_input(key="to").value > last
+
+
+def test_a_date_the_reader_chose_stays_when_the_data_changes(app, folder):
+    at = app(folder, query={"to": "2024-12-31"}, page="views/timeline.py")
+    before = set(at.dataframe[0].value["event_id"])
+    folder.set("events", "event_id", "ru-ua-2025-05-rubio-lavrov-call", start_date="2025-07-01", end_date="")
+    at.run()
+    assert at.date_input(key="to").value.isoformat() == "2024-12-31"
+    assert set(at.dataframe[0].value["event_id"]) == before

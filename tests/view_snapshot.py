@@ -1,10 +1,10 @@
 """What every view shows, as text: each element's content in page order, for comparing two runs.
 
-`python tests/view_snapshot.py` prints, for every view of the registry (and a few filtered variants, and the
-Curate view after the assistant has read a seed article), every element AppTest sees: its kind and its
-protobuf content (text, table bytes, chart JSON, widget options). Run twice under different PYTHONHASHSEED
-values, the two outputs must be equal (tests/test_deterministic_output.py): an order that depends on a
-process's hash seed would change from one server start to the next.
+`python tests/view_snapshot.py` prints, for every view of the registry (on the bundled data and on a SYNTHETIC
+dataset with more ties to break, and the Curate view after the assistant has read a seed article), every
+element AppTest sees: its kind and its protobuf content (text, table bytes, chart JSON, widget options). Run
+twice under different PYTHONHASHSEED values, the two outputs must be equal (tests/test_deterministic_output.py):
+an order that depends on a process's hash seed would change from one server start to the next.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-VARIANTS = {"all": {}, "calls": {"type": "call"}}  # every record, and a filter that leaves a few
+VARIANTS = {"all": {}}  # every record: a filter shows a subset of the same, sorted, lists
 # Streamlit's own per-run identifiers (a deferred download's file id is a fresh uuid): not the app's output
 RUN_IDS = re.compile(r'deferred_file_id: "[0-9a-f]+"')
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_support import Server
 from conftest import REPO, choose, exceptions, open_view
 from playwright.sync_api import expect
 from test_views_in_browser import events_heading, timeline_rows
@@ -16,16 +17,18 @@ from dashboard.outputs.figures import shorten
 HOSTED = {"PARLEY_READ_ONLY": "1"}
 
 
-@pytest.fixture
-def hosted(tmp_path, start_server):
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    return start_server(tmp_path / "data", tmp_path / "seeds", **HOSTED)
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    """One read-only server for this file's tests: none of them can change its data (that is what they check)."""
+    root = tmp_path_factory.mktemp("hosted")
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    server = Server(root / "data", root / "seeds", HOSTED, log=root / "streamlit.log")
+    yield server
+    server.stop()
 
 
 def test_a_failure_shows_viewers_no_stack_trace_or_message(page, tmp_path):
-    from browser_support import Server
-
     server = Server(tmp_path, tmp_path, HOSTED, log=tmp_path / "server.log", app=REPO / "tests" / "browser" / "failing_app.py")
     try:
         page.goto(server.url)

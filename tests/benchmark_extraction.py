@@ -56,7 +56,7 @@ def predicted_sets(result: dict) -> dict[str, set]:
     events = result["events"]
     return {
         "event_dates": {e["date"] for e in events if e["date"]},
-        "venues": {e["venue_city"] for e in events if e["venue_city"]},
+        "venues": {e["venue_city"] or e["venue_country"] for e in events if e["venue_city"] or e["venue_country"]},
         "mediators": {m for e in events for m in e["mediators"]},
         "parties": {p for e in events for p in e["parties"]},
     }

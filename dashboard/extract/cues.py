@@ -87,7 +87,8 @@ STATUSES: list[tuple[str, re.Pattern]] = [
 
 # A date next to these words dates fighting, not talks ("the October 7th attack").
 VIOLENCE = re.compile(r"\b(?:attack\w*|assault\w*|massacre\w*|invasion|invaded|offensive|bombing\w*|strikes?|"
-                      r"killed|war began|shelling|raid\w*)\b", re.IGNORECASE)
+                      r"killed|shelling|raid\w*|(?:war|fighting|conflict|clashes|hostilities|violence|insurgency|"
+                      r"rebellion|uprising)\s+(?:began|broke\s+out|erupted|started|flared))\b", re.IGNORECASE)
 # A date these words govern is a limit or a span, not a meeting ("the March 23 deadline", "holding since April 10",
 # "a ceasefire from 1 July").
 NOT_A_MEETING_DATE = re.compile(r"(?:\b(?:deadline|anniversary|expir\w*|valid until|in force since)\b[^.;,]{0,12}$|"
@@ -175,7 +176,7 @@ ROLE_MODIFIER_AGENTS: dict[str, str] = {"mediator": r"mediators|co-?chairs", "fa
                                         "guarantor": r"guarantors", "observer": r"observers|monitors"}
 # Nouns a process or meeting goes by: the object a role verb must have ("Veldia hosted the talks", not "a dinner").
 TALKS_OBJECT = re.compile(r"\b(?:talks?|negotiat\w*|meetings?|summit\w*|rounds?|dialogue|consultations?|conference|"
-                          r"ceasefire|cease-fire|truce|armistice|agreements?|deal|accords?|peace|process|discussions?|"
+                          r"ceasefire|cease-fire|truce|armistice|agreements?|deal|accords?|peace|process|discussions?|mediation|"
                           r"between|sides|parties|delegations?|delegates|signing|ceremony|"
                           r"contacts|initiative|memorandum|exchange|settlement|reconciliation|forum|format|efforts?|"
                           r"them|it)\b", re.IGNORECASE)
@@ -531,6 +532,9 @@ SEAT = re.compile(r"\b(?:authorities|government|officials|leadership|regime|emba
 SUBJECT_PLACE = re.compile(r"\b(?:cease-?fires?|truces?|war|fighting|conflict|peace|violence|crisis|hostilities|"
                            r"humanitarian\s+situation|situation|hostages?(?:\s+held)?|killed|displaced|offensive|"
                            r"occupation|security)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+# ... unless a signing verb has that noun for its object: "signed a six-month ceasefire in X" was signed in X.
+SIGNED_OBJECT = re.compile(r"\b(?:signed|signing|signs|sign|inked|initial(?:l)?ed)\s+(?:(?:a|an|the|their|its|[\w-]+)\s+){0,3}"
+                           r"(?:cease-?fires?|truces?|peace)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 # Capitalised words after "met in" that are no town: months, days, languages and demonyms, institutions.
 NOT_A_TOWN = re.compile(rf"^(?:{'|'.join(MONTH_NAMES + WEEKDAY_NAMES)})$|(?:ish|ese|ian|ean)$|^(?:Parliament|"
                         r"Congress|Senate|Council|Assembly|Court|Private|Public|Secret|Person|Principle|Total|English|"

@@ -223,6 +223,11 @@ def _drop_go_betweens(event: Event) -> None:
     explicit = {c.actor for c in event.party_cues if c.construction in firm}
     event.parties = [p for p in event.parties if p not in third or p in explicit]
     event.party_cues = [c for c in event.party_cues if c.actor in event.parties]
+    # a side's own official does not make the side a third party: its envoy (a title, the weakest reading of a
+    # role) negotiates for it, and its minister who witnesses or observes its signing is there for it
+    weak = [t for t in event.third_parties if t.role in ("witness", "observer") or t.construction.startswith("title:")]
+    own = {t.via for t in weak if t.actor in explicit and t.via} | {t.actor for t in weak if t.actor in explicit}
+    event.third_parties = [t for t in event.third_parties if not (t in weak and (t.actor in own or t.via in own))]
 
 
 def _settle(facts: list[SentenceFacts]) -> None:

@@ -25,6 +25,9 @@ _LISTED = re.compile(r"-(?:\s+and\s+)?|"  # "the Veldian-Orvanian mediation", "a
                      r"separatist|opposition|insurgent|jihadist|ruling|exiled|outlawed|main|leftist|military|"
                      r"transitional|federal|national)\s+)?(?:[A-Z][\w.\-’']*\s+){0,4}"
                      r"|\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|from)\s+(?:the\s+)?")
+# A state's own body after its name ("Veldia's army and the Front signed"): the list goes on past it.
+_OWN_BODY = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:army|military|armed\s+forces|forces|government|administration|"
+                       r"delegation|negotiators|negotiating\s+team|authorities|representatives)(?=[\s,])")
 _TITLED = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,3}")  # "South African Deputy President X": title words between
 _LOWER_TITLED = re.compile(rf"\s+{LOWER_TITLES}\s*,?\s+")  # "… his Veldian counterpart X": the demonym's person
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "Sheikh X of Veldia": a person and the state they act for
@@ -65,10 +68,13 @@ def coordinated(mentions: list[Mention], text: str) -> list[list[Mention]]:
         if groups:
             last = groups[-1][-1]
             gap = text[name_end(text, last):m.start]
+            body = _OWN_BODY.match(gap)
+            gap = gap[body.end():] if body else gap
             apposed = re.fullmatch(r"\s*,\s*", gap) and (m.kind == "person") != (last.kind == "person")
             listed = _LISTED.fullmatch(gap) and not apposed and not re.search(
                 r"[.;:!?]|\b(?:which|who|that|but|said)\b", gap)
-            titled = _TITLED.fullmatch(gap) or (_LOWER_TITLED.fullmatch(gap) and m.kind == "person")
+            titled = _TITLED.fullmatch(gap) or (_LOWER_TITLED.fullmatch(gap) and m.kind == "person") or (
+                _TITLED_NEXT.fullmatch(gap) and m.kind == last.kind == "person")
             of = _OF.fullmatch(gap) and last.kind == "person"
             if (listed or titled or of) and len(gap) < 60:
                 groups[-1].append(m)
@@ -78,6 +84,9 @@ def coordinated(mentions: list[Mention], text: str) -> list[list[Mention]]:
 
 
 _BARE_AND = re.compile(r"\s+and\s+(?:the\s+)?|\s*,\s*(?:and\s+)?(?:the\s+)?")
+# Between two people of one list, each with a title: "X, former Veldian President Y and deputy president Z"
+_TITLED_NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:former|ex-|late|acting)\s*)?"
+                          rf"(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{LOWER_TITLES}\s+)?")
 
 
 def leading_names(group: list[Mention], text: str) -> list[Mention]:
@@ -85,10 +94,16 @@ def leading_names(group: list[Mention], text: str) -> list[Mention]:
     Envoy Jana Roe"), and those a bare "and" or comma joins to it ("hosted by A, B and C"), not a person's own
     "of X" nor a name a longer phrase introduces ("together with X, the President of Y")."""
     head = [group[0]]
+    if group[0].kind == "person":  # a list of people: a demonym inside a title is the title's ("… and Malian deputy
+        # president X"), read with it
+        group = [m for i, m in enumerate(group) if not (
+            m.kind != "person" and i + 1 < len(group) and group[i + 1].kind == "person"
+            and (_TITLED.fullmatch(text[m.end:group[i + 1].start]) or _LOWER_TITLED.fullmatch(text[m.end:group[i + 1].start])))]
     for prev, m in zip(group, group[1:]):
         gap = text[prev.end:m.start]
         alike = (m.kind == "person") == (group[0].kind == "person")  # "hospitality of Prince X, the US and Y": X
-        if (_BARE_AND.fullmatch(gap) and alike) or (_TITLED.fullmatch(gap) and m.kind == "person"):
+        if (_BARE_AND.fullmatch(gap) and alike) or (_TITLED.fullmatch(gap) and m.kind == "person") or (
+                group[0].kind == "person" and m.kind == "person" and _TITLED_NEXT.fullmatch(gap)):
             head.append(m)
         elif not _OF.fullmatch(gap):
             break

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from dashboard.extract import cues
 from dashboard.extract.context import ArticleContext
 from dashboard.extract.grammar import coordinated, leading_names, name_end
-from dashboard.extract.mentions import Mention
+from dashboard.extract.mentions import LOWER_TITLES, Mention
 from dashboard.extract.sentences import Sentence
 
 _ASIDE_CLAUSE = re.compile(r"\s*,\s+(?:which|who)\b[^,;.]{1,100},")  # ", which back rival sides,"
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|whom)\s+$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(rf"(?:(?:[A-Z][\w.’'-]*|{LOWER_TITLES})\s+)+$")  # "Veldian deputy president "
+_FORMER = re.compile(r"(?:\b(?:former|ex-|retired)\s*)+$", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,5}$")
 _AFTER_WINDOW = 140
 _BEFORE_WINDOW = 110
@@ -71,7 +73,8 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                     hit = row.pattern.search(following)
                     good = hit and not cues.ROLE_NEGATION.search(hit.group(0)) and (
                         row.family != "verb" or cues.TALKS_OBJECT.search(" ".join(following[hit.end():].split()[:7])))
-                    if good and not any(tail <= m.start < shifted + hit.end() for m in named if m not in group):
+                    # an actor inside the aside is the aside's ("X, which hosts Y's office, facilitated the talks")
+                    if good and not any(shifted <= m.start < shifted + hit.end() for m in named if m not in group):
                         words = last.alias + " … " + hit.group(0).strip()
                         for m in group:
                             add(m, row.role, words, row.label(_short(hit.group(0))), tail, shifted + hit.end())
@@ -88,10 +91,17 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
                     add(m, row.role, words, row.label(_short(hit.group(0))), tail, tail + hit.end())
             else:
                 hit = row.pattern.search(before) or (first.kind == "person" and row.pattern.search(untitled))
+                # "facilitated by former Veldian President X": X, who no longer acts for Veldia
+                former = _FORMER.search(untitled if first.kind == "person" else before)
+                if not hit and former:
+                    hit = row.pattern.search((untitled if first.kind == "person" else before)[:former.start()])
                 if not hit:
                     continue
                 words = hit.group(0) + first.alias
-                for m in leading_names(group, text):
+                leading = leading_names(group, text)
+                if former and any(m.kind == "person" for m in leading):
+                    leading = [m for m in leading if m.kind == "person"]  # one who held an office no longer acts for it
+                for m in leading:
                     add(m, row.role, words, row.label(_short(hit.group(0))), first.start - len(before) + hit.start(),
                         first.end)
     for m in named:
@@ -189,6 +199,8 @@ def _through_people(claims: list[RoleClaim], ctx: ArticleContext) -> list[RoleCl
     for c in claims:
         if c.mention.kind != "person":
             continue
+        if c.mention.new and _FORMER.search(_TITLE_BEFORE.sub("", ctx.text[max(0, c.mention.start - 80):c.mention.start])):
+            continue  # "former Veldian President X": the state the title names is no longer whom X acts for
         acts_for = ctx.matcher.affiliation(c.actor)
         if acts_for and not any(o.actor == acts_for and o.role == c.role for o in out):
             out.append(RoleClaim(c.mention, acts_for, c.role, c.cue, f"{c.construction}; acts for", c.start, c.end,

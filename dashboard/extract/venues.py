@@ -94,7 +94,7 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                                     "building named for its city"))
             continue
         seat = cues.SEAT.search(before) and not (_MET_PEOPLE.search(before) and not _SAYS.match(after))
-        if not cue and not listed or seat or cues.SUBJECT_PLACE.search(before):
+        if not cue and not listed or seat or (cues.SUBJECT_PLACE.search(before) and not cues.SIGNED_OBJECT.search(before)):
             continue  # "the authorities in Lima": the government, not where talks meet; "a truce in X": their subject
         if place.city:
             near = text[max(sentence.start, place.start - 90):min(sentence.end, place.end + 50)]

@@ -315,3 +315,48 @@ def test_a_name_no_list_knows_is_a_side_where_a_sides_construction_holds_it(text
 def test_a_capital_after_talks_with_stands_for_its_state():
     result = run("SYNTHETIC. The Marrabis said on 3 May that they would resume talks with Accra.")
     assert "Ghana" in sides(result)
+
+
+def test_an_actor_inside_an_aside_does_not_stop_the_subject_taking_its_role():
+    result = run("SYNTHETIC. Ghana and Togo signed the accord in Accra on 3 May. Senegal, which has hosted Togo's liaison "
+                 "office since 2013, facilitated the negotiations.")
+    assert ("Senegal", "facilitator") in roles(result) and ("Togo", "facilitator") not in roles(result)
+
+
+def test_a_sides_own_envoy_and_witness_do_not_make_it_a_go_between():
+    result = run("SYNTHETIC. Ghana and Togo signed the accord in Accra on 3 May. Ghana's envoy Kofi Mensah and Togo's "
+                 "chief negotiator Ama Lawson signed the deal, witnessed by Ghana's foreign minister Yaw Boateng.")
+    assert sides(result) == {"Ghana", "Togo"}
+    assert not {actor for actor, _ in roles(result)} & {"Ghana", "Kofi Mensah", "Yaw Boateng"}, roles(result)
+    # a third state's witness still witnesses
+    other = run("SYNTHETIC. Ghana and Togo signed the accord in Accra on 3 May, witnessed by Senegal's foreign minister "
+                "Awa Diop.")
+    assert ("Senegal", "witness") in roles(other)
+
+
+def test_a_states_own_body_before_and_keeps_the_list_of_sides_and_chairing_a_mediation_is_mediating():
+    result = run("SYNTHETIC. Ghana's army and the paramilitary Marrabun Front resumed talks in Accra on 3 May. Senegal's "
+                 "President Macky Ndiaye, who chairs a regional mediation committee, welcomed the resumption. Benin's "
+                 "foreign minister also welcomed it.")
+    assert sides(result) == {"Ghana", "Marrabun Front"}  # two sides named firmly: Benin, merely named, is none
+    assert ("Senegal", "mediator") in roles(result)
+
+
+def test_a_truce_signed_in_a_city_was_signed_there():
+    assert {e["venue_city"] for e in run("SYNTHETIC. Ghana and Togo signed a six-month ceasefire in Dakar on 3 May.")
+            ["events"]} == {"Dakar"}
+
+
+def test_a_passive_reaches_every_titled_person_of_its_list_and_a_former_office_is_no_longer_acted_for():
+    result = run("SYNTHETIC. Ghana and Togo opened talks in Accra on 3 May. The talks are being facilitated by former "
+                 "Beninese President Kofi Mensah, former Nigerien President Ama Lawson and former Malian deputy president "
+                 "Awa Diop.")
+    assert roles(result) == {("Kofi Mensah", "facilitator"), ("Ama Lawson", "facilitator"), ("Awa Diop", "facilitator")}
+    serving = run("SYNTHETIC. Ghana and Togo opened talks in Accra on 3 May. The talks are being facilitated by "
+                  "Beninese President Kofi Mensah.")
+    assert ("Benin", "facilitator") in roles(serving)
+
+
+def test_the_day_a_war_broke_out_is_no_round_of_talks():
+    result = run("SYNTHETIC. Ghana and Togo opened talks in Accra on 3 May, the first since war broke out two years ago.")
+    assert [e["date"] for e in result["events"]] == ["2023-05-03"]

@@ -147,7 +147,7 @@ ROLE_VERBS: dict[str, str] = {
 # The participles of those verbs that make a passive ("mediated by") or a compound ("UN-mediated").
 ROLE_PARTICIPLES: dict[str, str] = {
     "mediator": r"(?:co-?)?mediated|brokered|co-?chaired|chaired|(?:co-?)?sponsored",
-    "facilitator": r"(?:co-?)?facilitated|(?:co-?)?convened|organi[sz]ed|arranged",
+    "facilitator": r"(?:co-?)?facilitated|(?:co-?)?convened|organi[sz]ed|arranged|overseen|supervised",
     "host": r"co-?hosted|hosted|presided",  # "a ceremony presided over by X"
     "guarantor": r"guaranteed",
     "witness": r"witnessed",

@@ -166,7 +166,7 @@ def events_from(facts: list[SentenceFacts], ctx: ArticleContext, parts: list[Sen
                     events[i].add_side(Side(claim.actor, claim.cue, claim.construction, claim.alias))
     for event in events:
         _drop_go_betweens(event)
-    merged = merge_events(events)
+    merged = merge_events(events, {p: ctx.matcher.affiliation(p) for e in events for p in e.parties})
     for event in merged:
         if event.type == "call" and event.venue_city:  # a call meets nowhere: the place named is the talks' it spoke of
             event.venue_city = event.venue_country = event.venue_cue = event.venue_construction = None
@@ -385,15 +385,18 @@ def _first_day(iso: str) -> dt.date:
     return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def merge_events(events: list[Event], acts_for: dict[str, str] | None = None) -> list[Event]:
     """One proposal per happening: the same day (or no day), the same sides, the same place. Merging until nothing
-    more merges: an undated report that took a day from one sentence may then meet another of that day."""
+    more merges: an undated report that took a day from one sentence may then meet another of that day. Sides
+    compare by whom they act for (`acts_for`: a person's state or group), so "A and B signed" and "A's minister and
+    B's minister signed" name the same sides."""
+    acts_for = acts_for or {}
     out = list(events)
     changed = True
     while changed:
         changed = False
         for i, event in enumerate(out):
-            kept = next((k for k in out[:i] if _same(k, event)), None)
+            kept = next((k for k in out[:i] if _same(k, event, acts_for)), None)
             if kept is not None:
                 _absorb(kept, event)
                 out.pop(i)
@@ -405,7 +408,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         target = next((k for k in out if k is not event and not k.date_inferred and k.date and not k.background
                        and _family(k) == _family(event) and (event.date is None or _near_day(k.date, event.date,
                                                                                              MERGE_INFERRED_DAYS))
-                       and _venues_agree(k, event) and _sides_agree(k, event)
+                       and _venues_agree(k, event) and _sides_agree(k, event, acts_for)
                        and (event.date is not None or not k.venue_country or k.venue_country == event.venue_country)),
                       None)
         if target is not None:
@@ -461,18 +464,18 @@ def _venues_agree(a: Event, b: Event) -> bool:
     return not a.venue_city or not b.venue_city or a.venue_city == b.venue_city
 
 
-def _sides_agree(a: Event, b: Event) -> bool:
-    x, y = set(a.parties), set(b.parties)
+def _sides_agree(a: Event, b: Event, acts_for: dict[str, str]) -> bool:
+    x, y = ({acts_for.get(p) or p for p in e.parties} for e in (a, b))
     return not x or not y or x <= y or y <= x
 
 
-def _same(a: Event, b: Event) -> bool:
+def _same(a: Event, b: Event, acts_for: dict[str, str]) -> bool:
     if a.date and b.date:
         if _within(a, b) or _within(b, a):  # "a two-day summit from Monday … expected to end on Tuesday"
-            return _venues_agree(a, b) and _sides_agree(a, b)
+            return _venues_agree(a, b) and _sides_agree(a, b, acts_for)
         if (a.date.startswith(b.date) or b.date.startswith(a.date)) and _venues_agree(a, b) \
                 and (a.venue_city or b.venue_city):
-            return _sides_agree(a, b)  # "the Lisbon talks this year" and "in Lisbon on 15 July"
+            return _sides_agree(a, b, acts_for)  # "the Lisbon talks this year" and "in Lisbon on 15 July"
         return a.date == b.date and _venues_agree(a, b)
     if a.date is None and b.date is None and (a.date_inferred or b.date_inferred):
         return False

@@ -683,6 +683,14 @@ class ActorMatcher:
                 possessive = re.search(r"['’]s?\s+$", text[max(0, head - 4):head])  # "Spain's special envoy, X"
                 before = actor_at_end.get(head - 1) or actor_at_end.get(m.start("title") - 1) \
                     or (actor_at_end.get(head - len(possessive.group(0))) if possessive else None)
+                gap = text[window:head]
+                for word in ([] if before else reversed(list(re.finditer(r"[A-Z][a-z][\w-]*\s+", gap))[-3:])):
+                    # "Veldian Infrastructure Minister X": a portfolio between the demonym and the title
+                    if not re.fullmatch(r"(?:[A-Z][a-z][\w-]*\s+)+", gap[word.start():]):
+                        break
+                    before = actor_at_end.get(window + word.start() - 1)
+                    if before:
+                        break
                 if not affiliation and before is not None and before.kind != "person":
                     affiliation = before.actor_id or ""
                 taken.append((start, start + len(name)))

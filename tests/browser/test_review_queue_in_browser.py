@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from articles_to_try import CORPUS
 from conftest import REPO, exceptions, navigate, open_view, screenshot, wait_ready
+from playwright.sync_api import expect
 from test_every_view import theme_is, violations
 from test_views_in_browser import timeline_rows
 
@@ -59,7 +60,10 @@ def review_and_see_them_on_the_timeline(page, url: str, store: Store, added: dic
         page.keyboard.type(source_id)
         page.get_by_role("option", name=re.compile(f"^{source_id}: ")).click()
         wait_ready(page)
-        page.get_by_role("button", name="Open for review").click()
+        # the last review's panel, with a button of the same name, may still show until the rerun has replaced it
+        opener = page.get_by_role("button", name="Open for review")
+        expect(opener).to_have_count(1, timeout=60_000)
+        opener.click()
         page.get_by_text(f"From the review queue: {source_id}").wait_for(timeout=60_000)
         page.get_by_text(re.compile(r"^Proposed: ")).wait_for(timeout=60_000)
         valid = page.get_by_text("Every accepted record passes validation.")

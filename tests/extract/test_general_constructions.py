@@ -360,3 +360,23 @@ def test_a_passive_reaches_every_titled_person_of_its_list_and_a_former_office_i
 def test_the_day_a_war_broke_out_is_no_round_of_talks():
     result = run("SYNTHETIC. Ghana and Togo opened talks in Accra on 3 May, the first since war broke out two years ago.")
     assert [e["date"] for e in result["events"]] == ["2023-05-03"]
+
+
+def test_a_date_line_with_its_country_and_agency_places_the_leads_own_signing():
+    result = run("ACCRA, Ghana (SYNTHETIC) — Ghana and Togo signed a peace accord on Monday, ending ten years of "
+                 "border clashes.", "2023-05-02")  # a long line: the date line is the head of a paragraph
+    assert [(e["date"], e["venue_city"]) for e in result["events"]] == [("2023-05-01", "Accra")]
+
+
+def test_a_ceremony_overseen_by_a_third_party():
+    result = run("SYNTHETIC. Ghana and Togo signed the accord on 3 May in a ceremony in Dakar overseen by Senegalese "
+                 "President Macky Ndiaye.")
+    assert {("Macky Ndiaye", "facilitator"), ("Senegal", "facilitator")} <= roles(result)
+
+
+def test_a_signing_by_the_sides_ministers_is_the_signing_by_the_sides():
+    result = run("SYNTHETIC. Ghana and Togo signed the accord in Dakar on 3 May. It was signed by Ghanaian "
+                 "Infrastructure Minister Kofi Mensah and Togolese Energy Minister Ama Lawson.")
+    names = {a["actor_id"]: a for a in result["new_actors"]}
+    assert {names[a]["affiliation"] for a in names if names[a]["kind"] == "person"} == {"ghana", "togo"}
+    assert len(result["events"]) == 1 and sides(result) >= {"Ghana", "Togo"}

@@ -130,8 +130,11 @@ def _save_next_number_in_process(data, seeds, barrier):
 
 
 def _run_at_once(target, args_per_process: list[tuple]) -> None:
-    """Start one process per argument tuple; a barrier makes them all reach `target` at the same moment."""
-    ctx = multiprocessing.get_context("spawn")
+    """Start one process per argument tuple; a barrier makes them all reach `target` at the same moment. The
+    processes fork from a server process that has imported the store once (not each its own interpreter that
+    imports pandas again), and none inherits this process's threads."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["dashboard.curation.file_store", "dashboard.dataset.loader"])
     barrier = ctx.Barrier(len(args_per_process))
     workers = [ctx.Process(target=target, args=(*args, barrier)) for args in args_per_process]
     for w in workers:

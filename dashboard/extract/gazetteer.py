@@ -169,6 +169,9 @@ def _countries(gaz: Gazetteer) -> None:
                 forms += [alt, ".".join(alt) + "."]
             elif _latin(alt):
                 forms.append(alt[4:] if alt.startswith("the ") else alt)
+        # "Democratic Republic of the Congo" is also written without its article ("… of Congo"): else the shorter
+        # "Congo" inside it would name another country
+        forms += [f.replace(" of the ", " of ") for f in forms if " of the " in f]
         if " and " in row["name"] and int(row.get("population") or 0) >= SHORT_FORM_FROM:
             first = row["name"].split(" and ")[0]  # "Bosnia" for Bosnia and Herzegovina
             if first not in names and len(first) >= 5:

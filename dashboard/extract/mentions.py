@@ -88,7 +88,7 @@ _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Za-z&.\-]{1,9})\)")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Z&.\-]{1,8})\)|,\s+or\s+(?P<acr2>[A-Z][A-Z&.\-]{1,8}),")
 _ARTICLE = r"(?:(?:al|el|ad|as|an|ar|ash|at)-)?"  # an Arabic article before a name: "al-Kessan"
 # the verbs that make their subjects sides ("A and B signed", "the Veldians have agreed")
-_SIDE_VERB = r"(?:have\s+|has\s+|had\s+|will\s+)?(?:resumed|signed|agreed|met|reached|concluded|held|began|started)\b"
+_SIDE_VERB = r"(?:have\s+|has\s+|had\s+|will\s+)?(?:resumed|signed|agreed|met|reached|concluded|held|began|started|opened)\b"
 _PLURAL_GROUP = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}(?:is|s))\b")
 # "the Veldians and the government signed", "the Veldians have agreed": a plural name as the subject of a side's verb
 _SIDE_PREDICATE = re.compile(rf"(?:\s+and\s+(?:the\s+)?[^.;:,]{{1,50}}?)?\s+{_SIDE_VERB}")

@@ -106,7 +106,10 @@ def venues_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         found.append(VenueClaim(place, f"{words} {place.alias}".strip(), f"{words.split()[0].lower()} <place>"
                                 if words else "<place>"))
     found += [t for t in table if not any(v.place.start <= t.place.start < v.place.end for v in found)]
-    found += _capitals_unnamed(sentence, ctx, found)
+    # "in Veldia's capital": the capital, not the country the place loop read in the same words
+    capitals = _capitals_unnamed(sentence, ctx, [v for v in found if v.place.city])
+    found = [v for v in found if v.place.city or not any(c.place.start <= v.place.start < c.place.end for c in capitals)]
+    found += capitals
     found += _dateline_town(sentence, ctx, found)
     found += _unknown_cities(sentence, places, mentions, ctx, found)
     found += _unknown_towns(sentence, mentions, ctx, found)
@@ -153,7 +156,7 @@ def _capitals_unnamed(sentence: Sentence, ctx: ArticleContext, found: list[Venue
         return []
     gaz, out = ctx.matcher.gaz, []
     for m in _UNNAMED_CAPITAL.finditer(sentence.text):
-        country = gaz.country_of(m.group("who"))
+        country = gaz.country_of(re.sub(r"['’]s$", "", m.group("who")))  # the name takes its "'s" along
         city = gaz.cities_in.get((country.capital, country.iso2)) if country and country.capital else None
         start = sentence.start + m.start("who")
         if city is None or any(v.place.start <= start < v.place.end for v in found):

@@ -380,3 +380,15 @@ def test_a_signing_by_the_sides_ministers_is_the_signing_by_the_sides():
     names = {a["actor_id"]: a for a in result["new_actors"]}
     assert {names[a]["affiliation"] for a in names if names[a]["kind"] == "person"} == {"ghana", "togo"}
     assert len(result["events"]) == 1 and sides(result) >= {"Ghana", "Togo"}
+
+
+def test_a_country_named_without_the_article_of_its_long_name_is_that_country():
+    result = run("SYNTHETIC. Delegations of the Democratic Republic of Congo and Rwanda met in Luanda on 3 May.")
+    assert sides(result) == {"Democratic Republic of the Congo", "Rwanda"}
+
+
+def test_a_new_name_that_opened_talks_with_a_side_in_a_countrys_capital():
+    result = run("SYNTHETIC. Negotiators for the Ghanaian government and the Marrabun opened peace talks on 3 May in "
+                 "Senegal's capital.")
+    assert "Marrabun" in sides(result)
+    assert [e["venue_city"] for e in result["events"]] == ["Dakar"]

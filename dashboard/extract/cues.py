@@ -533,7 +533,7 @@ SUBJECT_PLACE = re.compile(r"\b(?:cease-?fires?|truces?|war|fighting|conflict|pe
                            r"humanitarian\s+situation|situation|hostages?(?:\s+held)?|killed|displaced|offensive|"
                            r"occupation|security)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 # ... unless a signing verb has that noun for its object: "signed a six-month ceasefire in X" was signed in X.
-SIGNED_OBJECT = re.compile(r"\b(?:signed|signing|signs|sign|inked|initial(?:l)?ed)\s+(?:(?:a|an|the|their|its|[\w-]+)\s+){0,3}"
+SIGNED_OBJECT = re.compile(r"\b(?:signed|signing|signs|sign|inked|initial(?:l)?ed)\s+(?:[\w-]+\s+){0,3}"
                            r"(?:cease-?fires?|truces?|peace)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 # Capitalised words after "met in" that are no town: months, days, languages and demonyms, institutions.
 NOT_A_TOWN = re.compile(rf"^(?:{'|'.join(MONTH_NAMES + WEEKDAY_NAMES)})$|(?:ish|ese|ian|ean)$|^(?:Parliament|"

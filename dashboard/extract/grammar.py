@@ -96,9 +96,9 @@ def leading_names(group: list[Mention], text: str) -> list[Mention]:
     head = [group[0]]
     if group[0].kind == "person":  # a list of people: a demonym inside a title is the title's ("… and Malian deputy
         # president X"), read with it
-        group = [m for i, m in enumerate(group) if not (
-            m.kind != "person" and i + 1 < len(group) and group[i + 1].kind == "person"
-            and (_TITLED.fullmatch(text[m.end:group[i + 1].start]) or _LOWER_TITLED.fullmatch(text[m.end:group[i + 1].start])))]
+        group = [m for m, nxt in zip(group, [*group[1:], None]) if not (
+            m.kind != "person" and nxt is not None and nxt.kind == "person"
+            and (_TITLED.fullmatch(text[m.end:nxt.start]) or _LOWER_TITLED.fullmatch(text[m.end:nxt.start])))]
     for prev, m in zip(group, group[1:]):
         gap = text[prev.end:m.start]
         alike = (m.kind == "person") == (group[0].kind == "person")  # "hospitality of Prince X, the US and Y": X

@@ -62,6 +62,9 @@ _OFFICE = (r"(?:Foreign|Affairs|Security|Policy|Development|Commonwealth|Defen[c
            r"European|Pacific|Atlantic|Middle|Eastern|Western|Northern|Southern|Central|East|West|North|South|Arab|"
            r"American|Latin|Gulf|Near|Far)")
 _PERSON_WORD = rf"(?!{_OFFICE}\b){_WORD}"
+# Up to three capitalised words of a portfolio right before a title ("Infrastructure Minister"), and one of them
+_PORTFOLIO = re.compile(r"(?:[A-Z][a-z][\w-]*\s+){1,3}$")
+_PORTFOLIO_WORD = re.compile(r"[A-Z][a-z][\w-]*\s+")
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|van|von|der|den|du|la|le)"
 _NAME = rf"{_PERSON_WORD}(?:[ \t]+(?:[A-Z]\.|{_PARTICLE}-[A-Za-z][\w’'\-]*\w|{_PERSON_WORD}|{_PARTICLE}\b)){{0,4}}"
 _NAME_RE = re.compile(_NAME)
@@ -683,14 +686,10 @@ class ActorMatcher:
                 possessive = re.search(r"['’]s?\s+$", text[max(0, head - 4):head])  # "Spain's special envoy, X"
                 before = actor_at_end.get(head - 1) or actor_at_end.get(m.start("title") - 1) \
                     or (actor_at_end.get(head - len(possessive.group(0))) if possessive else None)
-                gap = text[window:head]
-                for word in ([] if before else reversed(list(re.finditer(r"[A-Z][a-z][\w-]*\s+", gap))[-3:])):
-                    # "Veldian Infrastructure Minister X": a portfolio between the demonym and the title
-                    if not re.fullmatch(r"(?:[A-Z][a-z][\w-]*\s+)+", gap[word.start():]):
-                        break
-                    before = actor_at_end.get(window + word.start() - 1)
-                    if before:
-                        break
+                portfolio = None if before else _PORTFOLIO.search(text, window, head)
+                if portfolio:  # "Veldian Infrastructure Minister X": the actor just before one of the portfolio's words
+                    starts = [portfolio.start() + w.start() for w in _PORTFOLIO_WORD.finditer(portfolio.group(0))]
+                    before = next((actor_at_end[s - 1] for s in reversed(starts) if s - 1 in actor_at_end), None)
                 if not affiliation and before is not None and before.kind != "person":
                     affiliation = before.actor_id or ""
                 taken.append((start, start + len(name)))

@@ -92,9 +92,10 @@ def roles_in(sentence: Sentence, mentions: list[Mention], ctx: ArticleContext) -
             else:
                 hit = row.pattern.search(before) or (first.kind == "person" and row.pattern.search(untitled))
                 # "facilitated by former Veldian President X": X, who no longer acts for Veldia
-                former = _FORMER.search(untitled if first.kind == "person" else before)
+                lead_in = untitled if first.kind == "person" else before
+                former = _FORMER.search(lead_in)
                 if not hit and former:
-                    hit = row.pattern.search((untitled if first.kind == "person" else before)[:former.start()])
+                    hit = row.pattern.search(lead_in[:former.start()])
                 if not hit:
                     continue
                 words = hit.group(0) + first.alias

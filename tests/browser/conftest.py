@@ -97,6 +97,11 @@ def navigate(page: Page, view, expected: str | None = None, timeout: float = 60_
     of its run, `expected` when given, and its charts."""
     page.locator(f"[data-testid=stSidebarNavLink][href$='/{view.url_path}']").click()
     page.wait_for_url(re.compile(rf"/{re.escape(view.url_path)}(\?.*)?$"), timeout=timeout)
+    return view_drawn(page, view, expected, timeout)
+
+
+def view_drawn(page: Page, view, expected: str | None = None, timeout: float = 60_000) -> Page:
+    """Wait for `view`'s title, the end of its run, `expected` when given, and its charts."""
     page.get_by_role("heading", name=view.title, exact=True).first.wait_for(timeout=timeout)
     wait_ready(page, timeout)
     if expected is not None:

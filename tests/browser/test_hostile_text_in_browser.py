@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import REPO, OffHostGuard, charts_drawn, exceptions, navigate, screenshot, wait_ready
+from conftest import REPO, OffHostGuard, exceptions, navigate, screenshot, view_drawn
 from hostile_inputs import HOSTILE, TITLE, make_hostile
 
 from dashboard.outputs.figures import shorten
@@ -32,9 +32,7 @@ def go_to(page, base: str, view) -> None:
         navigate(page, view)
         return
     page.goto(f"{base}/{view.url_path}{QUERIES[view.name]}")
-    page.get_by_role("heading", name=view.title, exact=True).first.wait_for(timeout=60_000)
-    wait_ready(page)
-    charts_drawn(page)
+    view_drawn(page, view)
 
 
 def test_hostile_text_is_shown_as_text_on_every_view(browser, start_server, tmp_path):

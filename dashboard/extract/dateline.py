@@ -33,7 +33,7 @@ _PLACE_AFTER_DATE = re.compile(r"^\s*(?:\w+\s+){0,1}\w+\s+\d{1,2},?\s+\d{4}\s*,\
                                r"\s*(?:,|\s[–—-]|$)", re.MULTILINE)
 # What follows a date line's place: a date, a news agency, a dash ("NAIROBI, March 1 —", "PORT AMAR (Reuters) -").
 _FILED = re.compile(rf"\s*(?:,\s*)?(?:\(|[–—-]|(?:[A-Z][a-z]+,\s*)?(?:\d|{'|'.join(cues.MONTH_NAMES)}))"
-                    r"|\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*(?:\(|[–—]|-\s)")  # "CARTAGENA, Colombia (AP) —"
+                    r"|\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*(?:\(|[–—]|-\s)")  # "PORT AMAR, Veldia (Agency) —"
 # A date or an agency right after a place: the shape of a date line ("PORT AMAR, March 4 (Agency) —").
 _DATED = re.compile(rf"\s*,\s*(?:[A-Z][a-z]+,\s*)?(?:\d|(?:{'|'.join(cues.MONTH_NAMES)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
                     rf"Nov|Dec)\b)|\s*\([A-Z][\w .-]{{1,30}}\)\s*[—–-]")

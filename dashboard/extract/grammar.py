@@ -94,7 +94,7 @@ def leading_names(group: list[Mention], text: str) -> list[Mention]:
     Envoy Jana Roe"), and those a bare "and" or comma joins to it ("hosted by A, B and C"), not a person's own
     "of X" nor a name a longer phrase introduces ("together with X, the President of Y")."""
     head = [group[0]]
-    if group[0].kind == "person":  # a list of people: a demonym inside a title is the title's ("… and Malian deputy
+    if group[0].kind == "person":  # a list of people: a demonym inside a title is the title's ("… and Veldian deputy
         # president X"), read with it
         group = [m for m, nxt in zip(group, [*group[1:], None]) if not (
             m.kind != "person" and nxt is not None and nxt.kind == "person"
